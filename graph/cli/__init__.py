@@ -1,0 +1,49 @@
+"""The `newsgraph` command: a thin layer over the library. Only this package knows the terminal."""
+from __future__ import annotations
+
+import functools
+import sys
+
+import click
+
+from ..export import ExportError
+from ..ingest import InputError
+from ..nlp import ModelError
+from ..query import QueryError
+from ..rdfio import GraphFileError
+
+# Errors whose message is meant for the user: printed as one line, exit status 1, no traceback.
+USER_ERRORS = (InputError, QueryError, GraphFileError, ExportError, ModelError, FileNotFoundError, PermissionError, IsADirectoryError)
+
+
+def fail(message: str, status: int = 1) -> None:
+    click.echo(f"newsgraph: error: {message}", err=True)
+    sys.exit(status)
+
+
+def user_errors(function):
+    """Turn the library's user-facing errors into one line on stderr and a non-zero exit."""
+    @functools.wraps(function)
+    def wrapper(*args, **kwargs):
+        try:
+            return function(*args, **kwargs)
+        except USER_ERRORS as error:
+            fail(str(error).splitlines()[0] if str(error) else type(error).__name__)
+        except KeyboardInterrupt:
+            fail("interrupted", 130)
+    return wrapper
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(package_name="newsgraph")
+def main() -> None:
+    """Turn English news articles into an RDF knowledge graph of who did what to whom.
+
+    \b
+    Example:
+      newsgraph build examples/ -o out/graph.ttl
+      newsgraph query out/graph.ttl --name who-called-whom
+    """
+
+
+from . import commands  # noqa: E402,F401  (registers the commands on `main`)

@@ -1,0 +1,129 @@
+"""Loads the bundled ontology, shapes and queries, and reads the extractor's lexicon from it.
+
+The ontology is the single source of truth for event classes and their cue words: the extractor
+never lists a trigger itself, it asks the `Lexicon` built here.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from importlib import resources
+
+from rdflib import RDFS, Graph, Literal, URIRef
+
+from .vocab import NG
+
+EVENT_CLASS_NAMES = (
+    "PhoneCall", "Meeting", "Agreement", "Congratulation", "Invitation", "Visit",
+    "Praise", "Criticism", "Concession", "Victory", "Statement",
+)
+
+
+def _data_file(name: str):
+    return resources.files("graph.ontology_data").joinpath(name)
+
+
+def ontology_text() -> str:
+    return _data_file("newsgraph.ttl").read_text(encoding="utf-8")
+
+
+def shapes_text() -> str:
+    return _data_file("shapes.ttl").read_text(encoding="utf-8")
+
+
+@functools.cache
+def ontology_graph() -> Graph:
+    return Graph().parse(data=ontology_text(), format="turtle")
+
+
+def bundled_queries() -> dict[str, str]:
+    """Name (file stem) → SPARQL text of every query in ontology/queries."""
+    folder = _data_file("queries")
+    return {
+        entry.name.removesuffix(".rq"): entry.read_text(encoding="utf-8")
+        for entry in sorted(folder.iterdir(), key=lambda e: e.name)
+        if entry.name.endswith(".rq")
+    }
+
+
+@dataclass(frozen=True)
+class EventClass:
+    """An event class and the cue words that trigger it."""
+
+    name: str
+    symmetric: bool
+    verbs: frozenset[str]
+    inverse_verbs: frozenset[str]
+    nouns: frozenset[str]
+    communication_verbs: frozenset[str]
+    channels: frozenset[str]
+    attributions: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    classes: tuple[EventClass, ...]
+    light_verbs: frozenset[str]
+    planned_cues: frozenset[str]
+    negation_cues: frozenset[str]
+    title_cues: frozenset[str]
+    title_modifiers: frozenset[str]
+
+    def by_name(self, name: str) -> EventClass:
+        return next(c for c in self.classes if c.name == name)
+
+    def verb_classes(self, lemma: str) -> list[EventClass]:
+        return [c for c in self.classes if lemma in c.verbs]
+
+    def inverse_verb_classes(self, lemma: str) -> list[EventClass]:
+        return [c for c in self.classes if lemma in c.inverse_verbs]
+
+    def noun_classes(self, lemma: str) -> list[EventClass]:
+        return [c for c in self.classes if lemma in c.nouns]
+
+    def channel_class(self, verb: str, channel: str) -> EventClass | None:
+        return next((c for c in self.classes
+                     if verb in c.communication_verbs and channel in c.channels), None)
+
+    @property
+    def attribution_phrases(self) -> frozenset[str]:
+        return frozenset().union(*(c.attributions for c in self.classes))
+
+    @property
+    def symmetric_names(self) -> frozenset[str]:
+        return frozenset(c.name for c in self.classes if c.symmetric)
+
+
+def _words(graph: Graph, subject: URIRef, prop: URIRef) -> frozenset[str]:
+    return frozenset(str(o).lower() for o in graph.objects(subject, prop) if isinstance(o, Literal))
+
+
+def lexicon_from_graph(graph: Graph) -> Lexicon:
+    """Build the lexicon from any graph holding the ontology (tests pass an edited copy)."""
+    classes = []
+    for subject in sorted(set(graph.transitive_subjects(RDFS.subClassOf, NG.Event)) - {NG.Event}):
+        name = str(subject).rsplit("#", 1)[-1]
+        symmetric = any(bool(o.toPython()) for o in graph.objects(subject, NG.symmetric))
+        classes.append(EventClass(
+            name=name,
+            symmetric=symmetric,
+            verbs=_words(graph, subject, NG.verbCue),
+            inverse_verbs=_words(graph, subject, NG.inverseVerbCue),
+            nouns=_words(graph, subject, NG.nounCue),
+            communication_verbs=_words(graph, subject, NG.communicationVerb),
+            channels=_words(graph, subject, NG.channelCue),
+            attributions=_words(graph, subject, NG.attributionCue),
+        ))
+    return Lexicon(
+        classes=tuple(classes),
+        light_verbs=_words(graph, NG.Event, NG.lightVerb),
+        planned_cues=_words(graph, NG.Event, NG.plannedCue),
+        negation_cues=_words(graph, NG.Event, NG.negationCue),
+        title_cues=_words(graph, NG.Role, NG.titleCue),
+        title_modifiers=_words(graph, NG.Role, NG.titleModifierCue),
+    )
+
+
+@functools.cache
+def default_lexicon() -> Lexicon:
+    return lexicon_from_graph(ontology_graph())

@@ -1,0 +1,46 @@
+"""Reading RDF files into rdflib by extension (writing lives in export.py)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from rdflib import Dataset, Graph
+
+# extension → rdflib parser/serializer name
+RDF_FORMATS = {
+    ".ttl": "turtle",
+    ".turtle": "turtle",
+    ".nt": "nt",
+    ".nq": "nquads",
+    ".trig": "trig",
+    ".jsonld": "json-ld",
+    ".json-ld": "json-ld",
+    ".rdf": "xml",
+    ".owl": "xml",
+    ".xml": "xml",
+}
+QUAD_FORMATS = {"nquads", "trig"}
+
+
+class GraphFileError(ValueError):
+    """A graph file that cannot be read; the message is one line for the user."""
+
+
+def read_graph(path: str | Path) -> Graph:
+    """The triples of an RDF file (named graphs of quad formats merged into one graph)."""
+    path = Path(path)
+    if not path.is_file():
+        raise GraphFileError(f"{path}: no such graph file")
+    rdf_format = RDF_FORMATS.get(path.suffix.lower())
+    if rdf_format is None:
+        raise GraphFileError(f"{path}: unknown RDF extension '{path.suffix}' (use {', '.join(sorted(RDF_FORMATS))})")
+    try:
+        if rdf_format in QUAD_FORMATS:
+            dataset = Dataset()
+            dataset.parse(str(path), format=rdf_format)
+            merged = Graph()
+            for s, p, o, _ in dataset.quads((None, None, None, None)):
+                merged.add((s, p, o))
+            return merged
+        return Graph().parse(str(path), format=rdf_format)
+    except Exception as error:  # rdflib raises many parser-specific types
+        raise GraphFileError(f"{path}: cannot parse as {rdf_format} ({str(error).splitlines()[0][:200]})") from None
