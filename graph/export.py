@@ -1,17 +1,25 @@
-"""Writes graphs to files: the format follows the file's extension; files are written atomically."""
+"""Writes graphs to files: the format follows the file's extension; files are written atomically.
+
+RDF goes through Oxigraph's serializers (rdflib's Turtle writer takes minutes on a graph Oxigraph
+writes in a second); JSON-LD through rdflib, the one that compacts against a context.
+"""
 from __future__ import annotations
 
+import json
 import os
 import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from functools import cache
+from importlib.resources import files
 from pathlib import Path
 from typing import BinaryIO
 
-from rdflib import Dataset, Graph, URIRef
+import pyoxigraph as ox
+from rdflib import Graph
 
 from .rdfio import QUAD_FORMATS, RDF_FORMATS
-from .rdfmap import bind_prefixes
+from .rdfmap import PREFIXES
 
 class ExportError(ValueError):
     """An output that cannot be written; the message is one line for the user."""
@@ -51,20 +59,55 @@ def write_atomically(path: str | Path, data: bytes) -> None:
         stream.write(data)
 
 
+# rdflib format name → Oxigraph serializer
+OXIGRAPH_SERIALIZERS = {
+    "turtle": ox.RdfFormat.TURTLE,
+    "nt": ox.RdfFormat.N_TRIPLES,
+    "nquads": ox.RdfFormat.N_QUADS,
+    "trig": ox.RdfFormat.TRIG,
+    "xml": ox.RdfFormat.RDF_XML,
+}
+PREFIX_IRIS = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
+
+
+@cache
+def jsonld_context() -> dict:
+    """The `@context` JSON-LD exports are compacted with (graph/assets/newsgraph.context.jsonld):
+    short terms such as "label", "agent", "date" so the JSON reads like the records it came from."""
+    text = files("graph").joinpath("assets/newsgraph.context.jsonld").read_text(encoding="utf-8")
+    return json.loads(text)["@context"]
+
+
+def serialize_jsonld(graph: Graph) -> bytes:
+    return graph.serialize(format="json-ld", context=jsonld_context(), auto_compact=True, encoding="utf-8")
+
+
+def write_rdf(items: Iterable[ox.Triple] | Iterable[ox.Quad], stream: BinaryIO, rdf_format: str) -> None:
+    """Oxigraph triples (triple formats) or quads (N-Quads, TriG) to `stream`, with the usual prefixes."""
+    ox.serialize(items, stream, OXIGRAPH_SERIALIZERS[rdf_format], prefixes=PREFIX_IRIS)
+
+
+def _oxigraph_triples(graph: Graph) -> list[ox.Triple]:
+    return list(ox.parse(graph.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES))
+
+
 def serialize_documents(named_graphs: Iterable[tuple[str, Graph]], rdf_format: str) -> bytes:
     """Serialize per-document graphs: quad formats keep each in its named graph, others merge them."""
-    if rdf_format in QUAD_FORMATS:
-        dataset = Dataset()
-        bind_prefixes(dataset)
-        for name, graph in named_graphs:
-            named = dataset.graph(URIRef(name))
-            for triple in graph:
-                named.add(triple)
-        return dataset.serialize(format=rdf_format, encoding="utf-8")
-    merged = bind_prefixes(Graph())
-    for _, graph in named_graphs:
-        merged += graph
-    return merged.serialize(format=rdf_format, encoding="utf-8")
+    if rdf_format == "json-ld":
+        merged = Graph()
+        for _, graph in named_graphs:
+            merged += graph
+        return serialize_jsonld(merged)
+    items: list = []
+    for name, graph in named_graphs:
+        triples = _oxigraph_triples(graph)
+        if rdf_format in QUAD_FORMATS:
+            items += [ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(name)) for t in triples]
+        else:
+            items += triples
+    if rdf_format not in QUAD_FORMATS:
+        items = list(dict.fromkeys(items))  # an entity described by two documents is written once
+    return ox.serialize(items, format=OXIGRAPH_SERIALIZERS[rdf_format], prefixes=PREFIX_IRIS)
 
 
 # Formats whose documents can be written one after another: a corpus never has to fit in memory.

@@ -68,6 +68,9 @@ class Lexicon:
     negation_cues: frozenset[str]
     title_cues: frozenset[str]
     title_modifiers: frozenset[str]
+    honorifics: frozenset[str] = frozenset()
+    male_cues: frozenset[str] = frozenset()
+    female_cues: frozenset[str] = frozenset()
 
     def by_name(self, name: str) -> EventClass:
         return next(c for c in self.classes if c.name == name)
@@ -121,6 +124,9 @@ def lexicon_from_graph(graph: Graph) -> Lexicon:
         negation_cues=_words(graph, NG.Event, NG.negationCue),
         title_cues=_words(graph, NG.Role, NG.titleCue),
         title_modifiers=_words(graph, NG.Role, NG.titleModifierCue),
+        honorifics=_words(graph, NG.Role, NG.honorificCue),
+        male_cues=_words(graph, NG.Role, NG.maleCue),
+        female_cues=_words(graph, NG.Role, NG.femaleCue),
     )
 
 

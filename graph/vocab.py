@@ -60,4 +60,7 @@ class NG(DefinedNamespace):
     attributionCue: URIRef
     titleCue: URIRef
     titleModifierCue: URIRef
+    honorificCue: URIRef
+    maleCue: URIRef
+    femaleCue: URIRef
     symmetric: URIRef

@@ -1,0 +1,592 @@
+"""Entity stage: clean the named-entity mentions of a parsed document and group them into entities.
+
+The small spaCy model mislabels and mis-segments names, so this stage repairs them with document-level
+evidence: titles are stripped from names and kept as roles, each cluster is typed by a vote over all
+its mentions, surnames and acronyms join their full names, and pronouns or definite descriptions
+("he", "her", "the president-elect") are resolved conservatively to the most salient compatible
+entity. The result maps tokens to entity keys, which the event stage reads.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from .nlp import ParsedDocument
+from .ontology import Lexicon
+from .rdfmap import slug
+from .records import ORGANIZATION, PERSON, PLACE, Entity, Mention, Role
+
+NER_KIND = {"PERSON": PERSON, "ORG": ORGANIZATION, "GPE": PLACE, "LOC": PLACE, "FAC": PLACE}
+QUALIFIER_LABELS = {"GPE", "NORP"}  # "US Vice President", "Democratic nominee": qualify a title
+MALE_PRONOUNS = {"he", "him", "his", "himself"}
+FEMALE_PRONOUNS = {"she", "her", "hers", "herself"}
+PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
+PLURAL_DESCRIPTION_DETERMINERS = {"both", "two"}  # "both leaders", "the two presidents"
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+OBJECT_DEPS = {"dobj", "pobj", "dative", "iobj"}
+SALIENCE_WINDOW = 3  # sentences back that a pronoun may reach
+# Verbs whose infinitive complement has their object as subject ("invited Trump to meet"): grammar, not cues.
+OBJECT_CONTROL = {"invite", "ask", "urge", "persuade", "encourage", "tell", "allow", "order", "force", "instruct", "push"}
+
+
+# Token addresses are (paragraph index, token index): the unit the event stage asks about.
+TokenRef = tuple[int, int]
+
+
+@dataclass
+class NameMention:
+    paragraph: int
+    start: int  # token index of the name (titles excluded)
+    end: int
+    text: str
+    label: str
+    titles: list[str] = field(default_factory=list)
+    surfaces: list[str] = field(default_factory=list)  # the name with its titles, as written
+    organization_span: tuple[int, int] | None = None  # tokens of the org of an apposed title
+
+    @property
+    def tokens(self) -> int:
+        return len(self.text.split())
+
+
+@dataclass(frozen=True)
+class EntityAnalysis:
+    """Entities of a document and which tokens refer to them."""
+
+    entities: tuple[Entity, ...]
+    token_keys: dict[TokenRef, tuple[str, ...]]
+    kinds: dict[str, str]
+
+    def keys_at(self, paragraph: int, token: int) -> tuple[str, ...]:
+        return self.token_keys.get((paragraph, token), ())
+
+
+@functools.cache
+def _gender_detector():
+    import gender_guesser.detector as detector
+
+    return detector.Detector(case_sensitive=False)
+
+
+FUNCTION_WORDS = {"of", "the", "and", "for"}  # inside multi-word titles, never at their edge
+
+
+@functools.cache
+def _title_words(lexicon: Lexicon) -> frozenset[str]:
+    words = set()
+    for phrase in lexicon.title_cues | lexicon.title_modifiers:
+        words.update(phrase.split())
+    return frozenset(words - FUNCTION_WORDS)
+
+
+def _is_title_head(words: list[str], lexicon: Lexicon) -> bool:
+    text = " ".join(words)
+    return bool(words) and (words[-1] in lexicon.title_cues or text in lexicon.title_cues
+                            or any(text.endswith(" " + cue) for cue in lexicon.title_cues))
+
+
+def _title_case(title: str) -> str:
+    return title if any(c.isupper() for c in title) else " ".join(w[:1].upper() + w[1:] for w in title.split())
+
+
+def _title_segments(doc, first: int, last: int, lexicon: Lexicon) -> list[tuple[int, int, list[int]]]:
+    """Split the title run doc[first:last] at qualifiers into (start, end, qualifier tokens) segments."""
+    segments, qualifiers, start = [], [], None
+    for i in range(first, last):
+        token = doc[i]
+        if token.ent_type_ in QUALIFIER_LABELS and token.lower_ not in _title_words(lexicon):
+            if start is not None:
+                segments.append((start, i, qualifiers))
+                start, qualifiers = None, []
+            qualifiers = qualifiers + [i]
+            continue
+        if start is None:
+            start = i
+    if start is not None:
+        segments.append((start, last, qualifiers))
+    return segments
+
+
+def _segment_words(doc, start: int, end: int) -> list[str]:
+    # "President-elect" is three tokens; glue hyphenated parts back together.
+    text = doc[start:end].text.lower().replace(" - ", "-")
+    return text.split()
+
+
+def _title_run_start(doc, name_start: int, lexicon: Lexicon) -> int:
+    """Leftmost token of the run of title words (and qualifiers) right before a name."""
+    words = _title_words(lexicon)
+    i = name_start
+    while i > 0:
+        token = doc[i - 1]
+        if token.lower_ in words or token.lower_ == "elect":
+            i -= 1
+        elif token.text == "-" and i >= 2 and doc[i - 2].lower_ in words:
+            i -= 1
+        elif token.ent_type_ in QUALIFIER_LABELS and (token.is_title or token.is_upper):
+            i -= 1
+        else:
+            break
+    # qualifiers at the left edge belong to the title only when a title follows them
+    while i < name_start and doc[i].ent_type_ in QUALIFIER_LABELS and doc[i].lower_ not in words:
+        i += 1
+    return i
+
+
+def _clean_span(doc, start: int, end: int, label: str, lexicon: Lexicon) -> tuple[int, int]:
+    """Trim determiners, a person's titles, possessives and punctuation from an entity span."""
+    words = _title_words(lexicon)
+    while start < end and (doc[start].lower_ == "the" or doc[start].is_punct
+                           or (label == "PERSON" and end - start > 1
+                               and (doc[start].lower_ in words or doc[start].lower_ == "elect"))):
+        start += 1
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].lower_ in ("'s", "'")):
+        end -= 1
+    # "Trump Campaign Communications" + "Director": the trailing modifier belongs to the title after it
+    if end < len(doc) and doc[end].lower_ in lexicon.title_cues:
+        while end - start > 1 and doc[end - 1].lower_ in lexicon.title_modifiers:
+            end -= 1
+    return start, end
+
+
+def _apposed_title(doc, name_head, lexicon: Lexicon) -> tuple[str, tuple[int, int] | None] | None:
+    """'Steven Cheung, Trump Campaign Communications Director' → ('Communications Director', org span)."""
+    for child in name_head.children:
+        if child.dep_ != "appos" or child.lower_ not in lexicon.title_cues:
+            continue
+        left = min(t.i for t in child.subtree)
+        title_start = child.i
+        while title_start > left and doc[title_start - 1].lower_ in lexicon.title_modifiers:
+            title_start -= 1
+        title = doc[title_start:child.i + 1].text
+        org = (left, title_start) if title_start > left and doc[title_start - 1].ent_type_ == "ORG" else None
+        if org is None:
+            of = next((c for c in child.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+            if pobj is not None and pobj.ent_type_ == "ORG":
+                org = (min(t.i for t in pobj.subtree), pobj.i + 1)
+        return _title_case(title), org
+    return None
+
+
+def find_name_mentions(parsed: ParsedDocument, lexicon: Lexicon) -> list[NameMention]:
+    """Cleaned name mentions of every paragraph, with the titles written around them."""
+    found: list[NameMention] = []
+    for p_index, unit in enumerate(parsed.paragraphs):
+        doc = unit.doc
+        for ent in doc.ents:
+            if ent.label_ not in NER_KIND:
+                continue
+            pieces = _split_credit(doc, ent.start, ent.end, ent.label_)
+            for start, end, label in pieces:
+                start, end = _clean_span(doc, start, end, label, lexicon)
+                if start >= end or not any(t.is_alpha for t in doc[start:end]):
+                    continue
+                found.append(_with_titles(doc, p_index, start, end, label, lexicon))
+    return found
+
+
+def _split_credit(doc, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
+    """A photo credit 'Evelyn Hockstein/Reuters' is a person and an organization."""
+    for i in range(start, end):
+        if doc[i].text == "/" and start < i < end - 1:
+            return [(start, i, "PERSON"), (i + 1, end, "ORG")]
+    return [(start, end, label)]
+
+
+def _with_titles(doc, p_index: int, start: int, end: int, label: str, lexicon: Lexicon) -> NameMention:
+    name = doc[start:end].text
+    mention = NameMention(p_index, start, end, name, label)
+    # Places take no titles; a person or a mislabelled person ("President-elect Trump" as ORG) may.
+    run_start = _title_run_start(doc, start, lexicon) if label in ("PERSON", "ORG") else start
+    if run_start < start:
+        segments = _title_segments(doc, run_start, start, lexicon)
+        for seg_start, seg_end, qualifiers in segments:
+            words = _segment_words(doc, seg_start, seg_end)
+            if _is_title_head(words, lexicon) and words[-1] not in lexicon.honorifics:
+                mention.titles.append(_title_case(doc[seg_start:seg_end].text.replace(" - ", "-")))
+        if segments and mention.titles and segments[-1][1] == start:
+            seg_start, _, qualifiers = segments[-1]
+            mention.surfaces.append(doc[seg_start:end].text)
+            if qualifiers and qualifiers[-1] == seg_start - 1:
+                mention.surfaces.append(doc[qualifiers[-1]:end].text)
+    apposed = _apposed_title(doc, doc[end - 1], lexicon)
+    if apposed:
+        mention.titles.append(apposed[0])
+        mention.organization_span = apposed[1]
+    return mention
+
+
+def _normal(text: str) -> str:
+    text = re.sub(r"^the\s+", "", text.strip(), flags=re.IGNORECASE)
+    return " ".join(re.findall(r"[^\W_]+", text.casefold()))
+
+
+def _without_initials(text: str) -> str:
+    return " ".join(w for w in _normal(text).split() if len(w) > 1)
+
+
+def _acronym(text: str) -> str:
+    return "".join(w[0] for w in re.findall(r"[^\W_]+", text) if w[0].isupper())
+
+
+class _Cluster:
+    def __init__(self, first: NameMention):
+        self.mentions = [first]
+
+    @property
+    def full_names(self) -> list[str]:
+        return [m.text for m in self.mentions if m.tokens > 1]
+
+    def add(self, mention: NameMention) -> None:
+        self.mentions.append(mention)
+
+
+def cluster_mentions(mentions: list[NameMention], lexicon: Lexicon) -> list[_Cluster]:
+    """Group mentions that name one entity: exact names first, then surnames, initials and acronyms."""
+    clusters: list[_Cluster] = []
+    by_name: dict[str, _Cluster] = {}
+    # Longer names first, so a surname always finds the full name it abbreviates.
+    order = sorted(range(len(mentions)), key=lambda i: (-mentions[i].tokens, mentions[i].paragraph, mentions[i].start))
+    for index in order:
+        mention = mentions[index]
+        key = _without_initials(mention.text)
+        target = by_name.get(key)
+        if target is None and mention.tokens == 1:
+            target = _surname_match(mention, clusters, mentions)
+        if target is None:
+            target = _acronym_match(mention, clusters)
+        if target is None:
+            target = _prefix_place_match(mention, clusters)
+        if target is None:
+            target = _Cluster(mention)
+            clusters.append(target)
+        else:
+            target.add(mention)
+        by_name.setdefault(key, target)
+    return clusters
+
+
+def _position(mention: NameMention) -> tuple[int, int]:
+    return mention.paragraph, mention.start
+
+
+def _surname_match(mention: NameMention, clusters: list[_Cluster], mentions) -> _Cluster | None:
+    """'Harris' joins 'Kamala Harris'; with two Harrises, the one named most recently before."""
+    word = _normal(mention.text)
+    candidates = []
+    for cluster in clusters:
+        for name in cluster.full_names:
+            parts = _without_initials(name).split()
+            if parts and (parts[-1] == word or parts[0] == word) and any(
+                    m.label == "PERSON" or m.titles for m in cluster.mentions):
+                candidates.append(cluster)
+                break
+    if len(candidates) <= 1:
+        return candidates[0] if candidates else None
+    here = _position(mention)
+    before = [(max(_position(m) for m in c.mentions if _position(m) < here), c)
+              for c in candidates if any(_position(m) < here for m in c.mentions)]
+    return max(before, key=lambda pair: pair[0])[1] if before else None
+
+
+def _acronym_match(mention: NameMention, clusters: list[_Cluster]) -> _Cluster | None:
+    text = mention.text.replace(".", "")
+    if not (text.isupper() and 2 <= len(text) <= 8):
+        return None
+    for cluster in clusters:
+        if any(m.tokens > 1 and _acronym(m.text) == text for m in cluster.mentions):
+            return cluster
+    return None
+
+
+def _prefix_place_match(mention: NameMention, clusters: list[_Cluster]) -> _Cluster | None:
+    """'Washington' joins 'Washington, DC' (a place named with its region)."""
+    if NER_KIND.get(mention.label) != PLACE:
+        return None
+    word = _normal(mention.text)
+    for cluster in clusters:
+        for m in cluster.mentions:
+            if "," in m.text and _normal(m.text.split(",")[0]) == word and NER_KIND.get(m.label) == PLACE:
+                return cluster
+    return None
+
+
+def _vote_kind(cluster: _Cluster, lexicon: Lexicon) -> str:
+    votes: Counter[str] = Counter()
+    for m in cluster.mentions:
+        weight = 2 if m.tokens > 1 else 1
+        votes[NER_KIND[m.label]] += weight
+        if m.titles:
+            votes[PERSON] += 3
+    # A surname joined to a person's full name is that person whatever spaCy called it.
+    if any(m.label == "PERSON" and m.tokens > 1 for m in cluster.mentions):
+        votes[PERSON] += sum(1 for m in cluster.mentions if m.tokens == 1)
+    order = (PERSON, ORGANIZATION, PLACE)
+    return max(order, key=lambda kind: (votes[kind], -order.index(kind)))
+
+
+def _canonical_name(cluster: _Cluster) -> str:
+    full = Counter(m.text for m in cluster.mentions if m.tokens > 1)
+    if not full:
+        full = Counter(m.text for m in cluster.mentions)
+    first_seen = {}
+    for m in sorted(cluster.mentions, key=_position):
+        first_seen.setdefault(m.text, _position(m))
+    # the most frequent full form; among equals, the one written first
+    return max(full, key=lambda name: (full[name], tuple(-x for x in first_seen[name])))
+
+
+def _gender(name: str, mentions: list[NameMention], lexicon: Lexicon) -> str | None:
+    for m in mentions:
+        for title in m.titles + [s.split()[0] for s in m.surfaces]:
+            word = title.lower().split()[-1] if title else ""
+            if word in lexicon.male_cues:
+                return "male"
+            if word in lexicon.female_cues:
+                return "female"
+    parts = name.split()
+    if len(parts) < 2:
+        return None
+    guess = _gender_detector().get_gender(parts[0])
+    return {"male": "male", "mostly_male": "male", "female": "female", "mostly_female": "female"}.get(guess)
+
+
+def _document_mention(unit, doc_span) -> Mention:
+    offset = unit.paragraph.begin
+    sentence = doc_span.sent if hasattr(doc_span, "sent") else doc_span[0].sent
+    return Mention(
+        begin=offset + doc_span.start_char, end=offset + doc_span.end_char, text=doc_span.text,
+        sentence_begin=offset + sentence.start_char, sentence_end=offset + sentence.end_char)
+
+
+@dataclass
+class _EntityInfo:
+    key: str
+    kind: str
+    name: str
+    gender: str | None
+    roles: dict[str, Role]
+    cluster: _Cluster
+
+
+def analyse_entities(parsed: ParsedDocument, lexicon: Lexicon) -> EntityAnalysis:
+    """Entities of a parsed document, and the map from tokens (names, pronouns) to their keys."""
+    mentions = find_name_mentions(parsed, lexicon)
+    mentions += _unlabelled_repeats(parsed, mentions)
+    clusters = cluster_mentions(mentions, lexicon)
+    infos: list[_EntityInfo] = []
+    used_keys: set[str] = set()
+    token_keys: dict[TokenRef, tuple[str, ...]] = {}
+    for cluster in sorted(clusters, key=lambda c: min(_position(m) for m in c.mentions)):
+        kind = _vote_kind(cluster, lexicon)
+        name = _canonical_name(cluster)
+        key = f"{kind.lower()}/{slug(name)}"
+        while key in used_keys:
+            key += "-2"
+        used_keys.add(key)
+        info = _EntityInfo(key, kind, name, _gender(name, cluster.mentions, lexicon) if kind == PERSON else None,
+                           {}, cluster)
+        infos.append(info)
+        for m in cluster.mentions:
+            for i in range(m.start, m.end):
+                token_keys[(m.paragraph, i)] = (key,)
+    _attach_roles(parsed, infos, token_keys)
+    _resolve_references(parsed, infos, token_keys, lexicon)
+    entities = tuple(_entity_record(parsed, info) for info in infos)
+    return EntityAnalysis(entities, token_keys, {info.key: info.kind for info in infos})
+
+
+def _unlabelled_repeats(parsed: ParsedDocument, mentions: list[NameMention]) -> list[NameMention]:
+    """Proper nouns the model did not tag but that repeat a tagged single-word name ('Cheung said')."""
+    covered = {(m.paragraph, i) for m in mentions for i in range(m.start, m.end)}
+    known = {}
+    for m in mentions:
+        for word in m.text.split():
+            if word[:1].isupper() and len(word) > 2:
+                known.setdefault(word, "PERSON" if m.label == "PERSON" else None)
+    extra = []
+    for p_index, unit in enumerate(parsed.paragraphs):
+        for token in unit.doc:
+            if (p_index, token.i) in covered or token.pos_ != "PROPN" or known.get(token.text) != "PERSON":
+                continue
+            if token.dep_ == "compound" or any(c.dep_ == "compound" for c in token.children):
+                continue
+            extra.append(NameMention(p_index, token.i, token.i + 1, token.text, "PERSON"))
+    return extra
+
+
+def _attach_roles(parsed: ParsedDocument, infos: list[_EntityInfo], token_keys) -> None:
+    for info in infos:
+        if info.kind != PERSON:
+            continue
+        for m in info.cluster.mentions:
+            org_key = None
+            if m.organization_span:
+                keys = [token_keys.get((m.paragraph, i), ()) for i in range(*m.organization_span)]
+                org_key = next((k[0] for k in keys if k), None)
+            for title in m.titles:
+                role = Role(title, org_key if title == m.titles[-1] else None)
+                info.roles.setdefault(role.title.lower(), role)
+                if role.organization and info.roles[role.title.lower()].organization is None:
+                    info.roles[role.title.lower()] = role
+
+
+def _entity_record(parsed: ParsedDocument, info: _EntityInfo) -> Entity:
+    aliases, mentions = [], []
+    for m in sorted(info.cluster.mentions, key=_position):
+        unit = parsed.paragraphs[m.paragraph]
+        mentions.append(_document_mention(unit, unit.doc[m.start:m.end]))
+        for surface in [m.text, *m.surfaces]:
+            if surface.casefold() != info.name.casefold() and surface.casefold() not in {a.casefold() for a in aliases}:
+                aliases.append(surface)
+    return Entity(key=info.key, kind=info.kind, name=info.name, aliases=tuple(aliases),
+                  mentions=tuple(dict.fromkeys(mentions)), roles=tuple(info.roles.values()))
+
+
+# ---------------------------------------------------------------- pronouns and descriptions
+
+@dataclass(frozen=True)
+class _Referent:
+    """A resolved mention in document order, for salience."""
+
+    sentence: int  # running sentence number in the document
+    position: TokenRef
+    keys: tuple[str, ...]
+    is_subject: bool
+
+
+def _clause_subject_keys(token, paragraph: int, token_keys) -> set[str]:
+    """Entities that are the subject of the pronoun's own clause (a pronoun object cannot be them)."""
+    verb = token.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+        verb = verb.head
+    keys: set[str] = set()
+    seen = 0
+    while seen < 4:
+        if verb.dep_ in ("xcomp", "advcl") and verb.head.lemma_ in OBJECT_CONTROL and not any(
+                c.dep_ in SUBJECT_DEPS for c in verb.children):
+            # "invited Trump to meet with him": the one who meets is Trump, so "him" is not Trump
+            for child in verb.head.children:
+                if child.dep_ == "dobj":
+                    keys.update(token_keys.get((paragraph, child.i), ()))
+            break
+        for child in verb.children:
+            if child.dep_ in SUBJECT_DEPS:
+                keys.update(token_keys.get((paragraph, child.i), ()))
+        if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb and not any(
+                c.dep_ in SUBJECT_DEPS for c in verb.children):
+            verb = verb.head
+            seen += 1
+        else:
+            break
+    return keys
+
+
+def _resolve_references(parsed: ParsedDocument, infos: list[_EntityInfo], token_keys, lexicon: Lexicon) -> None:
+    """Resolve he/she/they and 'the <title>' descriptions to earlier entities, or leave them alone."""
+    by_key = {info.key: info for info in infos}
+    history: list[_Referent] = []
+    sentence_number = 0
+    for p_index, unit in enumerate(parsed.paragraphs):
+        for sentence in unit.doc.sents:
+            for token in sentence:
+                ref = (p_index, token.i)
+                keys = token_keys.get(ref)
+                lower = token.lower_
+                if keys is None and token.pos_ == "PRON" and lower in MALE_PRONOUNS | FEMALE_PRONOUNS:
+                    keys = _resolve_singular(token, ref, sentence_number, history, by_key, token_keys)
+                elif keys is None and token.pos_ == "PRON" and lower in PLURAL_PRONOUNS:
+                    keys = _resolve_plural(sentence_number, history)
+                elif keys is None and token.pos_ == "NOUN":
+                    keys = _resolve_description(token, infos, sentence_number, history, lexicon)
+                if keys:
+                    token_keys[ref] = keys
+                    is_head = token.head is token or token_keys.get((p_index, token.head.i)) != keys
+                    if is_head:
+                        subject = token.dep_ in SUBJECT_DEPS
+                        history.append(_Referent(sentence_number, ref, keys, subject))
+                        group = _coordinated_keys(token, p_index, token_keys)
+                        if len(group) > 1:
+                            history.append(_Referent(sentence_number, ref, group, subject))
+            sentence_number += 1
+
+
+def _keys_of(token, paragraph: int, token_keys) -> tuple[str, ...]:
+    """The entity a token names, looking through an apposition ('his rival, Kamala Harris')."""
+    keys = token_keys.get((paragraph, token.i))
+    if keys:
+        return keys
+    for child in token.children:
+        if child.dep_ == "appos" and token_keys.get((paragraph, child.i)):
+            return token_keys[(paragraph, child.i)]
+    return ()
+
+
+def _coordinated_keys(token, paragraph: int, token_keys) -> tuple[str, ...]:
+    """'Trump and Harris': every entity of a coordination headed by this token."""
+    keys = list(_keys_of(token, paragraph, token_keys))
+    for child in token.children:
+        if child.dep_ == "conj":
+            keys.extend(_coordinated_keys(child, paragraph, token_keys))
+    return tuple(dict.fromkeys(keys))
+
+
+def _resolve_singular(token, ref, sentence_number, history, by_key, token_keys) -> tuple[str, ...] | None:
+    wanted = "male" if token.lower_ in MALE_PRONOUNS else "female"
+    possessive = token.dep_ == "poss" or token.tag_ == "PRP$"
+    excluded = set() if possessive or token.dep_ in SUBJECT_DEPS else _clause_subject_keys(token, ref[0], token_keys)
+    scored = []
+    for referent in history:
+        if len(referent.keys) != 1 or sentence_number - referent.sentence > SALIENCE_WINDOW:
+            continue
+        info = by_key.get(referent.keys[0])
+        if info is None or info.kind != PERSON or info.key in excluded:
+            continue
+        if info.gender not in (wanted, None):
+            continue
+        gender_rank = 0 if info.gender == wanted else 1
+        distance = sentence_number - referent.sentence
+        if possessive and distance == 0:
+            # "congratulated him on his victory": a possessive follows the nearest mention in its clause
+            score = (gender_rank, 0, 0, -referent.position[1])
+        else:
+            score = (gender_rank, distance, 0 if referent.is_subject else 1, -referent.position[1])
+        scored.append((score, info.key))
+    if not scored:
+        return None
+    scored.sort()
+    best = scored[0]
+    # Two different entities equally salient: leave the pronoun unresolved rather than guess.
+    if len(scored) > 1 and scored[1][0][:3] == best[0][:3] and scored[1][1] != best[1] and not possessive:
+        return None
+    return (best[1],)
+
+
+def _resolve_plural(sentence_number, history) -> tuple[str, ...] | None:
+    """'they' / 'both leaders': the most recent group of two or more people named together."""
+    recent = [r for r in history if sentence_number - r.sentence <= 1]
+    for referent in reversed(recent):
+        if len(referent.keys) > 1:
+            return referent.keys
+    same_sentence = [r for r in recent if r.sentence == sentence_number] or \
+        [r for r in recent if r.sentence == sentence_number - 1]
+    keys = tuple(dict.fromkeys(k for r in same_sentence for k in r.keys))
+    return keys if len(keys) == 2 else None
+
+
+def _resolve_description(token, infos, sentence_number, history, lexicon: Lexicon) -> tuple[str, ...] | None:
+    """'the president-elect' → the one entity holding that title; 'both leaders' → a recent pair."""
+    determiners = {c.lower_ for c in token.children if c.dep_ in ("det", "predet", "nummod", "poss")}
+    if token.ent_type_ or not determiners:
+        return None
+    modifiers = [c.i for c in token.children if c.dep_ in ("compound", "amod") and c.i < token.i]
+    title = token.doc[min(modifiers, default=token.i):token.i + 1].text.lower().replace(" - ", "-")
+    if token.tag_ == "NNS" and determiners & PLURAL_DESCRIPTION_DETERMINERS:
+        return _resolve_plural(sentence_number, history)
+    if "the" not in determiners or not _is_title_head(title.split(), lexicon):
+        return None
+    holders = [info.key for info in infos if title in info.roles]
+    return (holders[0],) if len(holders) == 1 else None

@@ -1,0 +1,355 @@
+"""Event stage: find event triggers in parsed sentences and fill their roles from the dependency parse.
+
+Triggers come from the ontology's lexicon: verbs ("called"), inverse verbs ("hosted"), nouns ("the
+call", "his victory", under a light verb: "made a call"), and communication verbs with a channel
+("spoke over the phone"). Roles come from subjects, objects, possessors and prepositions, through
+coordination, purpose clauses, passives and resolved pronouns. Each trigger yields a frozen
+`EventMention`; the extract stage dates them and merges repeated mentions into one event.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+
+from .entities import OBJECT_CONTROL, EntityAnalysis
+from .nlp import ParsedDocument
+from .ontology import EventClass, Lexicon
+from .records import PERSON, PLACE
+
+# dependency labels (spaCy English, ClearNLP style)
+NSUBJ, NSUBJPASS, DOBJ, POBJ, PREP, AGENT, CONJ = "nsubj", "nsubjpass", "dobj", "pobj", "prep", "agent", "conj"
+XCOMP, ADVCL, CCOMP, ACL, RELCL, POSS, NEG, AUX = "xcomp", "advcl", "ccomp", "acl", "relcl", "poss", "neg", "aux"
+DATIVE, APPOS, COMPOUND, AMOD, PCOMP = "dative", "appos", "compound", "amod", "pcomp"
+CLAUSE_LINKS = {CONJ, XCOMP, ADVCL, ACL, RELCL, PCOMP}
+CHANNEL_PREPS = {"over", "by", "on", "via", "through"}
+PARTNER_PREPS = {"with", "to", "between"}
+LOCATION_PREPS = {"in", "at"}
+TOPIC_PREPS = {"on", "for", "over", "about"}
+REFERENCE_PREPS = {"during", "in", "after", "at"}  # "during the call", "in his call with Trump"
+QUOTE_PATTERN = re.compile(r"\"[^\"]+\"|“[^”]+”|‘[^’]+’|(?<![\w])'(?=\S)[^']{12,}?[\w.,!?;:](?:'(?![\w]))")
+
+
+@dataclass(frozen=True)
+class EventMention:
+    """One trigger of an event, with the roles the sentence gives it (entity keys)."""
+
+    kind: str
+    trigger: str
+    paragraph: int
+    token: int
+    agent: str | None = None
+    recipient: str | None = None
+    participants: tuple[str, ...] = ()
+    location: str | None = None
+    opponent: str | None = None
+    topic: str | None = None
+    planned: bool = False
+    negated: bool = False
+    nominal: bool = False
+    reference_prep: str | None = None  # "during" in "during the call"
+    quote: str | None = None
+    quote_span: tuple[int, int] | None = None  # character span (paragraph offsets) the quote covers
+    report_span: tuple[int, int] | None = None  # token span of the reported clause
+
+    @property
+    def has_roles(self) -> bool:
+        return bool(self.agent or self.recipient or self.participants)
+
+
+class _Sentence:
+    """The sentence being read, with access to entity keys of its tokens."""
+
+    def __init__(self, paragraph: int, analysis: EntityAnalysis):
+        self.paragraph = paragraph
+        self.analysis = analysis
+
+    def keys(self, token) -> tuple[str, ...]:
+        keys = self.analysis.keys_at(self.paragraph, token.i)
+        if keys:
+            return keys
+        for child in token.children:
+            if child.dep_ in (APPOS, COMPOUND) and self.analysis.keys_at(self.paragraph, child.i):
+                return self.analysis.keys_at(self.paragraph, child.i)
+        return ()
+
+    def group(self, token) -> tuple[str, ...]:
+        """Keys of a token and of everything coordinated with it ('Trump and Harris')."""
+        keys = list(self.keys(token))
+        for child in token.children:
+            if child.dep_ == CONJ:
+                keys.extend(self.group(child) or self._misattached_apposition(token, keys))
+        return tuple(dict.fromkeys(keys))
+
+    def _misattached_apposition(self, token, own: list[str]) -> tuple[str, ...]:
+        # "Trump and his rival Vice President Kamala Harris": the parser hangs the name on Trump as an
+        # apposition instead of on "rival"; a second, different entity there is the conjunct's name.
+        for child in token.children:
+            keys = self.analysis.keys_at(self.paragraph, child.i)
+            if child.dep_ == APPOS and keys and not set(keys) & set(own):
+                return keys
+        return ()
+
+    def kind(self, key: str) -> str | None:
+        return self.analysis.kinds.get(key)
+
+
+def _children(token, *deps):
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def _prep_objects(token, preps) -> Iterator[tuple[str, object]]:
+    for prep in _children(token, PREP, AGENT):
+        if prep.lower_ in preps or prep.dep_ == AGENT and "by" in preps:
+            for pobj in _children(prep, POBJ):
+                yield prep.lower_, pobj
+
+
+def _subject(verb, sentence: _Sentence, depth: int = 0) -> tuple[str, ...]:
+    """The verb's subject, climbing through coordination and purpose clauses; object control wins."""
+    for child in _children(verb, NSUBJ):
+        return sentence.group(child)
+    for child in _children(verb, AGENT):  # passive: "by Biden"
+        for pobj in _children(child, POBJ):
+            return sentence.group(pobj)
+    if depth > 4 or verb.head is verb or verb.dep_ not in CLAUSE_LINKS:
+        return ()
+    head = verb.head
+    if verb.dep_ in (XCOMP, ADVCL) and head.lemma_ in OBJECT_CONTROL:
+        objects = [k for c in _children(head, DOBJ) for k in sentence.group(c)]
+        if objects:
+            return tuple(objects)
+    if verb.dep_ in (ACL, RELCL) and head.pos_ in ("NOUN", "PROPN"):
+        return sentence.group(head) or _possessor(head, sentence)
+    if head.pos_ in ("NOUN", "PROPN") and verb.dep_ in (ACL,):
+        return _possessor(head, sentence)
+    return _subject(head, sentence, depth + 1)
+
+
+def _possessor(noun, sentence: _Sentence) -> tuple[str, ...]:
+    for child in _children(noun, POSS):
+        return sentence.group(child)
+    return ()
+
+
+def _objects(verb, sentence: _Sentence) -> tuple[str, ...]:
+    for child in _children(verb, DOBJ, DATIVE):
+        keys = sentence.group(child)
+        if keys:
+            return keys
+    return ()
+
+
+def _passive_subject(verb, sentence: _Sentence) -> tuple[str, ...]:
+    for child in _children(verb, NSUBJPASS):
+        return sentence.group(child)
+    return ()
+
+
+def _first_entity(sentence: _Sentence, tokens, kinds) -> str | None:
+    for token in tokens:
+        for key in sentence.keys(token):
+            if sentence.kind(key) in kinds:
+                return key
+    return None
+
+
+def _location(trigger, sentence: _Sentence) -> str | None:
+    pobjs = [pobj for _, pobj in _prep_objects(trigger, LOCATION_PREPS)]
+    return _first_entity(sentence, pobjs, {PLACE, "Organization"})
+
+
+def _topic(trigger) -> str | None:
+    for prep, pobj in _prep_objects(trigger, TOPIC_PREPS):
+        if prep in TOPIC_PREPS:
+            return trigger.doc[min(t.i for t in pobj.subtree):max(t.i for t in pobj.subtree) + 1].text
+    return None
+
+
+def _has_word(tokens, words) -> bool:
+    return any(t.lower_ in words or t.lemma_ in words for t in tokens)
+
+
+def _modality(trigger, lexicon: Lexicon) -> tuple[bool, bool]:
+    """(planned, negated) from auxiliaries, negation, governing verbs and relative clauses."""
+    planned = negated = False
+    scope = [trigger]
+    node = trigger
+    # a noun takes the modality of the light verb over it ("will hold talks", "did not make a call")
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ == DOBJ:
+        scope.append(trigger.head)
+        node = trigger.head
+    for token in scope:
+        auxes = _children(token, AUX)
+        planned |= _has_word(auxes, lexicon.planned_cues)
+        negated |= bool(_children(token, NEG)) or _has_word(_children(token, NEG), lexicon.negation_cues)
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        for clause in _children(trigger, RELCL, ACL):
+            planned |= _has_word(_children(clause, AUX), lexicon.planned_cues)
+        planned |= _has_word(_children(trigger, AMOD), lexicon.planned_cues)
+    if node.dep_ in (XCOMP, ADVCL, CCOMP) and node.head is not node:
+        governor = node.head
+        if governor.lemma_ in lexicon.planned_cues or governor.lemma_ in OBJECT_CONTROL and node.dep_ != CCOMP:
+            planned = True
+        if governor.lemma_ in lexicon.negation_cues or _children(governor, NEG):
+            negated = negated or governor.lemma_ in lexicon.negation_cues or node.dep_ == XCOMP
+        planned |= _has_word(_children(governor, AUX), lexicon.planned_cues) and node.dep_ == XCOMP
+    return planned, negated
+
+
+def _roles(event_class: EventClass, agents, others) -> dict:
+    """Place agents and their counterparts by the class's shape (symmetric or directed)."""
+    if event_class.symmetric:
+        return {"participants": tuple(dict.fromkeys((*agents, *others)))}
+    return {"agent": agents[0] if agents else None, "recipient": others[0] if others else None}
+
+
+def _verbal(trigger, event_class: EventClass, inverse: bool, sentence: _Sentence, lexicon: Lexicon) -> EventMention:
+    passive = bool(_children(trigger, NSUBJPASS))
+    agents = _subject(trigger, sentence)
+    others = _passive_subject(trigger, sentence) if passive else _objects(trigger, sentence)
+    if passive and not _children(trigger, AGENT):
+        agents = ()
+    location = _location(trigger, sentence)
+    partner_preps = PARTNER_PREPS | ({"against", "over"} if event_class.name == "Victory" else set())
+    for prep, pobj in _prep_objects(trigger, partner_preps):
+        keys = sentence.group(pobj)
+        if not keys:
+            continue
+        if prep == "to" and all(sentence.kind(k) != PERSON for k in keys) and event_class.name in ("Invitation", "Visit"):
+            location = location or keys[0]
+        elif not others:
+            others = keys
+    if inverse:
+        agents, others = others, agents
+    opponent = None
+    if event_class.name == "Victory":
+        opponent, others = (others[0] if others else None), ()
+    planned, negated = _modality(trigger, lexicon)
+    roles = _roles(event_class, agents, others)
+    if event_class.name in ("Statement", "Victory"):
+        roles = {"agent": agents[0] if agents else None}
+    return EventMention(kind=event_class.name, trigger=trigger.lemma_, paragraph=sentence.paragraph, token=trigger.i,
+                        location=location, opponent=opponent, topic=_topic(trigger), planned=planned,
+                        negated=negated, **roles)
+
+
+def _nominal(noun, event_class: EventClass, sentence: _Sentence, lexicon: Lexicon) -> EventMention:
+    agents = list(_possessor(noun, sentence))
+    others: list[str] = []
+    location = _location(noun, sentence)
+    for prep, pobj in _prep_objects(noun, PARTNER_PREPS | {"by", "of"}):
+        keys = sentence.group(pobj)
+        if prep == "by" or prep == "of" and event_class.name in ("Victory", "Statement"):
+            agents.extend(keys)
+        elif prep == "to" and keys and all(sentence.kind(k) != PERSON for k in keys):
+            location = location or keys[0]
+        elif prep != "of":
+            others.extend(keys)
+    head = noun.head
+    if noun.dep_ == DOBJ and head.lemma_ in lexicon.light_verbs:
+        agents = agents or list(_subject(head, sentence))
+        for prep, pobj in _prep_objects(head, PARTNER_PREPS):
+            others.extend(sentence.group(pobj))
+        location = location or _location(head, sentence)
+    reference = head.lower_ if noun.dep_ == POBJ and head.lower_ in REFERENCE_PREPS else None
+    planned, negated = _modality(noun, lexicon)
+    roles = _roles(event_class, tuple(agents), tuple(others))
+    if event_class.name in ("Statement", "Victory"):
+        roles = {"agent": agents[0] if agents else None}
+    return EventMention(kind=event_class.name, trigger=noun.lemma_, paragraph=sentence.paragraph, token=noun.i,
+                        location=location, topic=_topic(noun), planned=planned, negated=negated, nominal=True,
+                        reference_prep=reference, **roles)
+
+
+def _channel_class(verb, lexicon: Lexicon) -> EventClass | None:
+    """'spoke over the phone', 'talked by telephone': a communication verb with a channel noun."""
+    for prep in _children(verb, PREP):
+        if prep.lower_ in CHANNEL_PREPS:
+            for pobj in _children(prep, POBJ):
+                found = lexicon.channel_class(verb.lemma_, pobj.lemma_.lower())
+                if found:
+                    return found
+    return None
+
+
+def _channel_event(verb, event_class: EventClass, sentence: _Sentence, lexicon: Lexicon) -> EventMention:
+    mention = _verbal(verb, event_class, False, sentence, lexicon)
+    others = list(mention.participants)
+    for prep in _children(verb, PREP):  # "over the phone with Harris": the partner hangs off the channel
+        for pobj in _children(prep, POBJ):
+            for _, partner in _prep_objects(pobj, {"with", "to"}):
+                others.extend(sentence.group(partner))
+    return replace(mention, participants=tuple(dict.fromkeys(others)))
+
+
+def _noun_lemma(token) -> str:
+    compound = [c for c in token.children if c.dep_ == COMPOUND and c.i == token.i - 1]
+    return f"{compound[0].lemma_.lower()} {token.lemma_.lower()}" if compound else token.lemma_.lower()
+
+
+def _according_to(token, sentence: _Sentence) -> EventMention | None:
+    """'according to X' attributes the sentence to X."""
+    if token.lower_ != "according":
+        return None
+    for prep in _children(token, PREP):
+        if prep.lower_ == "to":
+            for pobj in _children(prep, POBJ):
+                keys = sentence.group(pobj)
+                if keys:
+                    return EventMention(kind="Statement", trigger="according to", paragraph=sentence.paragraph,
+                                        token=token.i, agent=keys[0])
+    return None
+
+
+def _quote_spans(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in QUOTE_PATTERN.finditer(text)]
+
+
+def _attach_quote(mention: EventMention, trigger, spans: list[tuple[int, int]]) -> EventMention:
+    """A speech verb outside quotation marks takes the nearest quotation of its paragraph."""
+    doc = trigger.doc
+    position = trigger.idx
+    outside = [span for span in spans if not span[0] <= position < span[1]]
+    if outside:
+        begin, end = min(outside, key=lambda s: min(abs(position - s[0]), abs(position - s[1])))
+        quote = doc.text[begin + 1:end - 1].strip().rstrip(",").strip()
+        return replace(mention, quote=quote, quote_span=(begin, end))
+    for clause in _children(trigger, CCOMP):
+        tokens = list(clause.subtree)
+        return replace(mention, quote=doc[tokens[0].i:tokens[-1].i + 1].text,
+                       report_span=(tokens[0].i, tokens[-1].i + 1))
+    return mention
+
+
+def find_event_mentions(parsed: ParsedDocument, analysis: EntityAnalysis, lexicon: Lexicon) -> list[EventMention]:
+    """Every event trigger of the document with its roles, in reading order."""
+    found: list[EventMention] = []
+    attribution = lexicon.attribution_phrases
+    for p_index, unit in enumerate(parsed.paragraphs):
+        doc = unit.doc
+        spans = _quote_spans(doc.text)
+        sentence = _Sentence(p_index, analysis)
+        for token in doc:
+            lemma = token.lemma_.lower()
+            if token.pos_ in ("VERB", "AUX"):
+                channel = _channel_class(token, lexicon)
+                if channel:
+                    found.append(_channel_event(token, channel, sentence, lexicon))
+                    continue
+                for event_class in lexicon.verb_classes(lemma):
+                    found.append(_verbal(token, event_class, False, sentence, lexicon))
+                for event_class in lexicon.inverse_verb_classes(lemma):
+                    found.append(_verbal(token, event_class, True, sentence, lexicon))
+            elif token.pos_ in ("NOUN", "PROPN") and not analysis.keys_at(p_index, token.i):
+                classes = lexicon.noun_classes(_noun_lemma(token)) or lexicon.noun_classes(lemma)
+                for event_class in classes:
+                    found.append(_nominal(token, event_class, sentence, lexicon))
+            elif "according to" in attribution:
+                mention = _according_to(token, sentence)
+                if mention:
+                    found.append(mention)
+        for index, mention in enumerate(found):
+            if mention.paragraph == p_index and mention.kind == "Statement" and mention.trigger != "according to":
+                found[index] = _attach_quote(mention, doc[mention.token], spans)
+    return found
