@@ -488,6 +488,7 @@ def _clause_subject_keys(token, paragraph: int, token_keys) -> set[str]:
 def _resolve_references(parsed: ParsedDocument, infos: list[_EntityInfo], token_keys, lexicon: Lexicon) -> None:
     """Resolve he/she/they and 'the <title>' descriptions to earlier entities, or leave them alone."""
     by_key = {info.key: info for info in infos}
+    people = {info.key for info in infos if info.kind == PERSON}
     history: list[_Referent] = []
     sentence_number = 0
     for p_index, unit in enumerate(parsed.paragraphs):
@@ -499,9 +500,9 @@ def _resolve_references(parsed: ParsedDocument, infos: list[_EntityInfo], token_
                 if keys is None and token.pos_ == "PRON" and lower in MALE_PRONOUNS | FEMALE_PRONOUNS:
                     keys = _resolve_singular(token, ref, sentence_number, history, by_key, token_keys)
                 elif keys is None and token.pos_ == "PRON" and lower in PLURAL_PRONOUNS:
-                    keys = _resolve_plural(sentence_number, history)
+                    keys = _resolve_plural(sentence_number, history, people)
                 elif keys is None and token.pos_ == "NOUN":
-                    keys = _resolve_description(token, infos, sentence_number, history, lexicon)
+                    keys = _resolve_description(token, infos, sentence_number, history, people, lexicon)
                 if keys:
                     token_keys[ref] = keys
                     is_head = token.head is token or token_keys.get((p_index, token.head.i)) != keys
@@ -565,9 +566,10 @@ def _resolve_singular(token, ref, sentence_number, history, by_key, token_keys) 
     return (best[1],)
 
 
-def _resolve_plural(sentence_number, history) -> tuple[str, ...] | None:
-    """'they' / 'both leaders': the most recent group of two or more people named together."""
-    recent = [r for r in history if sentence_number - r.sentence <= 1]
+def _resolve_plural(sentence_number, history, people: set[str]) -> tuple[str, ...] | None:
+    """'they' / 'both leaders': the most recent group of two or more people named together,
+    else the only two people of this or the previous sentence."""
+    recent = [r for r in history if sentence_number - r.sentence <= 1 and set(r.keys) <= people]
     for referent in reversed(recent):
         if len(referent.keys) > 1:
             return referent.keys
@@ -577,7 +579,7 @@ def _resolve_plural(sentence_number, history) -> tuple[str, ...] | None:
     return keys if len(keys) == 2 else None
 
 
-def _resolve_description(token, infos, sentence_number, history, lexicon: Lexicon) -> tuple[str, ...] | None:
+def _resolve_description(token, infos, sentence_number, history, people, lexicon: Lexicon) -> tuple[str, ...] | None:
     """'the president-elect' → the one entity holding that title; 'both leaders' → a recent pair."""
     determiners = {c.lower_ for c in token.children if c.dep_ in ("det", "predet", "nummod", "poss")}
     if token.ent_type_ or not determiners:
@@ -585,7 +587,7 @@ def _resolve_description(token, infos, sentence_number, history, lexicon: Lexico
     modifiers = [c.i for c in token.children if c.dep_ in ("compound", "amod") and c.i < token.i]
     title = token.doc[min(modifiers, default=token.i):token.i + 1].text.lower().replace(" - ", "-")
     if token.tag_ == "NNS" and determiners & PLURAL_DESCRIPTION_DETERMINERS:
-        return _resolve_plural(sentence_number, history)
+        return _resolve_plural(sentence_number, history, people)
     if "the" not in determiners or not _is_title_head(title.split(), lexicon):
         return None
     holders = [info.key for info in infos if title in info.roles]

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Iterable, Iterator
 
 from rdflib import Graph
@@ -18,6 +19,11 @@ from .vocab import DEFAULT_BASE_IRI
 def extract(documents: Iterable[Document], *, model: str | None = None,
             lexicon: Lexicon | None = None) -> Iterator[DocumentGraph]:
     """Records for each document, in input order."""
+    documents = iter(documents)
+    first = next(documents, None)  # read (and check) the first input before the slow model load
+    if first is None:
+        return
+    documents = itertools.chain([first], documents)
     nlp = load_model(model)
     lexicon = lexicon or default_lexicon()
     for parsed in parse_documents(documents, nlp):

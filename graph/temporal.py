@@ -36,9 +36,12 @@ def resolve(expression: str, article_date: dt.date | None, *, future: bool = Fal
         except (ValueError, OverflowError):
             return None
         if article_date and not re.search(r"\b\d{4}\b", text):
-            # a day and month without a year: the occurrence nearest the article date
+            # a day and month without a year: the last such day for a past event, the next for a planned one
             candidates = [parsed.replace(year=article_date.year + shift) for shift in (-1, 0, 1)]
-            parsed = min(candidates, key=lambda d: abs((d - article_date).days))
+            if future:
+                parsed = min((d for d in candidates if d >= article_date), default=parsed)
+            else:
+                parsed = max((d for d in candidates if d <= article_date), default=parsed)
         return parsed
     for index, name in enumerate(WEEKDAYS):
         if re.search(rf"\b{name}\b", text) and article_date:

@@ -1,0 +1,4 @@
+"""`python -m graph.cli` runs the newsgraph command."""
+from . import main
+
+main()

@@ -1,0 +1,108 @@
+"""Event stage on hand-built parses: triggers, roles, modality, merging, and the ontology lexicon."""
+from __future__ import annotations
+
+import datetime as dt
+
+from conftest import make_doc, parsed
+from rdflib import Graph, Literal
+
+from graph.extract import extract_document
+from graph.ontology import default_lexicon, lexicon_from_graph, ontology_graph
+from graph.vocab import NG
+
+BIDEN_TRUMP = [(0, 1, "PERSON")]
+
+
+def events(*docs, lexicon=None, date=dt.date(2024, 11, 7)):
+    return extract_document(parsed(*docs, date=date), lexicon or default_lexicon()).events
+
+
+def summary(found):
+    return sorted((e.kind, e.agent or "", e.recipient or "", tuple(e.participants)) for e in found)
+
+
+def test_verb_with_subject_and_object_and_nominal_victory():
+    # "Harris congratulated Trump on his victory."
+    doc = make_doc("Harris/PROPN/nsubj/1 congratulated/VERB/ROOT/1/congratulate Trump/PROPN/dobj/1 on/ADP/prep/1 "
+                   "his/PRON/poss/5//PRP$ victory/NOUN/pobj/3 ./PUNCT/punct/1",
+                   ents=[(0, 1, "PERSON"), (2, 3, "PERSON")])
+    found = events(doc)
+    assert summary(found) == [("Congratulation", "person/harris", "person/trump", ()),
+                              ("Victory", "person/trump", "", ())]
+    congratulation = next(e for e in found if e.kind == "Congratulation")
+    assert congratulation.topic == "his victory"
+    assert congratulation.mentions[0].text == "congratulated"
+
+
+def test_passive_agent_comes_from_the_by_phrase():
+    # "Trump was congratulated by Biden."
+    doc = make_doc("Trump/PROPN/nsubjpass/2 was/AUX/auxpass/2/be congratulated/VERB/ROOT/2/congratulate/VBN "
+                   "by/ADP/agent/2 Biden/PROPN/pobj/3 ./PUNCT/punct/2", ents=[(0, 1, "PERSON"), (4, 5, "PERSON")])
+    assert summary(events(doc)) == [("Congratulation", "person/biden", "person/trump", ())]
+
+
+def test_light_verb_with_noun_trigger_makes_a_phone_call():
+    # "Biden made a phone call to Trump."
+    doc = make_doc("Biden/PROPN/nsubj/1 made/VERB/ROOT/1/make a/DET/det/4 phone/NOUN/compound/4 call/NOUN/dobj/1 "
+                   "to/ADP/prep/4 Trump/PROPN/pobj/5 ./PUNCT/punct/1", ents=[(0, 1, "PERSON"), (6, 7, "PERSON")])
+    assert summary(events(doc)) == [("PhoneCall", "", "", ("person/biden", "person/trump"))]
+
+
+def test_communication_verb_over_the_phone_is_a_call():
+    # "Biden spoke over the phone with Harris."
+    doc = make_doc("Biden/PROPN/nsubj/1 spoke/VERB/ROOT/1/speak over/ADP/prep/1 the/DET/det/4 phone/NOUN/pobj/2 "
+                   "with/ADP/prep/4 Harris/PROPN/pobj/5 ./PUNCT/punct/1", ents=[(0, 1, "PERSON"), (6, 7, "PERSON")])
+    assert summary(events(doc)) == [("PhoneCall", "", "", ("person/biden", "person/harris"))]
+
+
+def test_negated_event_is_marked_not_asserted():
+    # "Biden did not call Trump."
+    doc = make_doc("Biden/PROPN/nsubj/3 did/AUX/aux/3/do not/PART/neg/3 call/VERB/ROOT/3/call/VB Trump/PROPN/dobj/3 "
+                   "./PUNCT/punct/3", ents=[(0, 1, "PERSON"), (4, 5, "PERSON")])
+    (call,) = events(doc)
+    assert call.negated and call.kind == "PhoneCall"
+
+
+def test_future_meeting_is_planned_and_dated_forward():
+    # "Biden will meet Trump on Friday." in an article of Thursday 2024-11-07
+    doc = make_doc("Biden/PROPN/nsubj/2 will/AUX/aux/2 meet/VERB/ROOT/2/meet/VB Trump/PROPN/dobj/2 on/ADP/prep/2 "
+                   "Friday/PROPN/pobj/4 ./PUNCT/punct/2", ents=[(0, 1, "PERSON"), (3, 4, "PERSON"), (5, 6, "DATE")])
+    (meeting,) = events(doc)
+    assert meeting.planned and meeting.date == dt.date(2024, 11, 8)
+
+
+def test_past_weekday_resolves_to_the_previous_one():
+    # "Biden called Trump on Wednesday." in an article of Thursday 2024-11-07
+    doc = make_doc("Biden/PROPN/nsubj/1 called/VERB/ROOT/1/call Trump/PROPN/dobj/1 on/ADP/prep/1 "
+                   "Wednesday/PROPN/pobj/3 ./PUNCT/punct/1", ents=[(0, 1, "PERSON"), (2, 3, "PERSON"), (4, 5, "DATE")])
+    (call,) = events(doc)
+    assert call.date == dt.date(2024, 11, 6) and not call.planned
+
+
+def test_repeated_mentions_become_one_event_and_a_bare_reference_joins_it():
+    first = make_doc("Biden/PROPN/nsubj/1 called/VERB/ROOT/1/call Trump/PROPN/dobj/1 ./PUNCT/punct/1",
+                     ents=[(0, 1, "PERSON"), (2, 3, "PERSON")])
+    # "Trump appreciated the call."
+    second = make_doc("Trump/PROPN/nsubj/1 appreciated/VERB/ROOT/1/appreciate the/DET/det/3 call/NOUN/dobj/1 "
+                      "./PUNCT/punct/1", ents=[(0, 1, "PERSON")])
+    (call,) = events(first, second)
+    assert len(call.mentions) == 2
+
+
+def test_event_without_named_participants_is_not_invented():
+    # "The minister called for calm."
+    doc = make_doc("The/DET/det/1 minister/NOUN/nsubj/2 called/VERB/ROOT/2/call for/ADP/prep/2 calm/NOUN/pobj/3 "
+                   "./PUNCT/punct/2")
+    assert events(doc) == ()
+
+
+def test_a_cue_word_added_to_the_ontology_is_enough_for_a_new_trigger():
+    # "Biden summoned Trump." is no event until the ontology says "summon" cues a Meeting.
+    doc = make_doc("Biden/PROPN/nsubj/1 summoned/VERB/ROOT/1/summon Trump/PROPN/dobj/1 ./PUNCT/punct/1",
+                   ents=[(0, 1, "PERSON"), (2, 3, "PERSON")])
+    assert events(doc) == ()
+    edited = Graph()
+    edited += ontology_graph()
+    edited.add((NG.Meeting, NG.verbCue, Literal("summon")))
+    (meeting,) = events(doc, lexicon=lexicon_from_graph(edited))
+    assert meeting.kind == "Meeting" and meeting.participants == ("person/biden", "person/trump")

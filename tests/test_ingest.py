@@ -1,0 +1,59 @@
+"""Reading articles: date headers, paragraphs, JSON Lines, folders and clear errors."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from graph.ingest import InputError, paragraphs, read_inputs, split_header
+
+
+def test_date_header_on_the_first_line_is_the_article_date_not_text():
+    text, date, title = split_header(" date 2024-11-07 Leaders spoke on Wednesday.\n\nMore.")
+    assert date == dt.date(2024, 11, 7)
+    assert text.startswith("Leaders spoke")
+    assert title is None
+
+
+def test_title_line_then_date_line_header():
+    text, date, title = split_header("Ministers meet in Oslo\n\nFriday, August 21, 2015\n\nThe ministers met.")
+    assert (title, date, text) == ("Ministers meet in Oslo", dt.date(2015, 8, 21), "The ministers met.")
+
+
+def test_paragraphs_keep_offsets_and_mark_captions():
+    text = "First one.\n\nIMAGE: A caption.\n\n  Third."
+    found = paragraphs(text)
+    assert [text[p.begin:p.end] for p in found] == ["First one.", "IMAGE: A caption.", "Third."]
+    assert [p.is_caption for p in found] == [False, True, False]
+
+
+def test_folder_jsonl_and_default_date(tmp_path):
+    (tmp_path / "a.txt").write_text("date 2024-01-02\nOne.", encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.txt").write_text("Two.", encoding="utf-8")
+    lines = tmp_path / "c.jsonl"
+    lines.write_text(json.dumps({"id": "x1", "text": "Three.", "date": "2023-05-06", "url": "https://example.org/x1"})
+                     + "\n", encoding="utf-8")
+    docs = list(read_inputs([str(tmp_path)], default_date=dt.date(2020, 1, 1)))
+    assert [(d.id, d.date) for d in docs] == [("a", dt.date(2024, 1, 2)), ("x1", dt.date(2023, 5, 6)),
+                                              ("b", dt.date(2020, 1, 1))]
+    assert docs[1].url == "https://example.org/x1"
+
+
+@pytest.mark.parametrize("name, content, message", [
+    ("empty.txt", "date 2024-01-01\n   ", "has no text"),
+    ("bad.jsonl", '{"id": "a", "text": "ok"}\n{not json\n', "bad.jsonl:2: malformed JSON"),
+    ("notext.jsonl", '{"id": "a"}\n', "\"text\" string"),
+    ("article.pdf", "x", "unknown input type"),
+])
+def test_bad_input_raises_one_clear_error(tmp_path, name, content, message):
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError, match=message):
+        list(read_inputs([str(path)]))
+
+
+def test_missing_file_is_an_input_error(tmp_path):
+    with pytest.raises(InputError, match="no such file"):
+        list(read_inputs([str(tmp_path / "nope.txt")]))

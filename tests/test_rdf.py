@@ -1,0 +1,94 @@
+"""RDF mapping: vocabulary declared once, readable deterministic IRIs, SHACL-valid graphs, lossless formats."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from rdflib import RDF, Graph, URIRef
+from rdflib.compare import isomorphic
+
+from graph.export import serialize_documents
+from graph.ontology import ontology_graph
+from graph.rdfio import read_graph
+from graph.rdfmap import SCHEMA, IriMinter, document_triples, slug
+from graph.records import Document, DocumentGraph, Entity, Event, Mention, Role
+from graph.validate import validate
+from graph.vocab import NG, NG_IRI
+
+TEXT = "Joe Biden called Donald Trump on Wednesday and congratulated him."
+
+
+def mention(begin, end):
+    return Mention(begin, end, TEXT[begin:end], 0, len(TEXT))
+
+
+def sample() -> DocumentGraph:
+    document = Document("sample-1", TEXT, dt.date(2024, 11, 7), title="A call", url="https://example.org/a")
+    biden = Entity("person/joe-biden", "Person", "Joe Biden", ("Biden", "President Joe Biden"),
+                   (mention(0, 9),), (Role("President"),))
+    trump = Entity("person/donald-trump", "Person", "Donald Trump", ("Trump",), (mention(17, 29),))
+    call = Event("e1", "PhoneCall", participants=("person/donald-trump", "person/joe-biden"),
+                 date=dt.date(2024, 11, 6), trigger="call", mentions=(mention(10, 16),))
+    congratulation = Event("e2", "Congratulation", agent="person/joe-biden", recipient="person/donald-trump",
+                           trigger="congratulate", mentions=(mention(47, 60),))
+    return DocumentGraph(document, (biden, trump), (call, congratulation))
+
+
+def test_every_ng_term_the_output_uses_is_declared_in_the_ontology():
+    declared = {s for s in ontology_graph().subjects() if str(s).startswith(NG_IRI)}
+    used = {t for triple in document_triples(sample()) for t in triple
+            if isinstance(t, URIRef) and str(t).startswith(NG_IRI)}
+    assert used and used <= declared
+
+
+def test_vocabulary_class_matches_the_ontology_file():
+    declared = {str(s)[len(NG_IRI):] for s in ontology_graph().subjects() if str(s).startswith(NG_IRI)}
+    assert declared == set(NG.__annotations__)
+    with pytest.raises(AttributeError):
+        NG.PhoneCal  # a typo fails  # noqa: B018
+
+
+def test_iris_are_readable_and_valid_for_any_unicode_name():
+    assert slug("Donald J. Trump") == "donald-j-trump"
+    assert slug("Élysée Palace") == "élysée-palace"
+    assert slug("習近平") == "習近平"
+    assert slug("!!!").startswith("x")
+    iri = IriMinter("https://example.org/kg").entity("person/" + slug("Zoë O'Neill"))
+    assert str(iri) == "https://example.org/kg/person/zoë-o-neill"
+
+
+def test_event_carries_roles_date_and_provenance():
+    graph = document_triples(sample())
+    call = URIRef("https://w3id.org/newsgraph/id/event/sample-1/e1")
+    assert (call, RDF.type, NG.PhoneCall) in graph
+    assert set(graph.objects(call, SCHEMA.participant)) == {
+        URIRef("https://w3id.org/newsgraph/id/person/joe-biden"), URIRef("https://w3id.org/newsgraph/id/person/donald-trump")}
+    assert str(graph.value(call, NG.date)) == "2024-11-06"
+    sentence_text = graph.value(graph.value(graph.value(call, NG.mention), URIRef(
+        "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#sentence")),
+        URIRef("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#anchorOf"))
+    assert str(sentence_text) == TEXT
+
+
+def test_graph_conforms_to_the_shapes_and_a_broken_one_does_not():
+    graph = document_triples(sample())
+    assert validate(graph) == ()
+    broken = Graph() + graph
+    broken.remove((URIRef("https://w3id.org/newsgraph/id/event/sample-1/e1"), NG.planned, None))
+    violations = validate(broken)
+    assert any("planned" in v.message for v in violations)
+
+
+def test_same_input_gives_byte_identical_turtle():
+    first = serialize_documents([("d", document_triples(sample()))], "turtle")
+    second = serialize_documents([("d", document_triples(sample()))], "turtle")
+    assert first == second
+
+
+@pytest.mark.parametrize("extension, rdf_format", [
+    (".ttl", "turtle"), (".nt", "nt"), (".nq", "nquads"), (".trig", "trig"), (".jsonld", "json-ld"), (".rdf", "xml")])
+def test_each_format_round_trips_to_an_isomorphic_graph(tmp_path, extension, rdf_format):
+    graph = document_triples(sample())
+    path = tmp_path / f"g{extension}"
+    path.write_bytes(serialize_documents([("https://w3id.org/newsgraph/id/document/sample-1", graph)], rdf_format))
+    assert isomorphic(read_graph(path), graph)

@@ -1,0 +1,44 @@
+"""Date expressions resolve against the article date (Thursday 2024-11-07)."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from graph.temporal import resolve
+
+THURSDAY = dt.date(2024, 11, 7)
+
+
+@pytest.mark.parametrize("expression, future, expected", [
+    ("Wednesday", False, dt.date(2024, 11, 6)),
+    ("on Thursday", False, dt.date(2024, 10, 31)),
+    ("Friday", True, dt.date(2024, 11, 8)),
+    ("Monday", True, dt.date(2024, 11, 11)),
+    ("yesterday", False, dt.date(2024, 11, 6)),
+    ("today", False, THURSDAY),
+    ("Tomorrow", True, dt.date(2024, 11, 8)),
+    ("November 6, 2024", False, dt.date(2024, 11, 6)),
+    ("March 3", False, dt.date(2024, 3, 3)),
+    ("March 3", True, dt.date(2025, 3, 3)),
+    ("Dec. 30", False, dt.date(2023, 12, 30)),
+    ("Dec. 30", True, dt.date(2024, 12, 30)),
+    ("2024-11-05", False, dt.date(2024, 11, 5)),
+])
+def test_expressions_resolve_to_calendar_days(expression, future, expected):
+    assert resolve(expression, THURSDAY, future=future) == expected
+
+
+@pytest.mark.parametrize("expression", ["last week", "in the near future", "shortly", "2024", "recently"])
+def test_vague_expressions_stay_undated(expression):
+    assert resolve(expression, THURSDAY) is None
+
+
+def test_same_day_expressions_follow_the_reference_date():
+    assert resolve("earlier in the day", THURSDAY, reference=dt.date(2024, 11, 6)) == dt.date(2024, 11, 6)
+    assert resolve("later that day", THURSDAY) == THURSDAY
+
+
+def test_no_article_date_means_no_relative_dates():
+    assert resolve("Wednesday", None) is None
+    assert resolve("November 6, 2024", None) == dt.date(2024, 11, 6)
