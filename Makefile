@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DEVSTAMP := $(VENV)/.installed-dev
 
-.PHONY: demo test install dev clean
+.PHONY: demo test install dev clean system-deps seed-graph
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,8 +33,23 @@ demo: $(STAMP)
 	@echo "Who congratulated whom:"
 	@$(BIN)/newsgraph query out/graph.ttl --name who-congratulated-whom
 
-test: $(DEVSTAMP)
+test: $(DEVSTAMP) system-deps
 	$(BIN)/python -m pytest -q
+
+# Graphviz draws the static pictures, Chromium runs the browser test. Installed when we are root
+# with apt-get (CI, fresh machines); elsewhere the tests that need them skip and say why.
+system-deps:
+	@if command -v dot >/dev/null && command -v chromium >/dev/null; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq graphviz chromium >/dev/null; } \
+	    || echo "note: could not install graphviz/chromium: their tests will skip"; \
+	else echo "note: graphviz or chromium missing and not root: their tests will skip"; fi
+
+# The README's picture: make seed-graph SEED_GRAPH=out/seed.ttl
+SEED_GRAPH ?= out/graph.ttl
+seed-graph: $(STAMP)
+	@mkdir -p docs
+	$(BIN)/newsgraph draw $(SEED_GRAPH) -o docs/seed-graph.png
 
 clean:
 	rm -rf $(VENV) out build *.egg-info

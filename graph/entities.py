@@ -127,6 +127,9 @@ def _title_run_start(doc, name_start: int, lexicon: Lexicon) -> int:
             i -= 1
         elif token.ent_type_ in QUALIFIER_LABELS and (token.is_title or token.is_upper):
             i -= 1
+        elif token.is_title and not token.ent_type_ and token.pos_ in ("PROPN", "NOUN") and i < name_start \
+                and doc[i].lower_ in words:
+            i -= 1  # a portfolio before a title: "Energy Minister", "Trade Secretary"
         else:
             break
     # qualifiers at the left edge belong to the title only when a title follows them
@@ -144,6 +147,12 @@ def _clean_span(doc, start: int, end: int, label: str, lexicon: Lexicon) -> tupl
         start += 1
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].lower_ in ("'s", "'")):
         end -= 1
+    # "European Commission President" + "Ursula von der Leyen": the title belongs to the person after it
+    while label == "ORG" and end - start > 1 and end < len(doc) and doc[end].pos_ == "PROPN" and (
+            doc[end - 1].lower_ in lexicon.title_cues):
+        end -= 1
+        while end - start > 1 and doc[end - 1].lower_ in lexicon.title_modifiers:
+            end -= 1
     # "Trump Campaign Communications" + "Director": the trailing modifier belongs to the title after it
     if end < len(doc) and doc[end].lower_ in lexicon.title_cues:
         while end - start > 1 and doc[end - 1].lower_ in lexicon.title_modifiers:
@@ -171,21 +180,83 @@ def _apposed_title(doc, name_head, lexicon: Lexicon) -> tuple[str, tuple[int, in
     return None
 
 
+NAME_PARTICLES = {"von", "van", "der", "den", "de", "da", "di", "du", "del", "della", "la", "le", "bin", "al", "el", "ibn"}
+
+
+def _extend_name(doc, start: int, end: int, label: str, lexicon: Lexicon) -> tuple[int, int]:
+    """Grow a name the model cut short: 'Ursula von' + 'der Leyen' → 'Ursula von der Leyen'.
+
+    A name's last token that is a compound of a proper noun to its right is not the name's end; the
+    words in between must be particles or proper nouns.
+    """
+    while end < len(doc):
+        last = doc[end - 1]
+        head = last.head
+        between = doc[end:head.i]
+        if last.dep_ == "compound" and head.i >= end and head.pos_ == "PROPN" and all(
+                t.pos_ == "PROPN" or t.lower_ in NAME_PARTICLES for t in between) and not any(
+                t.lower_ in _title_words(lexicon) for t in doc[end:head.i + 1]):
+            end = head.i + 1
+        elif label == "PERSON" and doc[end].lower_ in NAME_PARTICLES and end + 1 < len(doc) \
+                and doc[end + 1].pos_ == "PROPN":
+            end += 2
+        else:
+            break
+    return start, end
+
+
+def _norp_prefix(doc, start: int, label: str) -> int:
+    """'the Japanese Foreign Ministry': a nationality adjective before an organization is part of its name."""
+    if label == "ORG" and start > 0 and doc[start - 1].ent_type_ == "NORP" and doc[start - 1].head.i >= start:
+        return start - 1
+    return start
+
+
+def _title_led_names(doc, taken: set[int], lexicon: Lexicon) -> list[tuple[int, int]]:
+    """Proper-noun runs right after a capitalised title that the model did not tag ('Taoiseach Conor Walsh')."""
+    spans = []
+    for token in doc:
+        if token.i in taken or token.pos_ != "PROPN" or token.i == 0:
+            continue
+        before = doc[token.i - 1]
+        if not (before.lower_ in lexicon.title_cues and (before.is_title or before.is_upper)) or before.i in taken:
+            continue
+        end = token.i + 1
+        while end < len(doc) and doc[end].pos_ == "PROPN" and end not in taken and doc[end].lower_ not in \
+                _title_words(lexicon):
+            end += 1
+        if end - token.i >= 2 or token.dep_ != "compound":
+            spans.append((token.i, end))
+            taken.update(range(token.i, end))
+    return spans
+
+
 def find_name_mentions(parsed: ParsedDocument, lexicon: Lexicon) -> list[NameMention]:
     """Cleaned name mentions of every paragraph, with the titles written around them."""
     found: list[NameMention] = []
     for p_index, unit in enumerate(parsed.paragraphs):
         doc = unit.doc
-        for ent in doc.ents:
-            if ent.label_ not in NER_KIND:
-                continue
-            pieces = _split_credit(doc, ent.start, ent.end, ent.label_)
-            for start, end, label in pieces:
+        spans = [(ent.start, ent.end, ent.label_) for ent in doc.ents if ent.label_ in NER_KIND]
+        taken = {i for start, end, _ in spans for i in range(start, end)}
+        spans += [(start, end, "PERSON") for start, end in _title_led_names(doc, taken, lexicon)]
+        for ent_start, ent_end, ent_label in sorted(spans):
+            for start, end, label in _split_credit(doc, ent_start, ent_end, ent_label):
                 start, end = _clean_span(doc, start, end, label, lexicon)
                 if start >= end or not any(t.is_alpha for t in doc[start:end]):
                     continue
+                start, end = _extend_name(doc, _norp_prefix(doc, start, label), end, label, lexicon)
                 found.append(_with_titles(doc, p_index, start, end, label, lexicon))
-    return found
+    return _without_overlaps(found)
+
+
+def _without_overlaps(mentions: list[NameMention]) -> list[NameMention]:
+    """Where an extended name swallowed a neighbouring mention, keep the longer one."""
+    kept: list[NameMention] = []
+    for mention in sorted(mentions, key=lambda m: (m.paragraph, m.start, -(m.end - m.start))):
+        if kept and kept[-1].paragraph == mention.paragraph and mention.start < kept[-1].end:
+            continue
+        kept.append(mention)
+    return kept
 
 
 def _split_credit(doc, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
@@ -207,6 +278,12 @@ def _with_titles(doc, p_index: int, start: int, end: int, label: str, lexicon: L
             words = _segment_words(doc, seg_start, seg_end)
             if _is_title_head(words, lexicon) and words[-1] not in lexicon.honorifics:
                 mention.titles.append(_title_case(doc[seg_start:seg_end].text.replace(" - ", "-")))
+        # "European Commission President Ursula von der Leyen": the organization the title is held at
+        if mention.titles and run_start > 0 and doc[run_start - 1].ent_type_ == "ORG" and not segments[-1][2]:
+            org_start = run_start - 1
+            while org_start > 0 and doc[org_start - 1].ent_type_ == "ORG" and doc[org_start].ent_iob_ != "B":
+                org_start -= 1
+            mention.organization_span = (org_start, run_start)
         if segments and mention.titles and segments[-1][1] == start:
             seg_start, _, qualifiers = segments[-1]
             mention.surfaces.append(doc[seg_start:end].text)
@@ -215,7 +292,7 @@ def _with_titles(doc, p_index: int, start: int, end: int, label: str, lexicon: L
     apposed = _apposed_title(doc, doc[end - 1], lexicon)
     if apposed:
         mention.titles.append(apposed[0])
-        mention.organization_span = apposed[1]
+        mention.organization_span = apposed[1] or mention.organization_span
     return mention
 
 
@@ -461,7 +538,7 @@ class _Referent:
 def _clause_subject_keys(token, paragraph: int, token_keys) -> set[str]:
     """Entities that are the subject of the pronoun's own clause (a pronoun object cannot be them)."""
     verb = token.head
-    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+    while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
         verb = verb.head
     keys: set[str] = set()
     seen = 0
@@ -476,7 +553,7 @@ def _clause_subject_keys(token, paragraph: int, token_keys) -> set[str]:
         for child in verb.children:
             if child.dep_ in SUBJECT_DEPS:
                 keys.update(token_keys.get((paragraph, child.i), ()))
-        if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb and not any(
+        if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head != verb and not any(
                 c.dep_ in SUBJECT_DEPS for c in verb.children):
             verb = verb.head
             seen += 1
@@ -499,13 +576,14 @@ def _resolve_references(parsed: ParsedDocument, infos: list[_EntityInfo], token_
                 lower = token.lower_
                 if keys is None and token.pos_ == "PRON" and lower in MALE_PRONOUNS | FEMALE_PRONOUNS:
                     keys = _resolve_singular(token, ref, sentence_number, history, by_key, token_keys)
-                elif keys is None and token.pos_ == "PRON" and lower in PLURAL_PRONOUNS:
+                elif keys is None and (token.pos_ == "PRON" and lower in PLURAL_PRONOUNS or token.pos_ == "NUM"
+                                       and lower in PLURAL_DESCRIPTION_DETERMINERS and token.dep_ in SUBJECT_DEPS):
                     keys = _resolve_plural(sentence_number, history, people)
                 elif keys is None and token.pos_ == "NOUN":
                     keys = _resolve_description(token, infos, sentence_number, history, people, lexicon)
                 if keys:
                     token_keys[ref] = keys
-                    is_head = token.head is token or token_keys.get((p_index, token.head.i)) != keys
+                    is_head = token.head == token or token_keys.get((p_index, token.head.i)) != keys
                     if is_head:
                         subject = token.dep_ in SUBJECT_DEPS
                         history.append(_Referent(sentence_number, ref, keys, subject))
@@ -538,6 +616,11 @@ def _coordinated_keys(token, paragraph: int, token_keys) -> tuple[str, ...]:
 def _resolve_singular(token, ref, sentence_number, history, by_key, token_keys) -> tuple[str, ...] | None:
     wanted = "male" if token.lower_ in MALE_PRONOUNS else "female"
     possessive = token.dep_ == "poss" or token.tag_ == "PRP$"
+    if possessive:
+        ahead = _fronted_subject(token, ref[0], token_keys)
+        info = by_key.get(ahead[0]) if ahead else None
+        if info is not None and info.kind == PERSON and info.gender in (wanted, None):
+            return ahead
     excluded = set() if possessive or token.dep_ in SUBJECT_DEPS else _clause_subject_keys(token, ref[0], token_keys)
     scored = []
     for referent in history:
@@ -564,6 +647,21 @@ def _resolve_singular(token, ref, sentence_number, history, by_key, token_keys) 
     if len(scored) > 1 and scored[1][0][:3] == best[0][:3] and scored[1][1] != best[1] and not possessive:
         return None
     return (best[1],)
+
+
+def _fronted_subject(token, paragraph: int, token_keys) -> tuple[str, ...]:
+    """'In his concession speech, Aguirre …': a possessive in a phrase before the subject is the subject."""
+    node = token
+    while node.dep_ != "prep" and node.head != node:
+        node = node.head
+    verb = node.head
+    if node.dep_ != "prep" or verb.pos_ not in ("VERB", "AUX"):
+        return ()
+    for child in verb.children:
+        if child.dep_ == "nsubj" and child.i > node.i:
+            keys = token_keys.get((paragraph, child.i), ())
+            return keys if len(keys) == 1 else ()
+    return ()
 
 
 def _resolve_plural(sentence_number, history, people: set[str]) -> tuple[str, ...] | None:

@@ -20,8 +20,9 @@ from .records import PERSON, PLACE
 # dependency labels (spaCy English, ClearNLP style)
 NSUBJ, NSUBJPASS, DOBJ, POBJ, PREP, AGENT, CONJ = "nsubj", "nsubjpass", "dobj", "pobj", "prep", "agent", "conj"
 XCOMP, ADVCL, CCOMP, ACL, RELCL, POSS, NEG, AUX = "xcomp", "advcl", "ccomp", "acl", "relcl", "poss", "neg", "aux"
-DATIVE, APPOS, COMPOUND, AMOD, PCOMP = "dative", "appos", "compound", "amod", "pcomp"
-CLAUSE_LINKS = {CONJ, XCOMP, ADVCL, ACL, RELCL, PCOMP}
+DATIVE, APPOS, COMPOUND, AMOD, PCOMP, ACOMP = "dative", "appos", "compound", "amod", "pcomp", "acomp"
+CLAUSE_LINKS = {CONJ, XCOMP, ADVCL, ACL, RELCL, PCOMP, ACOMP}  # "is due to meet": due is an acomp
+RELATIVE_PRONOUN_TAGS = {"WP", "WDT"}
 CHANNEL_PREPS = {"over", "by", "on", "via", "through"}
 PARTNER_PREPS = {"with", "to", "between"}
 LOCATION_PREPS = {"in", "at"}
@@ -48,6 +49,8 @@ class EventMention:
     negated: bool = False
     nominal: bool = False
     reference_prep: str | None = None  # "during" in "during the call"
+    clause_token: int | None = None  # the verb whose clause dates this mention (a light verb for a noun)
+    fallback_participants: tuple[str, ...] = ()  # "X hosted Y for talks": used when nothing else names them
     quote: str | None = None
     quote_span: tuple[int, int] | None = None  # character span (paragraph offsets) the quote covers
     report_span: tuple[int, int] | None = None  # token span of the reported clause
@@ -108,11 +111,13 @@ def _prep_objects(token, preps) -> Iterator[tuple[str, object]]:
 def _subject(verb, sentence: _Sentence, depth: int = 0) -> tuple[str, ...]:
     """The verb's subject, climbing through coordination and purpose clauses; object control wins."""
     for child in _children(verb, NSUBJ):
+        if child.tag_ in RELATIVE_PRONOUN_TAGS and verb.dep_ == RELCL:
+            return sentence.group(verb.head)  # "Otieno, who later said": the relative's antecedent
         return sentence.group(child)
     for child in _children(verb, AGENT):  # passive: "by Biden"
         for pobj in _children(child, POBJ):
             return sentence.group(pobj)
-    if depth > 4 or verb.head is verb or verb.dep_ not in CLAUSE_LINKS:
+    if depth > 4 or verb.head == verb or verb.dep_ not in CLAUSE_LINKS:
         return ()
     head = verb.head
     if verb.dep_ in (XCOMP, ADVCL) and head.lemma_ in OBJECT_CONTROL:
@@ -187,7 +192,7 @@ def _modality(trigger, lexicon: Lexicon) -> tuple[bool, bool]:
         for clause in _children(trigger, RELCL, ACL):
             planned |= _has_word(_children(clause, AUX), lexicon.planned_cues)
         planned |= _has_word(_children(trigger, AMOD), lexicon.planned_cues)
-    if node.dep_ in (XCOMP, ADVCL, CCOMP) and node.head is not node:
+    if node.dep_ in (XCOMP, ADVCL, CCOMP) and node.head != node:
         governor = node.head
         if governor.lemma_ in lexicon.planned_cues or governor.lemma_ in OBJECT_CONTROL and node.dep_ != CCOMP:
             planned = True
@@ -216,7 +221,7 @@ def _verbal(trigger, event_class: EventClass, inverse: bool, sentence: _Sentence
         keys = sentence.group(pobj)
         if not keys:
             continue
-        if prep == "to" and all(sentence.kind(k) != PERSON for k in keys) and event_class.name in ("Invitation", "Visit"):
+        if prep == "to" and all(sentence.kind(k) != PERSON for k in keys) and event_class.name == "Invitation":
             location = location or keys[0]
         elif not others:
             others = keys
@@ -231,16 +236,19 @@ def _verbal(trigger, event_class: EventClass, inverse: bool, sentence: _Sentence
         roles = {"agent": agents[0] if agents else None}
     return EventMention(kind=event_class.name, trigger=trigger.lemma_, paragraph=sentence.paragraph, token=trigger.i,
                         location=location, opponent=opponent, topic=_topic(trigger), planned=planned,
-                        negated=negated, **roles)
+                        negated=negated, clause_token=trigger.i, **roles)
 
 
-def _nominal(noun, event_class: EventClass, sentence: _Sentence, lexicon: Lexicon) -> EventMention:
+def _nominal(trigger, event_class: EventClass, sentence: _Sentence, lexicon: Lexicon) -> EventMention:
+    # "his concession speech": a noun modifying another noun shares that noun's possessor and phrases
+    noun = trigger.head if trigger.dep_ == COMPOUND and trigger.head.pos_ == "NOUN" else trigger
     agents = list(_possessor(noun, sentence))
     others: list[str] = []
     location = _location(noun, sentence)
-    for prep, pobj in _prep_objects(noun, PARTNER_PREPS | {"by", "of"}):
+    clause_token = None
+    for prep, pobj in _prep_objects(noun, PARTNER_PREPS | {"by", "of", "from"}):
         keys = sentence.group(pobj)
-        if prep == "by" or prep == "of" and event_class.name in ("Victory", "Statement"):
+        if prep in ("by", "from") or prep == "of" and event_class.name in ("Victory", "Statement"):
             agents.extend(keys)
         elif prep == "to" and keys and all(sentence.kind(k) != PERSON for k in keys):
             location = location or keys[0]
@@ -252,14 +260,24 @@ def _nominal(noun, event_class: EventClass, sentence: _Sentence, lexicon: Lexico
         for prep, pobj in _prep_objects(head, PARTNER_PREPS):
             others.extend(sentence.group(pobj))
         location = location or _location(head, sentence)
+        clause_token = head.i
+    elif noun.dep_ == DOBJ and agents and head.pos_ == "VERB":
+        others.extend(_subject(head, sentence))  # "Vargas accepted an invitation from Ortiz"
     reference = head.lower_ if noun.dep_ == POBJ and head.lower_ in REFERENCE_PREPS else None
     planned, negated = _modality(noun, lexicon)
+    fallback: tuple[str, ...] = ()
+    verb = head.head if noun.dep_ == POBJ and head.dep_ == PREP else None
+    if event_class.symmetric and verb is not None and verb.pos_ in ("VERB", "AUX"):
+        # "hosted Mukamana for talks", "told Al-Harbi during talks": the verb's parties hold the talks
+        fallback = tuple(dict.fromkeys((*_subject(verb, sentence), *_objects(verb, sentence), *others)))
+        planned = planned or _modality(verb, lexicon)[0]
+        clause_token = verb.i
     roles = _roles(event_class, tuple(agents), tuple(others))
-    if event_class.name in ("Statement", "Victory"):
+    if event_class.name in ("Statement", "Victory", "Concession"):
         roles = {"agent": agents[0] if agents else None}
-    return EventMention(kind=event_class.name, trigger=noun.lemma_, paragraph=sentence.paragraph, token=noun.i,
+    return EventMention(kind=event_class.name, trigger=trigger.lemma_, paragraph=sentence.paragraph, token=trigger.i,
                         location=location, topic=_topic(noun), planned=planned, negated=negated, nominal=True,
-                        reference_prep=reference, **roles)
+                        reference_prep=reference, clause_token=clause_token, fallback_participants=fallback, **roles)
 
 
 def _channel_class(verb, lexicon: Lexicon) -> EventClass | None:

@@ -5,6 +5,7 @@ writes in a second); JSON-LD through rdflib, the one that compacts against a con
 """
 from __future__ import annotations
 
+import io
 import json
 import os
 import tempfile
@@ -82,9 +83,19 @@ def serialize_jsonld(graph: Graph) -> bytes:
     return graph.serialize(format="json-ld", context=jsonld_context(), auto_compact=True, encoding="utf-8")
 
 
+_RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+
+
+def _reading_order(item: ox.Triple | ox.Quad) -> tuple:
+    # Oxigraph groups only consecutive statements of one subject (and graph): sorting makes each
+    # subject one Turtle block, with its rdf:type first
+    graph = str(item.graph_name) if isinstance(item, ox.Quad) else ""
+    return graph, str(item.subject), item.predicate != _RDF_TYPE, str(item.predicate), str(item.object)
+
+
 def write_rdf(items: Iterable[ox.Triple] | Iterable[ox.Quad], stream: BinaryIO, rdf_format: str) -> None:
     """Oxigraph triples (triple formats) or quads (N-Quads, TriG) to `stream`, with the usual prefixes."""
-    ox.serialize(items, stream, OXIGRAPH_SERIALIZERS[rdf_format], prefixes=PREFIX_IRIS)
+    ox.serialize(sorted(items, key=_reading_order), stream, OXIGRAPH_SERIALIZERS[rdf_format], prefixes=PREFIX_IRIS)
 
 
 def _oxigraph_triples(graph: Graph) -> list[ox.Triple]:
@@ -107,7 +118,9 @@ def serialize_documents(named_graphs: Iterable[tuple[str, Graph]], rdf_format: s
             items += triples
     if rdf_format not in QUAD_FORMATS:
         items = list(dict.fromkeys(items))  # an entity described by two documents is written once
-    return ox.serialize(items, format=OXIGRAPH_SERIALIZERS[rdf_format], prefixes=PREFIX_IRIS)
+    stream = io.BytesIO()
+    write_rdf(items, stream, rdf_format)
+    return stream.getvalue()
 
 
 # Formats whose documents can be written one after another: a corpus never has to fit in memory.
@@ -129,3 +142,54 @@ def write_documents(named_graphs: Iterable[tuple[str, Graph]], path: str | Path,
             count = len(items)
             stream.write(serialize_documents(items, rdf_format))
     return count
+
+
+# Everything `newsgraph export` writes: RDF, tables and network files, by extension.
+NETWORK_FORMATS = {".graphml": "graphml", ".gexf": "gexf", ".cyjs": "cytoscape"}
+EXPORT_FORMATS = {**RDF_FORMATS, ".csv": "csv", **NETWORK_FORMATS}
+TABLES = ("events", "entities")
+
+
+def export_format_for(path: str | Path, explicit: str | None = None) -> str:
+    known = sorted(set(EXPORT_FORMATS.values()))
+    if explicit:
+        name = EXPORT_FORMATS.get("." + explicit.lower().lstrip("."), explicit.lower())
+        if name not in known:
+            raise ExportError(f"unknown export format '{explicit}' (known: {', '.join(known)})")
+        return name
+    suffix = Path(path).suffix.lower()
+    if suffix not in EXPORT_FORMATS:
+        raise ExportError(f"{path}: cannot tell the format from '{suffix or 'no extension'}' "
+                          f"(use {', '.join(sorted(EXPORT_FORMATS))} or --format)")
+    return EXPORT_FORMATS[suffix]
+
+
+def export(source, path: str | Path, export_format: str | None = None, *,
+           table: str = "events", projection: str = "actor") -> str:
+    """Write a `sources.Source` to `path` atomically; returns the format written.
+
+    RDF formats keep every triple (N-Quads and TriG one named graph per document); `table` picks
+    the CSV (events or entities); `projection` the network (actor or full)."""
+    from .networks import PROJECTIONS, project, write_network
+    from .sources import to_rdflib
+    from .tables import entities_csv, events_csv, read_tables
+
+    export_format = export_format_for(path, export_format)
+    if table not in TABLES:
+        raise ExportError(f"unknown table '{table}' (known: {', '.join(TABLES)})")
+    if projection not in PROJECTIONS:
+        raise ExportError(f"unknown projection '{projection}' (known: {', '.join(PROJECTIONS)})")
+    with atomic_output(path) as stream:
+        if export_format == "json-ld":
+            stream.write(serialize_jsonld(to_rdflib(source)))
+        elif export_format in QUAD_FORMATS:
+            write_rdf(source.document_quads(), stream, export_format)
+        elif export_format in OXIGRAPH_SERIALIZERS:
+            write_rdf(source.triples(), stream, export_format)
+        elif export_format == "csv":
+            tables = read_tables(source.store)
+            text = events_csv(tables) if table == "events" else entities_csv(tables)
+            stream.write(text.encode("utf-8"))
+        else:
+            write_network(project(read_tables(source.store), projection), stream, export_format)
+    return export_format

@@ -69,8 +69,13 @@ def _dates(parsed: ParsedDocument, mentions: list[EventMention]) -> list[dt.date
         trigger = parsed.paragraphs[mention.paragraph].doc[mention.token]
         best = None
         for span, anchor in resolved:
-            # a noun ("his victory") is dated only by a date on itself, not by the clause around it
-            applies = trigger in span.root.ancestors if mention.nominal else governs(anchor, trigger)
+            # a noun ("his victory") is dated only by a date on itself or on the verb it depends on
+            # ("made a call on Thursday"), not by any clause around it
+            clause = trigger.doc[mention.clause_token] if mention.clause_token is not None else None
+            if mention.nominal:
+                applies = trigger in span.root.ancestors or clause is not None and governs(anchor, clause)
+            else:
+                applies = governs(anchor, trigger)
             if applies:
                 size = len(list(anchor.subtree))
                 day = resolve(span.text, article_date, future=mention.planned, reference=reference)
@@ -113,6 +118,11 @@ def _complete_roles(parsed: ParsedDocument, mentions: list[EventMention], analys
                         else sorted(partners)[0]
                     mention = replace(mention, recipient=recipient)
                     break
+        if mention.kind == "Concession" and mention.agent and not mention.recipient:
+            # "conceded defeat", "his concession speech": to the winner of the sentence's victory
+            winners = [m.agent for m in same_sentence if m.kind == "Victory" and m.agent not in (None, mention.agent)]
+            if winners:
+                mention = replace(mention, recipient=winners[0])
         if not mention.agent and mention.kind not in symmetric and mention.kind != "Statement":
             doc = parsed.paragraphs[mention.paragraph].doc
             trigger = doc[mention.token]
@@ -169,9 +179,14 @@ def merge_mentions(parsed: ParsedDocument, mentions: list[EventMention], dates: 
         sentence = _sentence_id(parsed, mention)
         if mention.nominal and not _valid(mention, symmetric):
             target = _reference_target(drafts, mention)
-            if target is None:
+            fallback = replace(mention, participants=mention.fallback_participants)
+            if target is None and _valid(fallback, symmetric):
+                target = _Draft(f"e{len(drafts) + 1}", fallback, date)
+                drafts.append(target)
+            elif target is None:
                 continue
-            _absorb(target, mention, date)
+            else:
+                _absorb(target, mention, date)
         else:
             if not _valid(mention, symmetric):
                 continue

@@ -19,9 +19,13 @@ from dateutil import parser as date_parser
 from .records import Document, Paragraph
 
 TEXT_SUFFIXES = (".txt", ".text", ".md")
+FOLDER_SUFFIXES = (".txt", ".text", ".jsonl", ".ndjson")  # a folder's README.md is not an article
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 _DATE_HEADER = re.compile(r"\A\s*date[:\s]+(\d{4}-\d{2}-\d{2})\b[ \t]*\n?", re.IGNORECASE)
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+# "Thursday, May 7, 2015" at the start of a line, as Wikinews and many wires print the dateline
+_DATELINE = re.compile(r"\A\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|"
+                       r"sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}\b[ \t]*", re.IGNORECASE)
 _CAPTION = re.compile(r"\A\s*(IMAGE|PHOTO|PICTURE|CAPTION|VIDEO)\s*:", re.IGNORECASE)
 
 
@@ -60,6 +64,11 @@ def split_header(raw: str) -> tuple[str, dt.date | None, str | None]:
         date = _looks_like_date_line(blocks[1])
         if date is not None:
             return (blocks[2] if len(blocks) > 2 else "").strip(), date, blocks[0].strip()
+        dateline = _DATELINE.match(blocks[1])
+        date = _looks_like_date_line(dateline.group(0)) if dateline else None
+        if date is not None:  # the dateline runs on into the first paragraph
+            rest = blocks[1][dateline.end():] + ("\n\n" + blocks[2] if len(blocks) > 2 else "")
+            return rest.strip(), date, blocks[0].strip()
     if blocks:
         date = _looks_like_date_line(blocks[0])
         if date is not None:
@@ -142,7 +151,7 @@ def read_inputs(inputs: Iterable[str], default_date: dt.date | None = None) -> I
             raise InputError(f"{name}: no such file or directory")
         if path.is_dir():
             files = sorted(p for p in path.rglob("*")
-                           if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES + JSONL_SUFFIXES)
+                           if p.is_file() and p.suffix.lower() in FOLDER_SUFFIXES)
             if not files:
                 raise InputError(f"{name}: the folder holds no .txt or .jsonl files")
             yield from read_inputs([str(p) for p in files], default_date)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from .ontology import bundled_queries
+from .ontology import bundled_queries, ontology_text
 
 # extension → pyoxigraph parser format
 OXIGRAPH_FORMATS = {
@@ -38,8 +38,12 @@ def _term_value(term) -> str | None:
     return term.value
 
 
+ONTOLOGY_GRAPH = ox.NamedNode("https://w3id.org/newsgraph/ontology")
+
+
 def load_graph_file(path: str | Path, store: ox.Store | None = None) -> ox.Store:
-    """An in-memory Oxigraph store holding the file's triples (all in the default graph)."""
+    """An in-memory Oxigraph store holding the file's triples (all in the default graph), with the
+    ontology in its own named graph so queries can follow rdfs:subClassOf (as in a store)."""
     path = Path(path)
     if not path.is_file():
         raise QueryError(f"{path}: no such graph file")
@@ -63,6 +67,7 @@ def load_graph_file(path: str | Path, store: ox.Store | None = None) -> ox.Store
         if isinstance(error, QueryError):
             raise
         raise QueryError(f"{path}: cannot read the graph ({str(error).splitlines()[0]})") from None
+    store.load(ontology_text().encode("utf-8"), format=ox.RdfFormat.TURTLE, to_graph=ONTOLOGY_GRAPH)
     return store
 
 
@@ -92,8 +97,8 @@ def select(store: ox.Store, sparql: str, *, union_default_graph: bool = True) ->
         raise QueryError(f"SPARQL syntax error: {str(error).splitlines()[0]}") from None
     except OSError as error:
         raise QueryError(f"query failed: {str(error).splitlines()[0]}") from None
-    if isinstance(result, bool):
-        return Table(("ask",), ((str(result).lower(),),))
+    if isinstance(result, (bool, ox.QueryBoolean)):
+        return Table(("ask",), ((str(bool(result)).lower(),),))
     if isinstance(result, ox.QuerySolutions):
         variables = tuple(v.value for v in result.variables)
         rows = tuple(tuple(_term_value(solution[v]) for v in variables) for solution in result)

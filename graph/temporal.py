@@ -73,7 +73,7 @@ def date_expressions(sentence) -> list:
 def anchor_of(span):
     """The clause a date expression modifies: its nearest verbal ancestor (or the sentence root)."""
     token = span.root
-    while token.head is not token:
+    while token.head != token:
         token = token.head
         if token.pos_ in ("VERB", "AUX"):
             return token

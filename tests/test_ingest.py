@@ -21,6 +21,12 @@ def test_title_line_then_date_line_header():
     assert (title, date, text) == ("Ministers meet in Oslo", dt.date(2015, 8, 21), "The ministers met.")
 
 
+def test_dateline_running_into_the_first_paragraph():
+    text, date, title = split_header("Flag debate opens\n\nThursday, May 7, 2015 On Tuesday, officials spoke.\n\nMore.")
+    assert (title, date) == ("Flag debate opens", dt.date(2015, 5, 7))
+    assert text == "On Tuesday, officials spoke.\n\nMore."
+
+
 def test_paragraphs_keep_offsets_and_mark_captions():
     text = "First one.\n\nIMAGE: A caption.\n\n  Third."
     found = paragraphs(text)
@@ -30,6 +36,7 @@ def test_paragraphs_keep_offsets_and_mark_captions():
 
 def test_folder_jsonl_and_default_date(tmp_path):
     (tmp_path / "a.txt").write_text("date 2024-01-02\nOne.", encoding="utf-8")
+    (tmp_path / "README.md").write_text("# About these files", encoding="utf-8")
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "b.txt").write_text("Two.", encoding="utf-8")
     lines = tmp_path / "c.jsonl"

@@ -10,10 +10,14 @@ from ..export import ExportError
 from ..ingest import InputError
 from ..nlp import ModelError
 from ..query import QueryError
+from ..push import PushError
 from ..rdfio import GraphFileError
+from ..serve import ServeError
+from ..store import StoreError
 
 # Errors whose message is meant for the user: printed as one line, exit status 1, no traceback.
-USER_ERRORS = (InputError, QueryError, GraphFileError, ExportError, ModelError, FileNotFoundError, PermissionError, IsADirectoryError)
+USER_ERRORS = (InputError, QueryError, GraphFileError, ExportError, ModelError, FileNotFoundError, PermissionError, IsADirectoryError,
+               StoreError, ServeError, PushError)
 
 
 def fail(message: str, status: int = 1) -> None:
@@ -47,3 +51,5 @@ def main() -> None:
 
 
 from . import commands  # noqa: E402,F401  (registers the commands on `main`)
+from . import store_commands  # noqa: E402,F401  (remove, stats, serve, push)
+from . import export_commands  # noqa: E402,F401  (export, draw)

