@@ -487,8 +487,10 @@ def _unlabelled_repeats(parsed: ParsedDocument, mentions: list[NameMention]) -> 
     extra = []
     for p_index, unit in enumerate(parsed.paragraphs):
         for token in unit.doc:
-            if (p_index, token.i) in covered or token.pos_ != "PROPN" or known.get(token.text) != "PERSON":
+            if (p_index, token.i) in covered or known.get(token.text) != "PERSON":
                 continue
+            if token.pos_ != "PROPN" and not (token.pos_ == "NOUN" and token.is_title):
+                continue  # a known surname the tagger took for a noun at the start of a sentence still counts
             if token.dep_ == "compound" or any(c.dep_ == "compound" for c in token.children):
                 continue
             extra.append(NameMention(p_index, token.i, token.i + 1, token.text, "PERSON"))
@@ -533,6 +535,7 @@ class _Referent:
     position: TokenRef
     keys: tuple[str, ...]
     is_subject: bool
+    role: tuple[str, str] = ("", "")  # (dependency, lemma of the governing word), for parallelism
 
 
 def _clause_subject_keys(token, paragraph: int, token_keys) -> set[str]:
@@ -586,7 +589,7 @@ def _resolve_references(parsed: ParsedDocument, infos: list[_EntityInfo], token_
                     is_head = token.head == token or token_keys.get((p_index, token.head.i)) != keys
                     if is_head:
                         subject = token.dep_ in SUBJECT_DEPS
-                        history.append(_Referent(sentence_number, ref, keys, subject))
+                        history.append(_Referent(sentence_number, ref, keys, subject, (token.dep_, token.head.lemma_)))
                         group = _coordinated_keys(token, p_index, token_keys)
                         if len(group) > 1:
                             history.append(_Referent(sentence_number, ref, group, subject))
@@ -631,20 +634,23 @@ def _resolve_singular(token, ref, sentence_number, history, by_key, token_keys) 
             continue
         if info.gender not in (wanted, None):
             continue
+        # a known gender only breaks ties: recency and subjecthood decide ("Sunak told … that he had called")
         gender_rank = 0 if info.gender == wanted else 1
         distance = sentence_number - referent.sentence
+        # "Stoltenberg congratulated Erdoğan … Kristersson congratulated him": same verb, same role
+        parallel = 0 if distance <= 1 and not possessive and referent.role == (token.dep_, token.head.lemma_) else 1
         if possessive and distance == 0:
             # "congratulated him on his victory": a possessive follows the nearest mention in its clause
-            score = (gender_rank, 0, 0, -referent.position[1])
+            score = (1, 0, 0, -referent.position[1], gender_rank)
         else:
-            score = (gender_rank, distance, 0 if referent.is_subject else 1, -referent.position[1])
+            score = (parallel, distance, 0 if referent.is_subject else 1, gender_rank, -referent.position[1])
         scored.append((score, info.key))
     if not scored:
         return None
     scored.sort()
     best = scored[0]
     # Two different entities equally salient: leave the pronoun unresolved rather than guess.
-    if len(scored) > 1 and scored[1][0][:3] == best[0][:3] and scored[1][1] != best[1] and not possessive:
+    if len(scored) > 1 and scored[1][0][:4] == best[0][:4] and scored[1][1] != best[1] and not possessive:
         return None
     return (best[1],)
 

@@ -199,7 +199,8 @@ def _gold_entity(raw, place: str) -> GoldEntity:
     kinds = _ids(raw.get("type"), "type", place)
     unknown = [k for k in kinds if k not in ENTITY_KINDS]
     if not kinds or unknown:
-        raise InputError(f"{place}: entity '{raw['id']}' has type {raw.get('type')!r}; use Person, Organization or Place")
+        raise InputError(f"{place}: entity '{raw['id']}' has type {raw.get('type')!r}; "
+                         "use Person, Organization or Place")
     names = [raw["name"], *_ids(raw.get("aliases"), "aliases", place)]
     return GoldEntity(raw["id"], raw["name"], frozenset(kinds), frozenset(normalise_name(n) for n in names))
 
@@ -392,9 +393,13 @@ class DocumentScore:
     wrong_dates: tuple[str, ...] = ()
 
     def details(self) -> dict[str, tuple[str, ...]]:
-        return {name: getattr(self, name) for name in (
-            "missed_events", "false_positive_events", "missed_entities", "false_positive_entities",
-            "split_entities", "missed_roles", "wrong_dates")}
+        return {name: getattr(self, name) for name in DETAIL_LABELS}
+
+
+# The per-document lists, and how the text report labels one item of each.
+DETAIL_LABELS = {"missed_events": "missed event", "false_positive_events": "false positive event",
+                 "missed_entities": "missed entity", "false_positive_entities": "false positive entity",
+                 "split_entities": "split entity", "missed_roles": "missed role", "wrong_dates": "wrong date"}
 
 
 class _Resolver:
@@ -559,6 +564,15 @@ class Report:
         return result
 
 
+def score_table(heading: str, scores: dict[str, Score]) -> list[str]:
+    """One aligned line per name: counts, then P, R and F1."""
+    lines = [f"{heading:16} {'tp':>3} {'fp':>3} {'fn':>3}  P     R     F1"]
+    for name, score in scores.items():
+        lines.append(f"{name:16} {score.tp:3} {score.fp:3} {score.fn:3}  "
+                     f"{fmt(score.precision):5} {fmt(score.recall):5} {fmt(score.f1)}")
+    return lines
+
+
 def format_report(report: Report, verbose: bool = False) -> str:
     """A compact text report; its last three lines are the headline figures."""
     lines = []
@@ -567,11 +581,8 @@ def format_report(report: Report, verbose: bool = False) -> str:
         if verbose:
             for name, items in document.details().items():
                 for item in items:
-                    lines.append(f"  {name.replace('_', ' ')[:-1]}: {item}")
-    lines.append(f"{'event type':16} {'tp':>3} {'fp':>3} {'fn':>3}  P     R     F1")
-    for event_type, score in report.events_by_type.items():
-        lines.append(f"{event_type:16} {score.tp:3} {score.fp:3} {score.fn:3}  "
-                     f"{fmt(score.precision):5} {fmt(score.recall):5} {fmt(score.f1)}")
+                    lines.append(f"  {DETAIL_LABELS[name]}: {item}")
+    lines += score_table("event type", report.events_by_type)
     lines.append(f"events {report.events.summary()}")
     lines.append(f"entities {report.entities.summary()} nodes/entity={fmt(report.nodes_per_entity.value)}")
     lines.append(f"dates {report.dates.summary()}  roles {report.roles.summary()}  planned {report.planned.summary()}")

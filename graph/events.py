@@ -23,6 +23,8 @@ XCOMP, ADVCL, CCOMP, ACL, RELCL, POSS, NEG, AUX = "xcomp", "advcl", "ccomp", "ac
 DATIVE, APPOS, COMPOUND, AMOD, PCOMP, ACOMP = "dative", "appos", "compound", "amod", "pcomp", "acomp"
 CLAUSE_LINKS = {CONJ, XCOMP, ADVCL, ACL, RELCL, PCOMP, ACOMP}  # "is due to meet": due is an acomp
 RELATIVE_PRONOUN_TAGS = {"WP", "WDT"}
+OPRD = "oprd"
+DATE_LABELS = {"DATE", "TIME"}
 CHANNEL_PREPS = {"over", "by", "on", "via", "through"}
 PARTNER_PREPS = {"with", "to", "between"}
 LOCATION_PREPS = {"in", "at"}
@@ -138,7 +140,8 @@ def _possessor(noun, sentence: _Sentence) -> tuple[str, ...]:
 
 
 def _objects(verb, sentence: _Sentence) -> tuple[str, ...]:
-    for child in _children(verb, DOBJ, DATIVE):
+    # the small parser sometimes labels a named object an object predicate ("called Starmer/oprd")
+    for child in _children(verb, DOBJ, DATIVE, OPRD):
         keys = sentence.group(child)
         if keys:
             return keys
@@ -165,9 +168,16 @@ def _location(trigger, sentence: _Sentence) -> str | None:
 
 
 def _topic(trigger) -> str | None:
-    for prep, pobj in _prep_objects(trigger, TOPIC_PREPS):
-        if prep in TOPIC_PREPS:
-            return trigger.doc[min(t.i for t in pobj.subtree):max(t.i for t in pobj.subtree) + 1].text
+    """What the event is about: 'on his re-election' (a date after 'on' is no topic)."""
+    doc = trigger.doc
+    for _, pobj in _prep_objects(trigger, TOPIC_PREPS):
+        if pobj.ent_type_ in DATE_LABELS:
+            continue
+        start, end = min(t.i for t in pobj.subtree), max(t.i for t in pobj.subtree) + 1
+        while end < len(doc) and not doc[end - 1].whitespace_ and doc[end].is_alpha or \
+                end < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_:
+            end += 1  # keep hyphenated words whole ("re-election")
+        return doc[start:end].text
     return None
 
 
@@ -192,9 +202,9 @@ def _modality(trigger, lexicon: Lexicon) -> tuple[bool, bool]:
         for clause in _children(trigger, RELCL, ACL):
             planned |= _has_word(_children(clause, AUX), lexicon.planned_cues)
         planned |= _has_word(_children(trigger, AMOD), lexicon.planned_cues)
-    if node.dep_ in (XCOMP, ADVCL, CCOMP) and node.head != node:
+    if node.dep_ in (XCOMP, ADVCL, CCOMP, ACL) and node.head != node:  # ACL: "plans for Modi to visit"
         governor = node.head
-        if governor.lemma_ in lexicon.planned_cues or governor.lemma_ in OBJECT_CONTROL and node.dep_ != CCOMP:
+        if governor.lemma_.lower() in lexicon.planned_cues or governor.lemma_ in OBJECT_CONTROL and node.dep_ != CCOMP:
             planned = True
         if governor.lemma_ in lexicon.negation_cues or _children(governor, NEG):
             negated = negated or governor.lemma_ in lexicon.negation_cues or node.dep_ == XCOMP

@@ -12,8 +12,10 @@ Organization, Place; the other etypes are never gold) is named by:
   "Church of Scientology", "Irving , Texas";
 - else, for a person, the run of two or more capitalised words that ends it: GUM's span holds the
   descriptor too ("actor Jason Beghe", "FTU 's Alice Mak", "Texas student Ahmed Mohamed");
-- a person's modifier is cut off first and the bare name counts too: "Michael Tien of NPP" and
-  "Mark Tedeschi , QC" name "Michael Tien" and "Mark Tedeschi", a place "Irving , Texas" "Irving";
+  but not after a function word ("Muslims in the United States" names no person);
+- a person's modifier is cut off first and the bare name counts too: "Michael Tien of NPP",
+  "Alvin Yeung from the Civic Party" and "Mark Tedeschi , QC" name "Michael Tien", "Alvin Yeung"
+  and "Mark Tedeschi", a place "Irving , Texas" "Irving";
 
 unless that name is
   - a pronoun ("He", "We", "Someone", "Here") or only title words ("The President", "Home Secretary");
@@ -57,7 +59,7 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from .evaluate import EntityNode, Ratio, Score, entity_nodes, fmt, normalise_name, sum_scores
+from .evaluate import EntityNode, Ratio, Score, entity_nodes, normalise_name, score_table, sum_scores
 from .ingest import InputError, document_from_text
 from .records import ENTITY_KINDS, ORGANIZATION, PERSON, PLACE, Document
 
@@ -76,7 +78,8 @@ TITLE_WORDS = {"president", "vice", "prime", "minister", "secretary", "home", "f
                "undersecretary", "shadow"}
 # Words that open a modifier after the name, and how many words must come before them
 # ("Secretary of State" is no "Secretary"; "Irving , Texas" is "Irving").
-MODIFIER_STARTS = {"person": {"of": 2, ",": 2}, "place": {",": 1}}
+MODIFIER_STARTS = {"person": {"of": 2, "from": 2, ",": 2}, "place": {",": 1}}
+FUNCTION_WORDS = {"the", "a", "an", "of", "in", "at", "from", "for", "to", "with", "by", "on", "and", "or", "as"}
 
 
 @dataclass(frozen=True)
@@ -147,10 +150,24 @@ def _name_tokens(mention: GumMention) -> tuple[int, int, int] | None:
         return first, end, full_end if _title_case(words[first:full_end]) else end
     if mention.etype != "person":
         return None
+    run = _trailing_name(words, first, end)
+    return (run, end, end) if run is not None else None
+
+
+def _trailing_name(words: list[str], first: int, end: int) -> int | None:
+    """Start of the run of two or more capitalised words (hyphenated tails included: "Cheng Chung - tai")
+    that ends words[first:end], unless a function word precedes it ("Muslims in the United States")."""
     run = end
-    while run > first and _capitalised(words[run - 1]) and words[run - 1].lower() not in CONNECTORS:
+    while run > first:
+        word, after_hyphen = words[run - 1], run - 2 >= first and words[run - 2] == "-"
+        if not (word[0].isupper() or word == "-" or (after_hyphen and word[0].isalpha())):
+            break
         run -= 1
-    return (run, end, end) if end - run >= 2 else None
+    while run < end and not words[run][0].isupper():
+        run += 1
+    if sum(w[0].isupper() for w in words[run:end]) < 2:  # "Scientology - critic" is no name
+        return None
+    return None if run > first and words[run - 1].lower() in FUNCTION_WORDS else run
 
 
 def named_mention(mention: GumMention, article: str) -> NamedMention | None:
@@ -165,8 +182,8 @@ def named_mention(mention: GumMention, article: str) -> NamedMention | None:
     lower = [w.lower() for w in words]
     if (len(words) == 1 and lower[0] in PRONOUNS) or all(w in TITLE_WORDS or w in CONNECTORS for w in lower):
         return None
-    if any(w in POSSESSIVES for w in words):
-        return None
+    if any(w in POSSESSIVES for w in words) or not any(w[0].isupper() for w in words):
+        return None  # a possessive makes the name unclear; "107" names nobody
     if mention.start_tok + first == 1:  # the name opens its sentence
         if re.search(rf"(?<!\w){re.escape(lower[0])}(?!\w)", article):
             return None
@@ -322,10 +339,7 @@ def format_gum_report(report: GumReport, verbose: bool = False) -> str:
             lines += [f"  wrong kind: {m}" for m in document.wrong_kind]
             lines += [f"  false positive: {f}" for f in document.false_positives]
             lines += [f"  split: {s}" for s in document.split]
-    lines.append(f"{'GUM kind':16} {'tp':>3} {'fp':>3} {'fn':>3}  P     R     F1")
-    for kind, score in report.by_kind.items():
-        lines.append(f"{kind:16} {score.tp:3} {score.fp:3} {score.fn:3}  "
-                     f"{fmt(score.precision):5} {fmt(score.recall):5} {fmt(score.f1)}")
+    lines += score_table("GUM kind", report.by_kind)
     lines.append(f"gum entities {report.overall.summary()} purity={report.purity.summary()}")
     return "\n".join(lines)
 

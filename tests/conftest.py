@@ -30,7 +30,9 @@ def make_doc(spec: str, ents: list[tuple[int, int, str]] = ()) -> Doc:
         heads.append(head)
         lemmas.append(parts[4] if len(parts) > 4 and parts[4] else word.lower())
         tags.append(parts[5] if len(parts) > 5 else DEFAULT_TAGS.get(p, "XX"))
-    spaces = [not (i + 1 < len(words) and words[i + 1] in ".,'s") for i in range(len(words))]
+    # written as in print: no space before punctuation or "'s", none around a hyphen
+    spaces = [not (words[i] == "-" or i + 1 < len(words) and words[i + 1] in (".", ",", "'s", "-"))
+              for i in range(len(words))]
     spaces[-1] = False
     ent_strings = ["O"] * len(words)
     for start, end, label in ents:

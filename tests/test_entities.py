@@ -103,3 +103,79 @@ def test_same_name_same_key_across_documents_and_namesakes_apart():
                                              ents=[(0, 2, "PERSON")]), doc_id="c"), default_lexicon())
     assert one.entities[0].key == two.entities[0].key == "person/kamala-harris"
     assert other.entities[0].key == "person/rebecca-harris"
+
+
+def test_nationality_before_an_organization_is_part_of_its_name():
+    # "The Japanese Foreign Ministry said."
+    doc = make_doc("The/DET/det/3 Japanese/ADJ/amod/3 Foreign/PROPN/compound/3 Ministry/PROPN/nsubj/4 "
+                   "said/VERB/ROOT/4/say ./PUNCT/punct/4", ents=[(1, 2, "NORP"), (2, 4, "ORG")])
+    _, found = entities(doc)
+    assert list(found) == ["Japanese Foreign Ministry"]
+
+
+def test_name_cut_short_by_the_model_is_completed_through_its_particles():
+    # "Ursula von der Leyen spoke." tagged as PERSON "Ursula von" and GPE "Leyen"
+    doc = make_doc("Ursula/PROPN/compound/3 von/PROPN/compound/3 der/PROPN/compound/3 Leyen/PROPN/nsubj/4 "
+                   "spoke/VERB/ROOT/4/speak ./PUNCT/punct/4", ents=[(0, 2, "PERSON"), (3, 4, "GPE")])
+    _, found = entities(doc)
+    assert list(found) == ["Ursula von der Leyen"]
+
+
+def test_untagged_name_after_a_title_is_a_person_with_that_role():
+    # "Taoiseach Conor Walsh spoke." with no entity from the model
+    doc = make_doc("Taoiseach/PROPN/compound/2 Conor/PROPN/compound/2 Walsh/PROPN/nsubj/3 spoke/VERB/ROOT/3/speak "
+                   "./PUNCT/punct/3")
+    _, found = entities(doc)
+    assert found["Conor Walsh"].kind == "Person"
+    assert [r.title for r in found["Conor Walsh"].roles] == ["Taoiseach"]
+
+
+def test_portfolio_before_a_title_is_part_of_the_title_and_org_before_it_is_the_employer():
+    # "Energy Minister Faisal Al-Harbi met European Commission President Ursula Lind."
+    doc = make_doc("Energy/PROPN/compound/1 Minister/PROPN/compound/3 Faisal/PROPN/compound/3 Al-Harbi/PROPN/nsubj/4 "
+                   "met/VERB/ROOT/4/meet European/PROPN/compound/6 Commission/PROPN/compound/7 "
+                   "President/PROPN/compound/9 Ursula/PROPN/compound/9 Lind/PROPN/dobj/4 ./PUNCT/punct/4",
+                   ents=[(2, 4, "PERSON"), (5, 8, "ORG"), (8, 10, "PERSON")])
+    _, found = entities(doc)
+    assert [r.title for r in found["Faisal Al-Harbi"].roles] == ["Energy Minister"]
+    assert found["Ursula Lind"].roles[0].organization == "organization/european-commission"
+
+
+def test_the_two_as_subject_refers_to_the_pair_just_named():
+    # "Holm called Petersen. The two will meet."
+    first = make_doc("Holm/PROPN/nsubj/1 called/VERB/ROOT/1/call Petersen/PROPN/dobj/1 ./PUNCT/punct/1",
+                     ents=[(0, 1, "PERSON"), (2, 3, "PERSON")])
+    second = make_doc("The/DET/det/1 two/NUM/nsubj/3 will/AUX/aux/3 meet/VERB/ROOT/3/meet ./PUNCT/punct/3")
+    analysis, _ = entities(first, second)
+    assert set(analysis.keys_at(1, 1)) == {"person/holm", "person/petersen"}
+
+
+def test_possessive_in_a_fronted_phrase_refers_to_the_subject_after_it():
+    # "In his speech, Tomas Aguirre thanked Ana Beltran." (cataphora)
+    doc = make_doc("In/ADP/prep/6 his/PRON/poss/2//PRP$ speech/NOUN/pobj/0 ,/PUNCT/punct/6 Tomas/PROPN/compound/5 "
+                   "Aguirre/PROPN/nsubj/6 thanked/VERB/ROOT/6/thank Ana/PROPN/compound/8 Beltran/PROPN/dobj/6 "
+                   "./PUNCT/punct/6", ents=[(4, 6, "PERSON"), (7, 9, "PERSON")])
+    analysis, _ = entities(doc)
+    assert analysis.keys_at(0, 1) == ("person/tomas-aguirre",)
+
+
+def test_object_pronoun_prefers_the_parallel_object_of_the_same_verb():
+    # "Jens Stoltenberg congratulated Recep Erdogan. Ulf Kristersson congratulated him."
+    first = make_doc("Jens/PROPN/compound/1 Stoltenberg/PROPN/nsubj/2 congratulated/VERB/ROOT/2/congratulate "
+                     "Recep/PROPN/compound/4 Erdogan/PROPN/dobj/2 ./PUNCT/punct/2",
+                     ents=[(0, 2, "PERSON"), (3, 5, "PERSON")])
+    second = make_doc("Ulf/PROPN/compound/1 Kristersson/PROPN/nsubj/2 congratulated/VERB/ROOT/2/congratulate "
+                      "him/PRON/dobj/2 ./PUNCT/punct/2", ents=[(0, 2, "PERSON")])
+    analysis, _ = entities(first, second)
+    assert analysis.keys_at(1, 3) == ("person/recep-erdogan",)
+
+
+def test_subject_pronoun_prefers_the_nearest_subject_over_a_surer_gender():
+    # "Volodymyr Zelensky spoke. Rishi Sunak told aides that he had called." (Rishi: gender unknown to the name list)
+    first = make_doc("Volodymyr/PROPN/compound/1 Zelensky/PROPN/nsubj/2 spoke/VERB/ROOT/2/speak ./PUNCT/punct/2",
+                     ents=[(0, 2, "PERSON")])
+    second = make_doc("Rishi/PROPN/compound/1 Sunak/PROPN/nsubj/2 told/VERB/ROOT/2/tell aides/NOUN/dobj/2 "
+                      "that/SCONJ/mark/7 he/PRON/nsubj/7 had/AUX/aux/7 called/VERB/ccomp/2/call ./PUNCT/punct/2",
+                      ents=[(0, 2, "PERSON")])
+    analysis, _ = entities(first, second)
+    assert analysis.keys_at(1, 5) == ("person/rishi-sunak",)

@@ -106,3 +106,69 @@ def test_a_cue_word_added_to_the_ontology_is_enough_for_a_new_trigger():
     edited.add((NG.Meeting, NG.verbCue, Literal("summon")))
     (meeting,) = events(doc, lexicon=lexicon_from_graph(edited))
     assert meeting.kind == "Meeting" and meeting.participants == ("person/biden", "person/trump")
+
+
+def test_relative_pronoun_subject_is_its_antecedent():
+    # "Lim met Otieno, who later said the talks went well."
+    doc = make_doc("Lim/PROPN/nsubj/1 met/VERB/ROOT/1/meet Otieno/PROPN/dobj/1 ,/PUNCT/punct/2 who/PRON/nsubj/6//WP "
+                   "later/ADV/advmod/6 said/VERB/relcl/2/say the/DET/det/8 talks/NOUN/nsubj/9 went/VERB/ccomp/6/go "
+                   "well/ADV/advmod/9 ./PUNCT/punct/1", ents=[(0, 1, "PERSON"), (2, 3, "PERSON")])
+    assert ("Statement", "person/otieno", "", ()) in summary(events(doc))
+
+
+def test_due_to_meet_is_a_planned_meeting_of_the_subject():
+    # "Claes is due to meet Weber."
+    doc = make_doc("Claes/PROPN/nsubj/1 is/AUX/ROOT/1/be due/ADJ/acomp/1 to/PART/aux/4 meet/VERB/xcomp/2/meet/VB "
+                   "Weber/PROPN/dobj/4 ./PUNCT/punct/1", ents=[(0, 1, "PERSON"), (5, 6, "PERSON")])
+    (meeting,) = events(doc)
+    assert meeting.kind == "Meeting" and meeting.participants == ("person/claes", "person/weber")
+    assert meeting.planned
+
+
+def test_invitation_from_someone_goes_to_the_one_who_accepts_it():
+    # "Vargas accepted an invitation from Ortiz."
+    doc = make_doc("Vargas/PROPN/nsubj/1 accepted/VERB/ROOT/1/accept an/DET/det/3 invitation/NOUN/dobj/1 "
+                   "from/ADP/prep/3 Ortiz/PROPN/pobj/4 ./PUNCT/punct/1", ents=[(0, 1, "PERSON"), (5, 6, "PERSON")])
+    assert summary(events(doc)) == [("Invitation", "person/ortiz", "person/vargas", ())]
+
+
+def test_talks_in_a_purpose_phrase_are_held_by_the_verbs_parties():
+    # "Kamau will host Mukamana for talks on Monday."
+    doc = make_doc("Kamau/PROPN/nsubj/2 will/AUX/aux/2 host/VERB/ROOT/2/host/VB Mukamana/PROPN/dobj/2 for/ADP/prep/2 "
+                   "talks/NOUN/pobj/4/talks/NNS on/ADP/prep/2 Monday/PROPN/pobj/6 ./PUNCT/punct/2",
+                   ents=[(0, 1, "PERSON"), (3, 4, "PERSON"), (7, 8, "DATE")])
+    found = {e.kind: e for e in events(doc)}
+    assert found["Meeting"].participants == ("person/kamau", "person/mukamana")
+    assert found["Meeting"].planned and found["Meeting"].date == dt.date(2024, 11, 11)
+    assert (found["Visit"].agent, found["Visit"].recipient) == ("person/mukamana", "person/kamau")
+
+
+def test_concession_goes_to_the_winner_named_in_the_sentence():
+    # "In his concession speech, Aguirre acknowledged the victory of Beltran."
+    doc = make_doc("In/ADP/prep/6 his/PRON/poss/3//PRP$ concession/NOUN/compound/3 speech/NOUN/pobj/0 ,/PUNCT/punct/6 "
+                   "Aguirre/PROPN/nsubj/6 acknowledged/VERB/ROOT/6/acknowledge the/DET/det/8 victory/NOUN/dobj/6 "
+                   "of/ADP/prep/8 Beltran/PROPN/pobj/9 ./PUNCT/punct/6", ents=[(5, 6, "PERSON"), (10, 11, "PERSON")])
+    found = summary(events(doc))
+    assert ("Concession", "person/aguirre", "person/beltran", ()) in found
+    assert ("Victory", "person/beltran", "", ()) in found
+    assert ("Statement", "person/aguirre", "", ()) in found
+
+
+def test_topic_keeps_hyphenated_words_and_skips_dates():
+    # "Biden congratulated Erdogan on Sunday on his re-election."
+    doc = make_doc("Biden/PROPN/nsubj/1 congratulated/VERB/ROOT/1/congratulate Erdogan/PROPN/dobj/1 on/ADP/prep/1 "
+                   "Sunday/PROPN/pobj/3 on/ADP/prep/1 his/PRON/poss/7//PRP$ re/NOUN/pobj/5 -/PUNCT/punct/7 "
+                   "election/NOUN/compound/7 ./PUNCT/punct/1",
+                   ents=[(0, 1, "PERSON"), (2, 3, "PERSON"), (4, 5, "DATE")])
+    (congratulation,) = events(doc)
+    assert congratulation.topic == "his re-election"
+    assert congratulation.date == dt.date(2024, 11, 3)
+
+
+def test_visit_under_a_planning_noun_is_planned():
+    # "They discussed plans for Modi to visit Washington."
+    doc = make_doc("They/PRON/nsubj/1 discussed/VERB/ROOT/1/discuss plans/NOUN/dobj/1/plan for/SCONJ/mark/6 "
+                   "Modi/PROPN/nsubj/6 to/PART/aux/6 visit/VERB/acl/2/visit/VB Washington/PROPN/dobj/6 ./PUNCT/punct/1",
+                   ents=[(4, 5, "PERSON"), (7, 8, "GPE")])
+    (visit,) = events(doc)
+    assert (visit.kind, visit.agent, visit.recipient, visit.planned) == ("Visit", "person/modi", "place/washington", True)
