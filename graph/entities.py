@@ -13,6 +13,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from .ingest import CAPTION_WORDS
 from .nlp import ParsedDocument
 from .ontology import Lexicon
 from .rdfmap import slug
@@ -45,6 +46,7 @@ class NameMention:
     titles: list[str] = field(default_factory=list)
     surfaces: list[str] = field(default_factory=list)  # the name with its titles, as written
     organization_span: tuple[int, int] | None = None  # tokens of the org of an apposed title
+    in_brackets: bool = False  # "(KCNA)"
 
     @property
     def tokens(self) -> int:
@@ -145,8 +147,9 @@ def _clean_span(doc, start: int, end: int, label: str, lexicon: Lexicon) -> tupl
                            or (label == "PERSON" and end - start > 1
                                and (doc[start].lower_ in words or doc[start].lower_ == "elect"))):
         start += 1
-    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].lower_ in ("'s", "'")):
-        end -= 1
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].lower_ in ("'s", "'")
+                           or end < len(doc) and doc[end].text == ":" and doc[end - 1].lower_ in CAPTION_WORDS):
+        end -= 1  # "Washington D.C. Image: United States Navy": the caption label is not the name
     # "European Commission President" + "Ursula von der Leyen": the title belongs to the person after it
     while label == "ORG" and end - start > 1 and end < len(doc) and doc[end].pos_ == "PROPN" and (
             doc[end - 1].lower_ in lexicon.title_cues):
@@ -195,11 +198,15 @@ def _extend_name(doc, start: int, end: int, label: str, lexicon: Lexicon) -> tup
         between = doc[end:head.i]
         if last.dep_ == "compound" and head.i >= end and head.pos_ == "PROPN" and all(
                 t.pos_ == "PROPN" or t.lower_ in NAME_PARTICLES for t in between) and not any(
-                t.lower_ in _title_words(lexicon) for t in doc[end:head.i + 1]):
+                t.lower_ in _title_words(lexicon) for t in doc[end:head.i + 1]) and not (
+                head.lower_ in CAPTION_WORDS and head.i + 1 < len(doc) and doc[head.i + 1].text == ":"):
             end = head.i + 1
         elif label == "PERSON" and doc[end].lower_ in NAME_PARTICLES and end + 1 < len(doc) \
                 and doc[end + 1].pos_ == "PROPN":
             end += 2
+        elif label == "PERSON" and doc[end].text == "-" and end + 1 < len(doc) and not doc[end - 1].whitespace_ \
+                and not doc[end].whitespace_ and doc[end + 1].is_alpha:
+            end += 2  # a hyphenated given name cut at the hyphen: "Wong Kwok" + "-hing"
         else:
             break
     return start, end
@@ -231,6 +238,18 @@ def _title_led_names(doc, taken: set[int], lexicon: Lexicon) -> list[tuple[int, 
     return spans
 
 
+def _part_of_title(doc, start: int, end: int, label: str, lexicon: Lexicon) -> bool:
+    """'Professor Emeritus', 'Shadow Home Secretary': an organization made only of title words is part of a title."""
+    return label == "ORG" and all(t.lower_ in _title_words(lexicon) for t in doc[start:end])
+
+
+def _post_nominal(doc, start: int, end: int, label: str) -> bool:
+    """'Mark Tedeschi, QC': letters after a person's name are a distinction, not an entity."""
+    text = doc[start:end].text
+    return (label != "PERSON" and end - start == 1 and text.isupper() and len(text) <= 3 and start >= 2
+            and doc[start - 1].text == "," and doc[start - 2].ent_type_ == "PERSON")
+
+
 def find_name_mentions(parsed: ParsedDocument, lexicon: Lexicon) -> list[NameMention]:
     """Cleaned name mentions of every paragraph, with the titles written around them."""
     found: list[NameMention] = []
@@ -242,7 +261,8 @@ def find_name_mentions(parsed: ParsedDocument, lexicon: Lexicon) -> list[NameMen
         for ent_start, ent_end, ent_label in sorted(spans):
             for start, end, label in _split_credit(doc, ent_start, ent_end, ent_label):
                 start, end = _clean_span(doc, start, end, label, lexicon)
-                if start >= end or not any(t.is_alpha for t in doc[start:end]):
+                if start >= end or not any(t.is_alpha for t in doc[start:end]) or _post_nominal(doc, start, end, label) \
+                        or _part_of_title(doc, start, end, label, lexicon):
                     continue
                 start, end = _extend_name(doc, _norp_prefix(doc, start, label), end, label, lexicon)
                 found.append(_with_titles(doc, p_index, start, end, label, lexicon))
@@ -269,7 +289,8 @@ def _split_credit(doc, start: int, end: int, label: str) -> list[tuple[int, int,
 
 def _with_titles(doc, p_index: int, start: int, end: int, label: str, lexicon: Lexicon) -> NameMention:
     name = doc[start:end].text
-    mention = NameMention(p_index, start, end, name, label)
+    mention = NameMention(p_index, start, end, name, label,
+                          in_brackets=start > 0 and doc[start - 1].text == "(" and end < len(doc) and doc[end].text == ")")
     # Places take no titles; a person or a mislabelled person ("President-elect Trump" as ORG) may.
     run_start = _title_run_start(doc, start, lexicon) if label in ("PERSON", "ORG") else start
     if run_start < start:
@@ -334,7 +355,7 @@ def cluster_mentions(mentions: list[NameMention], lexicon: Lexicon) -> list[_Clu
         if target is None and mention.tokens == 1:
             target = _surname_match(mention, clusters, mentions)
         if target is None:
-            target = _acronym_match(mention, clusters)
+            target = _acronym_match(mention, clusters) or _parenthetical_match(mention, mentions, clusters)
         if target is None:
             target = _prefix_place_match(mention, clusters)
         if target is None:
@@ -376,6 +397,16 @@ def _acronym_match(mention: NameMention, clusters: list[_Cluster]) -> _Cluster |
     for cluster in clusters:
         if any(m.tokens > 1 and _acronym(m.text) == text for m in cluster.mentions):
             return cluster
+    return None
+
+
+def _parenthetical_match(mention: NameMention, mentions: list[NameMention], clusters: list[_Cluster]) -> _Cluster | None:
+    """'National Enforcement … System (NEMISIS)': a short form in brackets right after a name is that name."""
+    if mention.tokens != 1 or not mention.in_brackets or not mention.text.replace(".", "").isupper():
+        return None
+    for other in mentions:
+        if other.paragraph == mention.paragraph and other.end + 1 == mention.start and other is not mention:
+            return next((c for c in clusters if other in c.mentions), None)
     return None
 
 

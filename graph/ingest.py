@@ -26,7 +26,8 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 # "Thursday, May 7, 2015" at the start of a line, as Wikinews and many wires print the dateline
 _DATELINE = re.compile(r"\A\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|"
                        r"sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}\b[ \t]*", re.IGNORECASE)
-_CAPTION = re.compile(r"\A\s*(IMAGE|PHOTO|PICTURE|CAPTION|VIDEO)\s*:", re.IGNORECASE)
+CAPTION_WORDS = ("image", "photo", "picture", "caption", "video", "photograph")
+_CAPTION = re.compile(rf"\A\s*({'|'.join(CAPTION_WORDS)})\s*:", re.IGNORECASE)
 
 
 class InputError(ValueError):

@@ -179,3 +179,39 @@ def test_subject_pronoun_prefers_the_nearest_subject_over_a_surer_gender():
                       ents=[(0, 2, "PERSON")])
     analysis, _ = entities(first, second)
     assert analysis.keys_at(1, 5) == ("person/rishi-sunak",)
+
+
+def test_caption_label_glued_to_a_name_is_cut_off():
+    # "... held in Washington D.C. Image: United States Navy"
+    doc = make_doc("held/VERB/ROOT/0/hold in/ADP/prep/0 Washington/PROPN/compound/3 D.C./PROPN/compound/4 "
+                   "Image/PROPN/pobj/1 :/PUNCT/punct/0 Navy/PROPN/appos/0", ents=[(2, 5, "GPE"), (6, 7, "ORG")])
+    _, found = entities(doc)
+    assert "Washington D.C." in found and not any("Image" in name for name in found)
+
+
+def test_hyphenated_given_name_is_kept_whole():
+    # "Wong Kwok-hing spoke." tagged as PERSON "Wong Kwok"
+    doc = make_doc("Wong/PROPN/compound/1 Kwok/PROPN/nsubj/4 -/PUNCT/punct/1 hing/PROPN/compound/1 "
+                   "spoke/VERB/ROOT/4/speak ./PUNCT/punct/4", ents=[(0, 2, "PERSON")])
+    _, found = entities(doc)
+    assert list(found) == ["Wong Kwok-hing"]
+
+
+def test_post_nominal_letters_and_title_only_organizations_are_not_entities():
+    # "Prosecutor Mark Tedeschi, QC, spoke to Professor Emeritus Ann Lee."
+    doc = make_doc("Prosecutor/PROPN/compound/2 Mark/PROPN/compound/2 Tedeschi/PROPN/nsubj/6 ,/PUNCT/punct/2 "
+                   "QC/PROPN/appos/2 ,/PUNCT/punct/2 spoke/VERB/ROOT/6/speak to/ADP/prep/6 Professor/PROPN/compound/11 "
+                   "Emeritus/PROPN/compound/11 Ann/PROPN/compound/11 Lee/PROPN/pobj/7 ./PUNCT/punct/6",
+                   ents=[(1, 3, "PERSON"), (4, 5, "ORG"), (9, 10, "ORG"), (10, 12, "PERSON")])
+    _, found = entities(doc)
+    assert sorted(found) == ["Ann Lee", "Mark Tedeschi"]
+
+
+def test_short_form_in_brackets_joins_the_name_before_it():
+    # "the Intelligence System (NEMISIS) ... NEMISIS"
+    first = make_doc("the/DET/det/2 Intelligence/PROPN/compound/2 System/PROPN/nsubj/6 (/PUNCT/punct/2 "
+                     "NEMISIS/PROPN/appos/2 )/PUNCT/punct/2 failed/VERB/ROOT/6/fail ./PUNCT/punct/6",
+                     ents=[(1, 3, "ORG"), (4, 5, "ORG")])
+    _, found = entities(first)
+    assert list(found) == ["Intelligence System"]
+    assert "NEMISIS" in found["Intelligence System"].aliases
