@@ -12,7 +12,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from .entities import OBJECT_CONTROL, EntityAnalysis
+from .coref import OBJECT_CONTROL
+from .entities import EntityAnalysis
 from .nlp import ParsedDocument
 from .ontology import EventClass, Lexicon
 from .records import PERSON, PLACE
@@ -267,7 +268,7 @@ def _nominal(trigger, event_class: EventClass, sentence: _Sentence, lexicon: Lex
     head = noun.head
     if noun.dep_ == DOBJ and head.lemma_ in lexicon.light_verbs:
         agents = agents or list(_subject(head, sentence))
-        for prep, pobj in _prep_objects(head, PARTNER_PREPS):
+        for _, pobj in _prep_objects(head, PARTNER_PREPS):
             others.extend(sentence.group(pobj))
         location = location or _location(head, sentence)
         clause_token = head.i

@@ -51,14 +51,13 @@ class ParsedDocument:
 def parse_documents(documents: Iterable[Document], nlp, batch_size: int = 64) -> Iterator[ParsedDocument]:
     """Parse each document's paragraphs through one streaming `nlp.pipe`, yielding documents in order."""
     def units():
-        for number, document in enumerate(documents):
+        for document in documents:
             blocks = paragraphs(document.text)
             for index, block in enumerate(blocks):
-                context = (number, document, block, index == len(blocks) - 1)
-                yield document.text[block.begin:block.end], context
+                yield document.text[block.begin:block.end], (document, block, index == len(blocks) - 1)
 
     current: ParsedDocument | None = None
-    for doc, (number, document, block, last) in nlp.pipe(units(), as_tuples=True, batch_size=batch_size):
+    for doc, (document, block, last) in nlp.pipe(units(), as_tuples=True, batch_size=batch_size):
         if current is None or current.document is not document:
             current = ParsedDocument(document, [])
         current.paragraphs.append(ParsedParagraph(block, doc))

@@ -11,30 +11,18 @@ IRIs are readable and deterministic, so the same input always gives the same gra
 """
 from __future__ import annotations
 
-import hashlib
-import re
-import unicodedata
 from collections.abc import Iterable
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
-from .records import Document, DocumentGraph, Entity, Event, Mention
+from .records import Document, DocumentGraph, Entity, Event, Mention, slug
 from .vocab import DEFAULT_BASE_IRI, NG, NIF
 
 SCHEMA = Namespace("https://schema.org/")
 KIND_CLASS = {"Person": SCHEMA.Person, "Organization": SCHEMA.Organization, "Place": SCHEMA.Place}
 PREFIXES = {"ng": NG._NS, "schema": SCHEMA, "nif": NIF, "prov": PROV, "skos": SKOS,
             "dcterms": DCTERMS, "rdfs": RDFS, "xsd": XSD}
-
-
-def slug(text: str) -> str:
-    """A readable IRI segment for any Unicode name: lower case, letters and digits joined by '-'."""
-    normal = unicodedata.normalize("NFKC", text).casefold()
-    words = re.findall(r"[^\W_]+", normal)
-    if words:
-        return "-".join(words)[:80]
-    return "x" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
 
 
 class IriMinter:
@@ -49,8 +37,8 @@ class IriMinter:
     def entity(self, key: str) -> URIRef:
         return URIRef(self.base + key)
 
-    def event(self, doc: Document, event: Event) -> URIRef:
-        return URIRef(f"{self.base}event/{slug(doc.id)}/{event.id}")
+    def event(self, doc: Document, event_id: str) -> URIRef:
+        return URIRef(f"{self.base}event/{slug(doc.id)}/{event_id}")
 
     def role(self, entity_key: str, title: str, organization: str | None) -> URIRef:
         suffix = slug(title) + (f"-at-{organization.rsplit('/', 1)[-1]}" if organization else "")
@@ -127,7 +115,7 @@ def _add_entity(graph: Graph, iris: IriMinter, doc: Document, doc_iri: URIRef, e
 
 
 def _add_event(graph: Graph, iris: IriMinter, doc: Document, doc_iri: URIRef, event: Event) -> None:
-    node = iris.event(doc, event)
+    node = iris.event(doc, event.id)
     graph.add((node, RDF.type, NG[event.kind]))
     graph.add((node, PROV.wasDerivedFrom, doc_iri))
     graph.add((node, NG.planned, Literal(event.planned)))
@@ -152,7 +140,7 @@ def _add_event(graph: Graph, iris: IriMinter, doc: Document, doc_iri: URIRef, ev
     if event.trigger:
         graph.add((node, NG.trigger, Literal(event.trigger)))
     for reported in event.reports:
-        graph.add((node, NG.reports, URIRef(f"{iris.base}event/{slug(doc.id)}/{reported}")))
+        graph.add((node, NG.reports, iris.event(doc, reported)))
     for mention in event.mentions:
         _add_mention(graph, iris, doc, doc_iri, node, mention)
 

@@ -6,10 +6,27 @@ knows spaCy or RDF, so every stage can be tested on records built by hand.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import re
+import unicodedata
 from dataclasses import dataclass, field
 
 PERSON, ORGANIZATION, PLACE = "Person", "Organization", "Place"
 ENTITY_KINDS = (PERSON, ORGANIZATION, PLACE)
+
+
+def slug(text: str) -> str:
+    """A readable IRI segment for any Unicode name: lower case, letters and digits joined by '-'."""
+    normal = unicodedata.normalize("NFKC", text).casefold()
+    words = re.findall(r"[^\W_]+", normal)
+    if words:
+        return "-".join(words)[:80]
+    return "x" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
+
+
+def entity_key(kind: str, name: str) -> str:
+    """The stable key of an entity ("person/joe-biden"): the same name gives the same key in every document."""
+    return f"{kind.lower()}/{slug(name)}"
 
 
 @dataclass(frozen=True)

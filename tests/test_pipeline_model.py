@@ -1,7 +1,6 @@
 """End to end with the real spaCy pipeline, on short articles written for these tests."""
 from __future__ import annotations
 
-import datetime as dt
 import subprocess
 import sys
 
