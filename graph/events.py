@@ -227,8 +227,7 @@ def _verbal(trigger, event_class: EventClass, inverse: bool, sentence: _Sentence
     if passive and not _children(trigger, AGENT):
         agents = ()
     location = _location(trigger, sentence)
-    partner_preps = PARTNER_PREPS | ({"against", "over"} if event_class.name == "Victory" else set())
-    for prep, pobj in _prep_objects(trigger, partner_preps):
+    for prep, pobj in _prep_objects(trigger, PARTNER_PREPS):
         keys = sentence.group(pobj)
         if not keys:
             continue
@@ -239,8 +238,12 @@ def _verbal(trigger, event_class: EventClass, inverse: bool, sentence: _Sentence
     if inverse:
         agents, others = others, agents
     opponent = None
-    if event_class.name == "Victory":
-        opponent, others = (others[0] if others else None), ()
+    if event_class.opponent_verbs:
+        # "defeated Massa": the object is the loser; "won the race": the object is the prize, no one;
+        # "won against/over X": X lost
+        loser = others[0] if others and trigger.lemma_ in event_class.opponent_verbs else None
+        against = [k for _, pobj in _prep_objects(trigger, {"against", "over"}) for k in sentence.group(pobj)]
+        opponent, others = loser or (against[0] if against else None), ()
     planned, negated = _modality(trigger, lexicon)
     roles = _roles(event_class, agents, others)
     if event_class.name in ("Statement", "Victory"):

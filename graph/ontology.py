@@ -58,6 +58,7 @@ class EventClass:
     communication_verbs: frozenset[str]
     channels: frozenset[str]
     attributions: frozenset[str]
+    opponent_verbs: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -116,6 +117,7 @@ def lexicon_from_graph(graph: Graph) -> Lexicon:
             communication_verbs=_words(graph, subject, NG.communicationVerb),
             channels=_words(graph, subject, NG.channelCue),
             attributions=_words(graph, subject, NG.attributionCue),
+            opponent_verbs=_words(graph, subject, NG.opponentVerbCue),
         ))
     return Lexicon(
         classes=tuple(classes),

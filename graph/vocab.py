@@ -60,6 +60,7 @@ class NG(DefinedNamespace):
     attributionCue: URIRef
     titleCue: URIRef
     titleModifierCue: URIRef
+    opponentVerbCue: URIRef
     honorificCue: URIRef
     maleCue: URIRef
     femaleCue: URIRef

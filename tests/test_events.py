@@ -172,3 +172,14 @@ def test_visit_under_a_planning_noun_is_planned():
                    ents=[(4, 5, "PERSON"), (7, 8, "GPE")])
     (visit,) = events(doc)
     assert (visit.kind, visit.agent, visit.recipient, visit.planned) == ("Visit", "person/modi", "place/washington", True)
+
+
+def test_object_of_win_is_a_prize_but_object_of_defeat_is_the_opponent():
+    won = make_doc("Trump/PROPN/nsubj/1 won/VERB/ROOT/1/win Georgia/PROPN/dobj/1 ./PUNCT/punct/1",
+                   ents=[(0, 1, "PERSON"), (2, 3, "GPE")])
+    defeated = make_doc("Milei/PROPN/nsubj/1 defeated/VERB/ROOT/1/defeat Massa/PROPN/dobj/1 ./PUNCT/punct/1",
+                        ents=[(0, 1, "PERSON"), (2, 3, "PERSON")])
+    (victory,) = events(won)
+    assert (victory.agent, victory.opponent) == ("person/trump", None)
+    (victory,) = events(defeated)
+    assert (victory.agent, victory.opponent) == ("person/milei", "person/massa")
