@@ -214,9 +214,16 @@ def _modality(trigger, lexicon: Lexicon) -> tuple[bool, bool]:
 
 
 def _roles(event_class: EventClass, agents, others) -> dict:
-    """Place agents and their counterparts by the class's shape (symmetric or directed)."""
+    """Place agents and their counterparts by the class's shape (symmetric or directed).
+
+    A symmetric event keeps all its participants; when one side acted on the other ("Biden called
+    Starmer") it also records who initiated it and towards whom.
+    """
     if event_class.symmetric:
-        return {"participants": tuple(dict.fromkeys((*agents, *others)))}
+        roles = {"participants": tuple(dict.fromkeys((*agents, *others)))}
+        if len(agents) == 1 and len(others) == 1 and agents[0] != others[0]:
+            roles |= {"agent": agents[0], "recipient": others[0]}
+        return roles
     return {"agent": agents[0] if agents else None, "recipient": others[0] if others else None}
 
 
@@ -312,7 +319,8 @@ def _channel_event(verb, event_class: EventClass, sentence: _Sentence, lexicon: 
         for pobj in _children(prep, POBJ):
             for _, partner in _prep_objects(pobj, {"with", "to"}):
                 others.extend(sentence.group(partner))
-    return replace(mention, participants=tuple(dict.fromkeys(others)))
+    # "spoke by phone with Harris" is mutual: no caller is named
+    return replace(mention, participants=tuple(dict.fromkeys(others)), agent=None, recipient=None)
 
 
 def _noun_lemma(token) -> str:

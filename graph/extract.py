@@ -108,9 +108,8 @@ def _complete_roles(parsed: ParsedDocument, mentions: list[EventMention], analys
     for mention in mentions:
         same_sentence = [m for m in mentions if m is not mention
                          and _sentence_id(parsed, m) == _sentence_id(parsed, mention)]
-        if mention.kind not in symmetric and mention.kind not in UNARY - {"Concession"} and mention.agent \
-                and not mention.recipient and not mention.nominal or mention.kind == "Invitation" and mention.agent \
-                and not mention.recipient:
+        directed = mention.kind not in symmetric and mention.kind not in UNARY - {"Concession"}
+        if directed and mention.agent and not mention.recipient and (not mention.nominal or mention.kind == "Invitation"):
             for other in same_sentence:
                 partners = _entities_of(other) - {mention.agent}
                 if mention.agent in _entities_of(other) and partners:
@@ -151,8 +150,10 @@ def _event_key(mention: EventMention, symmetric: frozenset[str]):
 def _absorb(draft: _Draft, mention: EventMention, date: dt.date | None) -> None:
     """Add a further mention's roles, date and modality to an event."""
     base = draft.mention
+    initiator = {} if base.agent or not mention.agent else {"agent": mention.agent, "recipient": mention.recipient}
     draft.mention = replace(
         base,
+        **initiator,
         location=base.location or mention.location,
         opponent=base.opponent or mention.opponent,
         topic=base.topic or mention.topic,
@@ -239,8 +240,7 @@ def _event_record(draft: _Draft, article_date: dt.date | None, symmetric: frozen
     m = draft.mention
     planned = m.planned or bool(draft.date and article_date and draft.date > article_date)
     return Event(
-        id=draft.id, kind=m.kind, agent=None if m.kind in symmetric else m.agent,
-        recipient=None if m.kind in symmetric else m.recipient,
+        id=draft.id, kind=m.kind, agent=m.agent, recipient=m.recipient,
         participants=tuple(sorted(m.participants)) if m.kind in symmetric else (),
         location=m.location, opponent=m.opponent, topic=m.topic, date=draft.date, planned=planned,
         negated=m.negated, quote=m.quote, trigger=m.trigger, reports=tuple(draft.reports),

@@ -45,7 +45,7 @@ def test_light_verb_with_noun_trigger_makes_a_phone_call():
     # "Biden made a phone call to Trump."
     doc = make_doc("Biden/PROPN/nsubj/1 made/VERB/ROOT/1/make a/DET/det/4 phone/NOUN/compound/4 call/NOUN/dobj/1 "
                    "to/ADP/prep/4 Trump/PROPN/pobj/5 ./PUNCT/punct/1", ents=[(0, 1, "PERSON"), (6, 7, "PERSON")])
-    assert summary(events(doc)) == [("PhoneCall", "", "", ("person/biden", "person/trump"))]
+    assert summary(events(doc)) == [("PhoneCall", "person/biden", "person/trump", ("person/biden", "person/trump"))]
 
 
 def test_communication_verb_over_the_phone_is_a_call():

@@ -98,7 +98,7 @@ def test_graph_store_protocol_push_answers_like_the_embedded_store(oxigraph_serv
     assert (report.graphs, report.method) == (3, "gsp")  # the ontology and two documents
     assert_same_answers(f"{oxigraph_server}/query", store)
     assert remote_table(f"{oxigraph_server}/query", bundled_queries()["who-called-whom"]).rows == (
-        ("Joe Biden", "Donald Trump", "2024-11-07", "false"),)
+        ("Donald Trump", "Joe Biden", "Joe Biden", "2024-11-07", "false"),)
 
 
 def test_sparql_update_push_answers_like_the_embedded_store(oxigraph_server, store):

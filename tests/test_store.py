@@ -111,7 +111,8 @@ def test_bundled_queries_answer_as_over_the_merged_graph_file(store):
         answered = store.query(sparql)
         assert answered.variables == expected.variables, name
         assert canonical_rows(answered) == canonical_rows(expected), name
-    assert store.query(bundled_queries()["who-called-whom"]).rows == (("Joe Biden", "Donald Trump", "2024-11-07", "false"),)
+    assert store.query(bundled_queries()["who-called-whom"]).rows == (
+        ("Donald Trump", "Joe Biden", "Joe Biden", "2024-11-07", "false"),)
 
 
 def test_stats_count_documents_entities_events_and_triples(store):
@@ -243,7 +244,7 @@ def test_cli_stats_query_and_remove(store_dir):
     assert "documents  2" in stats.output and "PhoneCall" in stats.output
 
     called = runner.invoke(main, ["query", "--store", str(store_dir), "--name", "who-called-whom", "--format", "json"])
-    assert json.loads(called.output) == [{"caller": "Joe Biden", "callee": "Donald Trump",
+    assert json.loads(called.output) == [{"party": "Donald Trump", "other_party": "Joe Biden", "caller": "Joe Biden",
                                           "date": "2024-11-07", "planned": "false"}]
     typed = runner.invoke(main, ["query", "--store", str(store_dir), "--format", "csv",
                                  PREFIXES + "SELECT ?name WHERE { ?p a <https://schema.org/Place> ; rdfs:label ?name }"])
