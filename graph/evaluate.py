@@ -17,7 +17,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import itertools
-import json
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -27,7 +26,7 @@ from pathlib import Path
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import SKOS
 
-from .ingest import InputError, document_from_text, parse_date
+from .ingest import InputError, document_from_text, json_lines, parse_date
 from .records import ENTITY_KINDS, Document
 from .vocab import NG
 
@@ -250,14 +249,7 @@ def read_gold(path: str | Path) -> list[GoldRecord]:
     if not path.is_file():
         raise InputError(f"{path}: no such gold file")
     records = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        place = f"{path}:{number}"
-        try:
-            raw = json.loads(line)
-        except json.JSONDecodeError as error:
-            raise InputError(f"{place}: malformed JSON ({error.msg})") from None
+    for place, raw in json_lines(path.read_text(encoding="utf-8").splitlines(), str(path)):
         records.append(_gold_record(raw, path.parent, place))
     if not records:
         raise InputError(f"{path}: the gold file holds no records")

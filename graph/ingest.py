@@ -117,15 +117,20 @@ def _read_text_file(path: Path, default_date: dt.date | None) -> Document:
                               default_date=default_date, where=str(path))
 
 
-def _read_jsonl(lines: Iterable[str], where: str, default_date: dt.date | None) -> Iterator[Document]:
+def json_lines(lines: Iterable[str], where: str) -> Iterator[tuple[str, object]]:
+    """(place, parsed value) for each non-blank line; a malformed line is an InputError naming file:line."""
     for number, line in enumerate(lines, 1):
         if not line.strip():
             continue
         place = f"{where}:{number}"
         try:
-            record = json.loads(line)
+            yield place, json.loads(line)
         except json.JSONDecodeError as error:
             raise InputError(f"{place}: malformed JSON ({error.msg})") from None
+
+
+def _read_jsonl(lines: Iterable[str], where: str, default_date: dt.date | None) -> Iterator[Document]:
+    for place, record in json_lines(lines, where):
         if not isinstance(record, dict) or not isinstance(record.get("text"), str):
             raise InputError(f"{place}: each line must be an object with a \"text\" string")
         raw_date = record.get("date")
