@@ -31,6 +31,7 @@ PARTNER_PREPS = {"with", "to", "between"}
 LOCATION_PREPS = {"in", "at"}
 TOPIC_PREPS = {"on", "for", "over", "about"}
 REFERENCE_PREPS = {"during", "in", "after", "at"}  # "during the call", "in his call with Trump"
+HELD_BY_VERB_PREPS = {"for", "during"}  # "hosted X for talks", "told X during talks": the verb's parties hold them
 QUOTE_PATTERN = re.compile(r"\"[^\"]+\"|“[^”]+”|‘[^’]+’|(?<![\w])'(?=\S)[^']{12,}?[\w.,!?;:](?:'(?![\w]))")
 
 
@@ -77,6 +78,10 @@ class _Sentence:
         for child in token.children:
             if child.dep_ in (APPOS, COMPOUND) and self.analysis.keys_at(self.paragraph, child.i):
                 return self.analysis.keys_at(self.paragraph, child.i)
+        # "his counterpart, Eleni Pappas," even where the parser lost the apposition
+        doc = token.doc
+        if token.pos_ == "NOUN" and token.i + 2 < len(doc) and doc[token.i + 1].text == ",":
+            return self.analysis.keys_at(self.paragraph, doc[token.i + 2].i)
         return ()
 
     def group(self, token) -> tuple[str, ...]:
@@ -234,7 +239,9 @@ def _verbal(trigger, event_class: EventClass, inverse: bool, sentence: _Sentence
     if passive and not _children(trigger, AGENT):
         agents = ()
     location = _location(trigger, sentence)
-    for prep, pobj in _prep_objects(trigger, PARTNER_PREPS):
+    objects = _children(trigger, DOBJ)
+    partner_phrases = [*_prep_objects(trigger, PARTNER_PREPS), *(pair for o in objects for pair in _prep_objects(o, {"to"}))]
+    for prep, pobj in partner_phrases:
         keys = sentence.group(pobj)
         if not keys:
             continue
@@ -287,10 +294,11 @@ def _nominal(trigger, event_class: EventClass, sentence: _Sentence, lexicon: Lex
     reference = head.lower_ if noun.dep_ == POBJ and head.lower_ in REFERENCE_PREPS else None
     planned, negated = _modality(noun, lexicon)
     fallback: tuple[str, ...] = ()
-    verb = head.head if noun.dep_ == POBJ and head.dep_ == PREP else None
+    verb = head.head if noun.dep_ == POBJ and head.dep_ == PREP and head.lower_ in HELD_BY_VERB_PREPS else None
     if event_class.symmetric and verb is not None and verb.pos_ in ("VERB", "AUX"):
         # "hosted Mukamana for talks", "told Al-Harbi during talks": the verb's parties hold the talks
-        fallback = tuple(dict.fromkeys((*_subject(verb, sentence), *_objects(verb, sentence), *others)))
+        partners = [k for _, pobj in _prep_objects(verb, {"to", "with"}) for k in sentence.group(pobj)]
+        fallback = tuple(dict.fromkeys((*_subject(verb, sentence), *_objects(verb, sentence), *partners, *others)))
         planned = planned or _modality(verb, lexicon)[0]
         clause_token = verb.i
     roles = _roles(event_class, tuple(agents), tuple(others))
@@ -301,10 +309,26 @@ def _nominal(trigger, event_class: EventClass, sentence: _Sentence, lexicon: Lex
                         reference_prep=reference, clause_token=clause_token, fallback_participants=fallback, **roles)
 
 
+def _own_clause(verb):
+    """Tokens of the verb's clause, not of clauses inside it."""
+    for token in verb.subtree:
+        node = token
+        while node != verb and node.pos_ not in ("VERB", "AUX"):
+            node = node.head
+        if node == verb:
+            yield token
+
+
 def _channel_class(verb, lexicon: Lexicon) -> EventClass | None:
-    """'spoke over the phone', 'talked by telephone': a communication verb with a channel noun."""
-    for prep in _children(verb, PREP):
-        if prep.lower_ in CHANNEL_PREPS:
+    """'spoke over the phone', 'talked by telephone': a communication verb with a channel noun.
+
+    The small parser may take "by phone" for a passive agent or hang it on a nearby noun, so any
+    channel phrase of the verb's own clause counts.
+    """
+    if not any(verb.lemma_ in c.communication_verbs for c in lexicon.classes):
+        return None
+    for prep in _own_clause(verb):
+        if prep.dep_ in (PREP, AGENT) and prep.lower_ in CHANNEL_PREPS:
             for pobj in _children(prep, POBJ):
                 found = lexicon.channel_class(verb.lemma_, pobj.lemma_.lower())
                 if found:

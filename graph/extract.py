@@ -18,6 +18,9 @@ from .records import PERSON, DocumentGraph, Event, Mention
 from .temporal import SAME_DAY, anchor_of, date_expressions, governs, resolve
 
 UNARY = {"Statement", "Victory", "Concession"}  # classes that need only an agent
+# Acts aimed at a person that a sentence may leave implicit after naming them in a sibling clause
+# ("called Trump … and extended an invitation"): the recipient is the one the agent just addressed.
+ADDRESSED_ACTS = {"Invitation", "Congratulation", "Praise", "Criticism"}
 
 
 @dataclass
@@ -108,8 +111,8 @@ def _complete_roles(parsed: ParsedDocument, mentions: list[EventMention], analys
     for mention in mentions:
         same_sentence = [m for m in mentions if m is not mention
                          and _sentence_id(parsed, m) == _sentence_id(parsed, mention)]
-        directed = mention.kind not in symmetric and mention.kind not in UNARY - {"Concession"}
-        if directed and mention.agent and not mention.recipient and (not mention.nominal or mention.kind == "Invitation"):
+        if mention.kind in ADDRESSED_ACTS and mention.agent and not mention.recipient and (
+                not mention.nominal or mention.kind == "Invitation"):
             for other in same_sentence:
                 partners = _entities_of(other) - {mention.agent}
                 if mention.agent in _entities_of(other) and partners:

@@ -183,3 +183,36 @@ def test_object_of_win_is_a_prize_but_object_of_defeat_is_the_opponent():
     assert (victory.agent, victory.opponent) == ("person/trump", None)
     (victory,) = events(defeated)
     assert (victory.agent, victory.opponent) == ("person/milei", "person/massa")
+
+
+def test_by_phone_parsed_as_passive_agent_still_makes_a_call_with_an_apposed_partner():
+    # "Aydin and his counterpart, Eleni Pappas, talked by phone."  ("by" mis-parsed as a passive agent)
+    doc = make_doc("Aydin/PROPN/nsubj/8 and/CCONJ/cc/0 his/PRON/poss/3//PRP$ counterpart/NOUN/conj/0 ,/PUNCT/punct/3 "
+                   "Eleni/PROPN/compound/6 Pappas/PROPN/npadvmod/8 ,/PUNCT/punct/3 talked/VERB/ROOT/8/talk "
+                   "by/ADP/agent/8 phone/NOUN/pobj/9 ./PUNCT/punct/8", ents=[(0, 1, "PERSON"), (5, 7, "PERSON")])
+    assert summary(events(doc)) == [("PhoneCall", "", "", ("person/aydin", "person/eleni-pappas"))]
+
+
+def test_partner_hanging_off_the_object_noun():
+    # "Le Pen conceded defeat to Macron."
+    doc = make_doc("Le/PROPN/compound/1 Pen/PROPN/nsubj/2 conceded/VERB/ROOT/2/concede defeat/NOUN/dobj/2 to/ADP/prep/3 "
+                   "Macron/PROPN/pobj/4 ./PUNCT/punct/2", ents=[(0, 2, "PERSON"), (5, 6, "PERSON")])
+    assert summary(events(doc)) == [("Concession", "person/le-pen", "person/macron", ())]
+
+
+def test_a_summit_after_which_they_did_not_speak_is_not_their_meeting():
+    # "Varga did not call de Vries after the summit."
+    doc = make_doc("Varga/PROPN/nsubj/3 did/AUX/aux/3/do not/PART/neg/3 call/VERB/ROOT/3/call/VB Vries/PROPN/dobj/3 "
+                   "after/ADP/prep/3 the/DET/det/7 summit/NOUN/pobj/5 ./PUNCT/punct/3",
+                   ents=[(0, 1, "PERSON"), (4, 5, "PERSON")])
+    assert [(e.kind, e.negated) for e in events(doc)] == [("PhoneCall", True)]
+
+
+def test_an_implicit_visit_destination_is_not_taken_from_a_sibling_clause():
+    # "Jaziri congratulated Vella and invited her to visit."  → no Visit towards Jaziri
+    doc = make_doc("Jaziri/PROPN/nsubj/1 congratulated/VERB/ROOT/1/congratulate Vella/PROPN/dobj/1 and/CCONJ/cc/1 "
+                   "invited/VERB/conj/1/invite her/PRON/dobj/4 to/PART/aux/7 visit/VERB/xcomp/4/visit/VB "
+                   "./PUNCT/punct/1", ents=[(0, 1, "PERSON"), (2, 3, "PERSON")])
+    kinds = summary(events(doc))
+    assert ("Invitation", "person/jaziri", "person/vella", ()) in kinds
+    assert not any(kind == "Visit" for kind, *_ in kinds)
