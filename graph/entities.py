@@ -493,7 +493,8 @@ def analyse_entities(parsed: ParsedDocument, lexicon: Lexicon) -> EntityAnalysis
     _attach_roles(parsed, infos, token_keys)
     referables = [Referable(i.key, i.kind, i.gender, frozenset(i.roles)) for i in infos]
     resolve_references(parsed, referables, token_keys)
-    entities = tuple(_entity_record(parsed, info) for info in infos)
+    surnames = Counter(_surname(info.name) for info in infos if info.kind == PERSON)
+    entities = tuple(_entity_record(parsed, info, _derived_aliases(info, surnames)) for info in infos)
     return EntityAnalysis(entities, token_keys, {info.key: info.kind for info in infos})
 
 
@@ -534,7 +535,22 @@ def _attach_roles(parsed: ParsedDocument, infos: list[_EntityInfo], token_keys) 
                     info.roles[role.title.lower()] = role
 
 
-def _entity_record(parsed: ParsedDocument, info: _EntityInfo) -> Entity:
+def _surname(name: str) -> str | None:
+    words = [w for w in name.split() if len(w.strip(".")) > 1]
+    return words[-1] if len(words) >= 2 else None
+
+
+def _derived_aliases(info: _EntityInfo, surnames: Counter) -> list[str]:
+    """Short forms a later article may use: a person's surname (unless two people of this article share
+    it) and the city of 'Washington, DC'."""
+    if info.kind == PERSON and _surname(info.name) and surnames[_surname(info.name)] == 1:
+        return [_surname(info.name)]
+    if info.kind == PLACE and "," in info.name:
+        return [info.name.split(",")[0].strip()]
+    return []
+
+
+def _entity_record(parsed: ParsedDocument, info: _EntityInfo, derived: list[str]) -> Entity:
     aliases, mentions = [], []
     for m in sorted(info.cluster.mentions, key=_position):
         unit = parsed.paragraphs[m.paragraph]
@@ -542,5 +558,6 @@ def _entity_record(parsed: ParsedDocument, info: _EntityInfo) -> Entity:
         for surface in [m.text, *m.surfaces]:
             if surface.casefold() != info.name.casefold() and surface.casefold() not in {a.casefold() for a in aliases}:
                 aliases.append(surface)
+    aliases += [a for a in derived if a.casefold() not in {x.casefold() for x in [info.name, *aliases]}]
     return Entity(key=info.key, kind=info.kind, name=info.name, aliases=tuple(aliases),
                   mentions=tuple(dict.fromkeys(mentions)), roles=tuple(info.roles.values()))

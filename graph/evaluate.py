@@ -376,6 +376,7 @@ class DocumentScore:
     roles: Ratio
     dates: Ratio
     planned: Ratio
+    aliases: Ratio = Ratio()  # gold names and aliases of found entities present on their node
     missed_events: tuple[str, ...] = ()
     false_positive_events: tuple[str, ...] = ()
     missed_entities: tuple[str, ...] = ()
@@ -383,6 +384,7 @@ class DocumentScore:
     split_entities: tuple[str, ...] = ()
     missed_roles: tuple[str, ...] = ()
     wrong_dates: tuple[str, ...] = ()
+    missed_aliases: tuple[str, ...] = ()
 
     def details(self) -> dict[str, tuple[str, ...]]:
         return {name: getattr(self, name) for name in DETAIL_LABELS}
@@ -391,7 +393,8 @@ class DocumentScore:
 # The per-document lists, and how the text report labels one item of each.
 DETAIL_LABELS = {"missed_events": "missed event", "false_positive_events": "false positive event",
                  "missed_entities": "missed entity", "false_positive_entities": "false positive entity",
-                 "split_entities": "split entity", "missed_roles": "missed role", "wrong_dates": "wrong date"}
+                 "split_entities": "split entity", "missed_roles": "missed role", "wrong_dates": "wrong date",
+                 "missed_aliases": "missed alias"}
 
 
 class _Resolver:
@@ -488,9 +491,19 @@ def score_document(graph: Graph, record: GoldRecord) -> DocumentScore:
         if not hit:
             missed_roles.append(f"{record.entity(role.entity).name}: {role.title}")
 
+    aliases, missed_aliases = Ratio(), []
+    names_of = {node.iri: node.names for node in nodes}
+    for entity in record.entities:
+        on_nodes = set().union(*(names_of[i] for i in matched.get(entity.id, ())))
+        if on_nodes:  # only entities that were found: a missed entity is counted once, above
+            missing = sorted(entity.names - on_nodes)
+            aliases += Ratio(len(entity.names) - len(missing), len(entity.names))
+            missed_aliases += [f"{entity.name}: {name}" for name in missing]
+
     return DocumentScore(
         id=record.id, events=sum_scores((s for _, s in by_type), Score()), events_by_type=tuple(by_type),
         entities=entity_score, nodes_per_entity=per_entity, roles=roles, dates=dates, planned=planned,
+        aliases=aliases, missed_aliases=tuple(missed_aliases),
         missed_events=tuple(resolve.describe(*k) for k in gold if k not in extracted),
         false_positive_events=tuple(resolve.describe(*k) for k in extracted if k not in gold and k not in optional),
         missed_entities=tuple(missed_entities), false_positive_entities=tuple(fp_entities),
@@ -533,6 +546,10 @@ class Report:
         return self._total("planned", Ratio())
 
     @property
+    def aliases(self) -> Ratio:
+        return self._total("aliases", Ratio())
+
+    @property
     def events_by_type(self) -> dict[str, Score]:
         totals: dict[str, Score] = {}
         for document in self.documents:
@@ -548,6 +565,7 @@ class Report:
             "entities": self.entities.as_dict(),
             "nodes_per_entity": _round(self.nodes_per_entity.value),
             "roles": self.roles.as_dict(), "dates": self.dates.as_dict(), "planned": self.planned.as_dict(),
+            "aliases": self.aliases.as_dict(),
         }
         if verbose:
             result["per_document"] = [
@@ -576,7 +594,8 @@ def format_report(report: Report, verbose: bool = False) -> str:
                     lines.append(f"  {DETAIL_LABELS[name]}: {item}")
     lines += score_table("event type", report.events_by_type)
     lines.append(f"events {report.events.summary()}")
-    lines.append(f"entities {report.entities.summary()} nodes/entity={fmt(report.nodes_per_entity.value)}")
+    lines.append(f"entities {report.entities.summary()} nodes/entity={fmt(report.nodes_per_entity.value)} "
+                 f"aliases {report.aliases.summary()}")
     lines.append(f"dates {report.dates.summary()}  roles {report.roles.summary()}  planned {report.planned.summary()}")
     return "\n".join(lines)
 

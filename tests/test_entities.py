@@ -215,3 +215,14 @@ def test_short_form_in_brackets_joins_the_name_before_it():
     _, found = entities(first)
     assert list(found) == ["Intelligence System"]
     assert "NEMISIS" in found["Intelligence System"].aliases
+
+
+def test_surname_and_city_are_derived_aliases_unless_ambiguous():
+    doc = make_doc("Steven/PROPN/compound/1 Cheung/PROPN/nsubj/2 met/VERB/ROOT/2/meet Ann/PROPN/compound/4 "
+                   "Lee/PROPN/dobj/2 and/CCONJ/cc/4 Bo/PROPN/compound/7 Lee/PROPN/conj/4 in/ADP/prep/2 "
+                   "Washington/PROPN/pobj/8 ,/PUNCT/punct/9 DC/PROPN/appos/9 ./PUNCT/punct/2",
+                   ents=[(0, 2, "PERSON"), (3, 5, "PERSON"), (6, 8, "PERSON"), (9, 12, "GPE")])
+    _, found = entities(doc)
+    assert "Cheung" in found["Steven Cheung"].aliases
+    assert "Lee" not in found["Ann Lee"].aliases and "Lee" not in found["Bo Lee"].aliases
+    assert "Washington" in found["Washington, DC"].aliases

@@ -298,3 +298,13 @@ def test_gold_date_wins_over_the_text_header(tmp_path):
     (tmp_path / "doc-1.txt").write_text("date 2020-01-01 Trump and Harris spoke.\n", encoding="utf-8")
     document = gold_document(record)
     assert (document.id, document.date, document.text) == ("doc-1", dt.date(2024, 11, 7), "Trump and Harris spoke.")
+
+
+def test_alias_coverage_counts_gold_names_missing_from_found_nodes(tmp_path):
+    b = GraphBuilder()
+    b.entity("person/donald-trump", "Person", "Donald Trump", "Trump")
+    b.entity("person/kamala-harris", "Person", "Kamala Harris")  # "Harris" missing
+    score = score_document(b.graph, gold_record(tmp_path))
+    # found: Trump (2 names, both present) and Harris (1 of 2); Biden and the White House are not found
+    assert (score.aliases.hits, score.aliases.total) == (3, 4)
+    assert score.missed_aliases == ("Kamala Harris: harris",)
