@@ -298,7 +298,8 @@ def _nominal(trigger, event_class: EventClass, sentence: _Sentence, lexicon: Lex
     if event_class.symmetric and verb is not None and verb.pos_ in ("VERB", "AUX"):
         # "hosted Mukamana for talks", "told Al-Harbi during talks": the verb's parties hold the talks
         partners = [k for _, pobj in _prep_objects(verb, {"to", "with"}) for k in sentence.group(pobj)]
-        fallback = tuple(dict.fromkeys((*_subject(verb, sentence), *_objects(verb, sentence), *partners, *others)))
+        parties = (*_subject(verb, sentence), *_objects(verb, sentence), *partners, *others)
+        fallback = tuple(dict.fromkeys(k for k in parties if sentence.kind(k) != PLACE))  # not "to Guatemala City"
         planned = planned or _modality(verb, lexicon)[0]
         clause_token = verb.i
     roles = _roles(event_class, tuple(agents), tuple(others))
