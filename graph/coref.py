@@ -18,7 +18,7 @@ PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
 PLURAL_DESCRIPTION_DETERMINERS = {"both", "two"}  # "both leaders", "the two presidents"
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 SALIENCE_WINDOW = 3  # sentences back that a pronoun may reach
-# Verbs whose infinitive complement has their object as subject ("invited Trump to meet"): grammar, not cues.
+# Verbs whose infinitive complement has their object as subject ("invited Ruiz to meet"): grammar, not cues.
 OBJECT_CONTROL = {"invite", "ask", "urge", "persuade", "encourage", "tell", "allow", "order", "force", "instruct", "push"}
 
 # Token addresses are (paragraph index, token index): the unit the event stage asks about.
@@ -57,7 +57,7 @@ def _clause_subject_keys(token, paragraph: int, token_keys) -> set[str]:
     while seen < 4:
         if verb.dep_ in ("xcomp", "advcl") and verb.head.lemma_ in OBJECT_CONTROL and not any(
                 c.dep_ in SUBJECT_DEPS for c in verb.children):
-            # "invited Trump to meet with him": the one who meets is Trump, so "him" is not Trump
+            # "invited Ruiz to meet with him": the one who meets is Ruiz, so "him" is not Ruiz
             for child in verb.head.children:
                 if child.dep_ == "dobj":
                     keys.update(token_keys.get((paragraph, child.i), ()))
@@ -106,7 +106,7 @@ def resolve_references(parsed: ParsedDocument, infos: list[Referable], token_key
 
 
 def _keys_of(token, paragraph: int, token_keys) -> tuple[str, ...]:
-    """The entity a token names, looking through an apposition ('his rival, Kamala Harris')."""
+    """The entity a token names, looking through an apposition ('her deputy, Ana Ruiz')."""
     keys = token_keys.get((paragraph, token.i))
     if keys:
         return keys
@@ -117,7 +117,7 @@ def _keys_of(token, paragraph: int, token_keys) -> tuple[str, ...]:
 
 
 def _coordinated_keys(token, paragraph: int, token_keys) -> tuple[str, ...]:
-    """'Trump and Harris': every entity of a coordination headed by this token."""
+    """'Ruiz and Okafor': every entity of a coordination headed by this token."""
     keys = list(_keys_of(token, paragraph, token_keys))
     for child in token.children:
         if child.dep_ == "conj":

@@ -138,14 +138,14 @@ def _clean_span(doc, start: int, end: int, label: str, lexicon: Lexicon) -> tupl
         start += 1
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].lower_ in ("'s", "'")
                            or end < len(doc) and doc[end].text == ":" and doc[end - 1].lower_ in CAPTION_WORDS):
-        end -= 1  # "Washington D.C. Image: United States Navy": the caption label is not the name
+        end -= 1  # "… in Ottawa Image: Defence Ministry": the caption label is not the name
     # "European Commission President" + "Ursula von der Leyen": the title belongs to the person after it
     while label == "ORG" and end - start > 1 and end < len(doc) and doc[end].pos_ == "PROPN" and (
             doc[end - 1].lower_ in lexicon.title_cues):
         end -= 1
         while end - start > 1 and doc[end - 1].lower_ in lexicon.title_modifiers:
             end -= 1
-    # "Trump Campaign Communications" + "Director": the trailing modifier belongs to the title after it
+    # "Acme Campaign Communications" + "Director": the trailing modifier belongs to the title after it
     if end < len(doc) and doc[end].lower_ in lexicon.title_cues:
         while end - start > 1 and doc[end - 1].lower_ in lexicon.title_modifiers:
             end -= 1
@@ -153,7 +153,7 @@ def _clean_span(doc, start: int, end: int, label: str, lexicon: Lexicon) -> tupl
 
 
 def _apposed_title(doc, name_head, lexicon: Lexicon) -> tuple[str, tuple[int, int] | None] | None:
-    """'Steven Cheung, Trump Campaign Communications Director' → ('Communications Director', org span)."""
+    """'Jo Lam, Acme Campaign Communications Director' → ('Communications Director', org span)."""
     for child in name_head.children:
         if child.dep_ != "appos" or child.lower_ not in lexicon.title_cues:
             continue
@@ -269,7 +269,7 @@ def _without_overlaps(mentions: list[NameMention]) -> list[NameMention]:
 
 
 def _split_credit(doc, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
-    """A photo credit 'Evelyn Hockstein/Reuters' is a person and an organization."""
+    """A photo credit 'Jo Lam/AFP' is a person and an organization."""
     for i in range(start, end):
         if doc[i].text == "/" and start < i < end - 1:
             return [(start, i, "PERSON"), (i + 1, end, "ORG")]
@@ -280,7 +280,7 @@ def _with_titles(doc, p_index: int, start: int, end: int, label: str, lexicon: L
     name = doc[start:end].text
     mention = NameMention(p_index, start, end, name, label,
                           in_brackets=start > 0 and doc[start - 1].text == "(" and end < len(doc) and doc[end].text == ")")
-    # Places take no titles; a person or a mislabelled person ("President-elect Trump" as ORG) may.
+    # Places take no titles; a person or a mislabelled person ("Senator Okafor" as ORG) may.
     run_start = _title_run_start(doc, start, lexicon) if label in ("PERSON", "ORG") else start
     if run_start < start:
         segments = _title_segments(doc, run_start, start, lexicon)
@@ -361,7 +361,7 @@ def _position(mention: NameMention) -> tuple[int, int]:
 
 
 def _surname_match(mention: NameMention, clusters: list[_Cluster], mentions) -> _Cluster | None:
-    """'Harris' joins 'Kamala Harris'; with two Harrises, the one named most recently before."""
+    """'Okafor' joins 'Ngozi Okafor'; with two Okafors, the one named most recently before."""
     word = _normal(mention.text)
     candidates = []
     for cluster in clusters:
@@ -499,7 +499,7 @@ def analyse_entities(parsed: ParsedDocument, lexicon: Lexicon) -> EntityAnalysis
 
 
 def _unlabelled_repeats(parsed: ParsedDocument, mentions: list[NameMention]) -> list[NameMention]:
-    """Proper nouns the model did not tag but that repeat a tagged single-word name ('Cheung said')."""
+    """Proper nouns the model did not tag but that repeat a tagged single-word name ('Okafor said')."""
     covered = {(m.paragraph, i) for m in mentions for i in range(m.start, m.end)}
     known = {}
     for m in mentions:

@@ -30,7 +30,7 @@ CHANNEL_PREPS = {"over", "by", "on", "via", "through"}
 PARTNER_PREPS = {"with", "to", "between"}
 LOCATION_PREPS = {"in", "at"}
 TOPIC_PREPS = {"on", "for", "over", "about"}
-REFERENCE_PREPS = {"during", "in", "after", "at"}  # "during the call", "in his call with Trump"
+REFERENCE_PREPS = {"during", "in", "after", "at"}  # "during the call", "in her call with Ruiz"
 HELD_BY_VERB_PREPS = {"for", "during"}  # "hosted X for talks", "told X during talks": the verb's parties hold them
 QUOTE_PATTERN = re.compile(r"\"[^\"]+\"|“[^”]+”|‘[^’]+’|(?<![\w])'(?=\S)[^']{12,}?[\w.,!?;:](?:'(?![\w]))")
 
@@ -85,7 +85,7 @@ class _Sentence:
         return ()
 
     def group(self, token) -> tuple[str, ...]:
-        """Keys of a token and of everything coordinated with it ('Trump and Harris')."""
+        """Keys of a token and of everything coordinated with it ('Ruiz and Okafor')."""
         keys = list(self.keys(token))
         for child in token.children:
             if child.dep_ == CONJ:
@@ -93,7 +93,7 @@ class _Sentence:
         return tuple(dict.fromkeys(keys))
 
     def _misattached_apposition(self, token, own: list[str]) -> tuple[str, ...]:
-        # "Trump and his rival Vice President Kamala Harris": the parser hangs the name on Trump as an
+        # "Ruiz and her rival Senator Ngozi Okafor": the parser hangs the name on Ruiz as an
         # apposition instead of on "rival"; a second, different entity there is the conjunct's name.
         for child in token.children:
             keys = self.analysis.keys_at(self.paragraph, child.i)
@@ -122,7 +122,7 @@ def _subject(verb, sentence: _Sentence, depth: int = 0) -> tuple[str, ...]:
         if child.tag_ in RELATIVE_PRONOUN_TAGS and verb.dep_ == RELCL:
             return sentence.group(verb.head)  # "Otieno, who later said": the relative's antecedent
         return sentence.group(child)
-    for child in _children(verb, AGENT):  # passive: "by Biden"
+    for child in _children(verb, AGENT):  # passive: "by Okafor"
         for pobj in _children(child, POBJ):
             return sentence.group(pobj)
     if depth > 4 or verb.head == verb or verb.dep_ not in CLAUSE_LINKS:
@@ -221,8 +221,8 @@ def _modality(trigger, lexicon: Lexicon) -> tuple[bool, bool]:
 def _roles(event_class: EventClass, agents, others) -> dict:
     """Place agents and their counterparts by the class's shape (symmetric or directed).
 
-    A symmetric event keeps all its participants; when one side acted on the other ("Biden called
-    Starmer") it also records who initiated it and towards whom.
+    A symmetric event keeps all its participants; when one side acted on the other ("Ruiz called
+    Okafor") it also records who initiated it and towards whom.
     """
     if event_class.symmetric:
         roles = {"participants": tuple(dict.fromkeys((*agents, *others)))}
@@ -340,11 +340,11 @@ def _channel_class(verb, lexicon: Lexicon) -> EventClass | None:
 def _channel_event(verb, event_class: EventClass, sentence: _Sentence, lexicon: Lexicon) -> EventMention:
     mention = _verbal(verb, event_class, False, sentence, lexicon)
     others = list(mention.participants)
-    for prep in _children(verb, PREP):  # "over the phone with Harris": the partner hangs off the channel
+    for prep in _children(verb, PREP):  # "over the phone with Okafor": the partner hangs off the channel
         for pobj in _children(prep, POBJ):
             for _, partner in _prep_objects(pobj, {"with", "to"}):
                 others.extend(sentence.group(partner))
-    # "spoke by phone with Harris" is mutual: no caller is named
+    # "spoke by phone with Okafor" is mutual: no caller is named
     return replace(mention, participants=tuple(dict.fromkeys(others)), agent=None, recipient=None)
 
 

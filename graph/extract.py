@@ -1,6 +1,6 @@
 """Extraction of one parsed document: entities, event mentions, dates, then one node per event.
 
-Repeated mentions of one event ("Biden called Trump" … "in his call with Trump" … "the call") become
+Repeated mentions of one event ("Ruiz called Okafor" … "in her call with Okafor" … "the call") become
 one event with several provenance mentions when their type, key (participants, or agent and
 recipient) and dates agree; a bare reference ("during the call") joins the latest compatible event
 and lends the sentence that event's date.
@@ -19,7 +19,7 @@ from .temporal import SAME_DAY, anchor_of, date_expressions, governs, resolve
 
 UNARY = {"Statement", "Victory", "Concession"}  # classes that need only an agent
 # Acts aimed at a person that a sentence may leave implicit after naming them in a sibling clause
-# ("called Trump … and extended an invitation"): the recipient is the one the agent just addressed.
+# ("called Okafor … and extended an invitation"): the recipient is the one the agent just addressed.
 ADDRESSED_ACTS = {"Invitation", "Congratulation", "Praise", "Criticism"}
 
 
@@ -104,8 +104,8 @@ def _complete_roles(parsed: ParsedDocument, mentions: list[EventMention], analys
                     symmetric: frozenset[str]) -> list[EventMention]:
     """Fill a directed event's missing recipient or agent from its sentence.
 
-    "called Trump … and extended an invitation": the invitation goes to the one the agent called.
-    "Harris' event …, conceding …": a participle with no subject takes the nearest person before it.
+    "called Okafor … and extended an invitation": the invitation goes to the one the agent called.
+    "a rally of Okafor's …, conceding …": a participle with no subject takes the nearest person before it.
     """
     completed = []
     for mention in mentions:
@@ -211,7 +211,7 @@ def merge_mentions(parsed: ParsedDocument, mentions: list[EventMention], dates: 
         if provenance not in target.mentions:
             target.mentions.append(provenance)
         owner[index] = target
-    # "During the call earlier in the day, Harris congratulated Trump": the sentence happens at the call's date.
+    # "During the call, Okafor congratulated Ruiz": the sentence happens at the call's date.
     for sentence, target in references:
         for draft in drafts:
             if draft is not target and draft.date is None and sentence in draft.verbal_sentences and target.date:

@@ -24,8 +24,8 @@ unless that name is
   - capitalised only because it opens the sentence: its first word is written in lower case
     elsewhere in the article ("Members of the Sea Org", "Police"), or it is one word that has no
     Wikipedia identity and never appears capitalised mid-sentence ("People", "Voters", "Hundreds");
-  - a coordination: names of two other entities of its etype lie inside the mention ("Ann Chiang
-    of DAB and Priscilla Leung of BPA", "the State and Homeland Security Departments");
+  - a coordination: names of two other entities of its etype lie inside the mention ("Jo Lam
+    of the Green Party and Ana Ruiz of the Labour Party", "the Health and Education Departments");
   - nested in the name of another named mention ("Texas" in "University of Texas Arlington",
     "Refugees" in "United Nations High Commissioner for Refugees"; but "NPP" in "Michael Tien of
     NPP" and "Facebook" in "Facebook creator Mark Zuckerberg" lie outside the name, so they count).
