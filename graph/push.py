@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
-from .query import OXIGRAPH_FORMATS
+from .rdfio import OXIGRAPH_PARSERS
 from .store import ONTOLOGY_GRAPH, Store
 
 if TYPE_CHECKING:
@@ -77,7 +77,7 @@ def file_payloads(path: str | Path, *, graph: str | None = None, ontology: bool 
     if not path.is_file():
         raise PushError(f"{path}: no such graph file")
     suffix = path.suffix.lower()
-    rdf_format = ox.RdfFormat.JSON_LD if suffix in (".jsonld", ".json-ld") else OXIGRAPH_FORMATS.get(suffix)
+    rdf_format = OXIGRAPH_PARSERS.get(suffix)
     if rdf_format is None:
         raise PushError(f"{path}: unknown graph extension '{suffix}'")
     # dicts as ordered sets: a graph holds a triple once, though a file may repeat it

@@ -7,18 +7,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from .ontology import bundled_queries, ontology_text
-
-# extension → pyoxigraph parser format
-OXIGRAPH_FORMATS = {
-    ".ttl": ox.RdfFormat.TURTLE,
-    ".nt": ox.RdfFormat.N_TRIPLES,
-    ".nq": ox.RdfFormat.N_QUADS,
-    ".trig": ox.RdfFormat.TRIG,
-    ".rdf": ox.RdfFormat.RDF_XML,
-    ".owl": ox.RdfFormat.RDF_XML,
-    ".xml": ox.RdfFormat.RDF_XML,
-}
-
+from .rdfio import OXIGRAPH_PARSERS
 
 class QueryError(ValueError):
     """A query or graph that cannot be answered; the message is one line for the user."""
@@ -42,30 +31,18 @@ ONTOLOGY_GRAPH = ox.NamedNode("https://w3id.org/newsgraph/ontology")
 
 
 def load_graph_file(path: str | Path, store: ox.Store | None = None) -> ox.Store:
-    """An in-memory Oxigraph store holding the file's triples (all in the default graph), with the
-    ontology in its own named graph so queries can follow rdfs:subClassOf (as in a store)."""
+    """An in-memory Oxigraph store holding the file's triples (named graphs kept for quad formats),
+    with the ontology in its own named graph so queries can follow rdfs:subClassOf (as in a store)."""
     path = Path(path)
     if not path.is_file():
         raise QueryError(f"{path}: no such graph file")
+    parser = OXIGRAPH_PARSERS.get(path.suffix.lower())
+    if parser is None:
+        raise QueryError(f"{path}: unknown graph extension '{path.suffix}'")
     store = store if store is not None else ox.Store()
-    suffix = path.suffix.lower()
     try:
-        if suffix in (".jsonld", ".json-ld", ".json"):
-            from rdflib import Graph
-
-            data = Graph().parse(str(path), format="json-ld").serialize(format="nt", encoding="utf-8")
-            store.load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph())
-        elif suffix in OXIGRAPH_FORMATS:
-            fmt = OXIGRAPH_FORMATS[suffix]
-            if fmt in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG):
-                store.bulk_load(path=str(path), format=fmt)
-            else:
-                store.bulk_load(path=str(path), format=fmt, to_graph=ox.DefaultGraph())
-        else:
-            raise QueryError(f"{path}: unknown graph extension '{suffix}'")
+        store.bulk_load(path=str(path), format=parser)
     except (SyntaxError, ValueError, OSError) as error:
-        if isinstance(error, QueryError):
-            raise
         raise QueryError(f"{path}: cannot read the graph ({str(error).splitlines()[0]})") from None
     store.load(ontology_text().encode("utf-8"), format=ox.RdfFormat.TURTLE, to_graph=ONTOLOGY_GRAPH)
     return store

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pyoxigraph as ox
 from rdflib import Dataset, Graph
 
 # extension → rdflib parser/serializer name
@@ -19,6 +20,13 @@ RDF_FORMATS = {
     ".xml": "xml",
 }
 QUAD_FORMATS = {"nquads", "trig"}
+# extension → Oxigraph parser, for everything read at speed (queries, exports, drawings)
+OXIGRAPH_PARSERS = {
+    ".ttl": ox.RdfFormat.TURTLE, ".turtle": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES,
+    ".nq": ox.RdfFormat.N_QUADS, ".trig": ox.RdfFormat.TRIG, ".jsonld": ox.RdfFormat.JSON_LD,
+    ".json-ld": ox.RdfFormat.JSON_LD, ".rdf": ox.RdfFormat.RDF_XML, ".owl": ox.RdfFormat.RDF_XML,
+    ".xml": ox.RdfFormat.RDF_XML,
+}
 
 
 class GraphFileError(ValueError):

@@ -17,16 +17,8 @@ import pyoxigraph as ox
 from rdflib import Graph
 from rdflib.namespace import PROV, RDF
 
-from .rdfio import RDF_FORMATS, GraphFileError
+from .rdfio import OXIGRAPH_PARSERS, RDF_FORMATS, GraphFileError
 from .vocab import NG, NIF
-
-# extension → Oxigraph parser
-OXIGRAPH_PARSERS = {
-    ".ttl": ox.RdfFormat.TURTLE, ".turtle": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES,
-    ".nq": ox.RdfFormat.N_QUADS, ".trig": ox.RdfFormat.TRIG, ".jsonld": ox.RdfFormat.JSON_LD,
-    ".json-ld": ox.RdfFormat.JSON_LD, ".rdf": ox.RdfFormat.RDF_XML, ".owl": ox.RdfFormat.RDF_XML,
-    ".xml": ox.RdfFormat.RDF_XML,
-}
 
 _DOCUMENT = ox.NamedNode(str(NG.Document))
 _MENTION = ox.NamedNode(str(NG.mention))
