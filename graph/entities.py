@@ -295,10 +295,11 @@ def _with_titles(doc, p_index: int, start: int, end: int, label: str, lexicon: L
                 org_start -= 1
             mention.organization_span = (org_start, run_start)
         if segments and mention.titles and segments[-1][1] == start:
-            seg_start, _, qualifiers = segments[-1]
+            seg_start = segments[-1][0]
             mention.surfaces.append(doc[seg_start:end].text)
-            if qualifiers and qualifiers[-1] == seg_start - 1:
-                mention.surfaces.append(doc[qualifiers[-1]:end].text)
+            if seg_start > 0 and doc[seg_start - 1].ent_type_ in QUALIFIER_LABELS:
+                # "Portuguese Prime Minister Helena Matos", "US Vice President …": the qualified form too
+                mention.surfaces.append(doc[seg_start - 1:end].text)
     apposed = _apposed_title(doc, doc[end - 1], lexicon)
     if apposed:
         mention.titles.append(apposed[0])

@@ -226,3 +226,14 @@ def test_surname_and_city_are_derived_aliases_unless_ambiguous():
     assert "Cheung" in found["Steven Cheung"].aliases
     assert "Lee" not in found["Ann Lee"].aliases and "Lee" not in found["Bo Lee"].aliases
     assert "Washington" in found["Washington, DC"].aliases
+
+
+def test_nationality_before_a_title_is_kept_in_the_alias():
+    # "Portuguese Prime Minister Helena Matos spoke."
+    doc = make_doc("Portuguese/ADJ/amod/2 Prime/PROPN/compound/2 Minister/PROPN/compound/4 Helena/PROPN/compound/4 "
+                   "Matos/PROPN/nsubj/5 spoke/VERB/ROOT/5/speak ./PUNCT/punct/5",
+                   ents=[(0, 1, "NORP"), (3, 5, "PERSON")])
+    _, found = entities(doc)
+    matos = found["Helena Matos"]
+    assert {"Prime Minister Helena Matos", "Portuguese Prime Minister Helena Matos"} <= set(matos.aliases)
+    assert [r.title for r in matos.roles] == ["Prime Minister"]
