@@ -8,6 +8,7 @@ and lends the sentence that event's date.
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
 from .entities import EntityAnalysis, analyse_entities
@@ -107,10 +108,13 @@ def _complete_roles(parsed: ParsedDocument, mentions: list[EventMention], analys
     "called Okafor … and extended an invitation": the invitation goes to the one the agent called.
     "a rally of Okafor's …, conceding …": a participle with no subject takes the nearest person before it.
     """
+    sentences = [_sentence_id(parsed, m) for m in mentions]
+    by_sentence: dict[tuple[int, int], list[EventMention]] = defaultdict(list)
+    for mention, sentence in zip(mentions, sentences):
+        by_sentence[sentence].append(mention)
     completed = []
-    for mention in mentions:
-        same_sentence = [m for m in mentions if m is not mention
-                         and _sentence_id(parsed, m) == _sentence_id(parsed, mention)]
+    for mention, sentence in zip(mentions, sentences):
+        same_sentence = [m for m in by_sentence[sentence] if m is not mention]
         if mention.kind in ADDRESSED_ACTS and mention.agent and not mention.recipient and (
                 not mention.nominal or mention.kind == "Invitation"):
             for other in same_sentence:
