@@ -258,6 +258,8 @@ def _verbal(trigger, event_class: EventClass, inverse: bool, sentence: _Sentence
         loser = others[0] if others and trigger.lemma_ in event_class.opponent_verbs else None
         against = [k for _, pobj in _prep_objects(trigger, {"against", "over"}) for k in sentence.group(pobj)]
         opponent, others = loser or (against[0] if against else None), ()
+    if event_class.name == "Statement" and not agents:
+        agents = _inverted_speaker(trigger, sentence)
     planned, negated = _modality(trigger, lexicon)
     roles = _roles(event_class, agents, others)
     if event_class.name in ("Statement", "Victory"):
@@ -265,6 +267,15 @@ def _verbal(trigger, event_class: EventClass, inverse: bool, sentence: _Sentence
     return EventMention(kind=event_class.name, trigger=trigger.lemma_, paragraph=sentence.paragraph, token=trigger.i,
                         location=location, opponent=opponent, topic=_topic(trigger), planned=planned,
                         negated=negated, clause_token=trigger.i, **roles)
+
+
+def _inverted_speaker(verb, sentence: _Sentence) -> tuple[str, ...]:
+    """'"…," said the Foreign Ministry after …': the speaker right after the verb, however it was parsed."""
+    doc = verb.doc
+    i = verb.i + 1
+    while i < len(doc) and doc[i].pos_ == "DET":
+        i += 1
+    return sentence.analysis.keys_at(sentence.paragraph, i) if i < len(doc) else ()
 
 
 def _nominal(trigger, event_class: EventClass, sentence: _Sentence, lexicon: Lexicon) -> EventMention:
@@ -397,7 +408,10 @@ def find_event_mentions(parsed: ParsedDocument, analysis: EntityAnalysis, lexico
         sentence = _Sentence(p_index, analysis)
         for token in doc:
             lemma = token.lemma_.lower()
-            if token.pos_ in ("VERB", "AUX"):
+            attributed = _according_to(token, sentence) if "according to" in attribution else None
+            if attributed:  # "according" is tagged as a verb or an adposition, depending on the sentence
+                found.append(attributed)
+            elif token.pos_ in ("VERB", "AUX"):
                 channel = _channel_class(token, lexicon)
                 if channel:
                     found.append(_channel_event(token, channel, sentence, lexicon))
@@ -410,10 +424,6 @@ def find_event_mentions(parsed: ParsedDocument, analysis: EntityAnalysis, lexico
                 classes = lexicon.noun_classes(_noun_lemma(token)) or lexicon.noun_classes(lemma)
                 for event_class in classes:
                     found.append(_nominal(token, event_class, sentence, lexicon))
-            elif "according to" in attribution:
-                mention = _according_to(token, sentence)
-                if mention:
-                    found.append(mention)
         for index, mention in enumerate(found):
             if mention.paragraph == p_index and mention.kind == "Statement" and mention.trigger != "according to":
                 found[index] = _attach_quote(mention, doc[mention.token], spans)

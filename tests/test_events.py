@@ -216,3 +216,21 @@ def test_an_implicit_visit_destination_is_not_taken_from_a_sibling_clause():
     kinds = summary(events(doc))
     assert ("Invitation", "person/jaziri", "person/vella", ()) in kinds
     assert not any(kind == "Visit" for kind, *_ in kinds)
+
+
+def test_according_to_attributes_the_sentence_whatever_the_tag_of_according():
+    # "Tamm condemned Sokol, according to the Foreign Ministry." ("according" tagged as a verb)
+    doc = make_doc("Tamm/PROPN/nsubj/1 condemned/VERB/ROOT/1/condemn Sokol/PROPN/dobj/1 ,/PUNCT/punct/1 "
+                   "according/VERB/prep/1/accord to/ADP/prep/4 the/DET/det/8 Foreign/PROPN/compound/8 "
+                   "Ministry/PROPN/pobj/5 ./PUNCT/punct/1", ents=[(0, 1, "PERSON"), (2, 3, "PERSON"), (7, 9, "ORG")])
+    assert ("Statement", "organization/foreign-ministry", "", ()) in summary(events(doc))
+
+
+def test_speaker_after_the_verb_in_quote_inversion():
+    # '"We regret it," said the Foreign Ministry after the court ruled.'  (the parser gives the
+    # ministry to "ruled")
+    doc = make_doc('"/PUNCT/punct/6 We/PRON/nsubj/2 regret/VERB/ccomp/6 it/PRON/dobj/2 ,/PUNCT/punct/6 "/PUNCT/punct/6 '
+                   "said/VERB/ROOT/6/say the/DET/det/9 Foreign/PROPN/compound/9 Ministry/PROPN/nsubj/13 "
+                   "after/SCONJ/mark/13 the/DET/det/12 court/NOUN/nsubj/13 ruled/VERB/advcl/6/rule ./PUNCT/punct/6",
+                   ents=[(8, 10, "ORG")])
+    assert summary(events(doc)) == [("Statement", "organization/foreign-ministry", "", ())]
