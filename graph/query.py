@@ -7,7 +7,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from .ontology import bundled_queries, ontology_text
-from .rdfio import OXIGRAPH_PARSERS
+from .rdfio import OXIGRAPH_PARSERS, format_of
 
 class QueryError(ValueError):
     """A query or graph that cannot be answered; the message is one line for the user."""
@@ -34,11 +34,7 @@ def load_graph_file(path: str | Path, store: ox.Store | None = None) -> ox.Store
     """An in-memory Oxigraph store holding the file's triples (named graphs kept for quad formats),
     with the ontology in its own named graph so queries can follow rdfs:subClassOf (as in a store)."""
     path = Path(path)
-    if not path.is_file():
-        raise QueryError(f"{path}: no such graph file")
-    parser = OXIGRAPH_PARSERS.get(path.suffix.lower())
-    if parser is None:
-        raise QueryError(f"{path}: unknown graph extension '{path.suffix}'")
+    parser = format_of(path, OXIGRAPH_PARSERS)
     store = store if store is not None else ox.Store()
     try:
         store.bulk_load(path=str(path), format=parser)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TypeVar
 
 import pyoxigraph as ox
 from rdflib import Dataset, Graph
@@ -20,6 +21,7 @@ RDF_FORMATS = {
     ".xml": "xml",
 }
 QUAD_FORMATS = {"nquads", "trig"}
+T = TypeVar("T")
 # extension → Oxigraph parser, for everything read at speed (queries, exports, drawings)
 OXIGRAPH_PARSERS = {
     ".ttl": ox.RdfFormat.TURTLE, ".turtle": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES,
@@ -33,14 +35,20 @@ class GraphFileError(ValueError):
     """A graph file that cannot be read; the message is one line for the user."""
 
 
+def format_of(path: Path, formats: dict[str, T]) -> T:
+    """The parser for an existing RDF file, chosen by its extension from `formats`."""
+    if not path.is_file():
+        raise GraphFileError(f"{path}: no such graph file")
+    found = formats.get(path.suffix.lower())
+    if found is None:
+        raise GraphFileError(f"{path}: unknown RDF extension '{path.suffix}' (use {', '.join(sorted(formats))})")
+    return found
+
+
 def read_graph(path: str | Path) -> Graph:
     """The triples of an RDF file (named graphs of quad formats merged into one graph)."""
     path = Path(path)
-    if not path.is_file():
-        raise GraphFileError(f"{path}: no such graph file")
-    rdf_format = RDF_FORMATS.get(path.suffix.lower())
-    if rdf_format is None:
-        raise GraphFileError(f"{path}: unknown RDF extension '{path.suffix}' (use {', '.join(sorted(RDF_FORMATS))})")
+    rdf_format = format_of(path, RDF_FORMATS)
     try:
         if rdf_format in QUAD_FORMATS:
             dataset = Dataset()

@@ -17,7 +17,7 @@ import pyoxigraph as ox
 from rdflib import Graph
 from rdflib.namespace import PROV, RDF
 
-from .rdfio import OXIGRAPH_PARSERS, RDF_FORMATS, GraphFileError
+from .rdfio import OXIGRAPH_PARSERS, GraphFileError, format_of
 from .vocab import NG, NIF
 
 _DOCUMENT = ox.NamedNode(str(NG.Document))
@@ -99,11 +99,9 @@ def open_source(path: str | Path) -> Source:
             for name, graph in store.named_graphs():
                 source.quads += quads_of_rdflib(graph, name)
         return source
-    if not path.is_file():
+    if not path.exists():
         raise GraphFileError(f"{path}: no such graph file or store folder")
-    parser = OXIGRAPH_PARSERS.get(path.suffix.lower())
-    if parser is None:
-        raise GraphFileError(f"{path}: unknown RDF extension '{path.suffix}' (use {', '.join(sorted(RDF_FORMATS))})")
+    parser = format_of(path, OXIGRAPH_PARSERS)
     try:
         return Source(list(ox.parse(path=str(path), format=parser)))
     except (SyntaxError, ValueError, OSError) as error:
