@@ -1,7 +1,8 @@
 """Entity stage: clean the named-entity mentions of a parsed document and group them into entities.
 
 The small spaCy model mislabels and mis-segments names, so this stage repairs them with document-level
-evidence: titles are stripped from names and kept as roles, each cluster is typed by a vote over all
+evidence: names it left untagged or typed wrongly are recovered from their context (namecues.py),
+titles are stripped from names and kept as roles, each cluster is typed by a vote over all
 its mentions, surnames and acronyms join their full names, and pronouns or definite descriptions
 ("he", "her", "the president-elect") are resolved conservatively to the most salient compatible
 entity. The result maps tokens to entity keys, which the event stage reads; pronouns are resolved in coref.py.
@@ -13,14 +14,26 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from .coref import Referable, TokenRef, resolve_references
 from .ingest import CAPTION_WORDS
+from .namecues import (
+    CONNECTORS,
+    KIND_LABEL,
+    cue_kind,
+    given_name_gender,
+    is_given_name,
+    is_name_word,
+    name_head,
+    untagged_names,
+)
+from .namecues import LABEL_KIND as NER_KIND
 from .nlp import ParsedDocument
 from .ontology import Lexicon
-from .coref import Referable, TokenRef, resolve_references
 from .records import ORGANIZATION, PERSON, PLACE, Entity, Mention, Role, entity_key
 
-NER_KIND = {"PERSON": PERSON, "ORG": ORGANIZATION, "GPE": PLACE, "LOC": PLACE, "FAC": PLACE}
 QUALIFIER_LABELS = {"GPE", "NORP"}  # "US Vice President", "Democratic nominee": qualify a title
+TITLE_WINDOW = 10  # tokens before an "of the <organization> <person>" name where the person's title may stand
+NAME_PARTICLES = {"von", "van", "der", "den", "de", "da", "di", "du", "del", "della", "la", "le", "bin", "al", "el", "ibn"}
 
 
 
@@ -52,13 +65,6 @@ class EntityAnalysis:
 
     def keys_at(self, paragraph: int, token: int) -> tuple[str, ...]:
         return self.token_keys.get((paragraph, token), ())
-
-
-@functools.cache
-def _gender_detector():
-    import gender_guesser.detector as detector
-
-    return detector.Detector(case_sensitive=False)
 
 
 FUNCTION_WORDS = {"of", "the", "and", "for"}  # inside multi-word titles, never at their edge
@@ -129,9 +135,19 @@ def _title_run_start(doc, name_start: int, lexicon: Lexicon) -> int:
     return i
 
 
+def _hyphenated_modifier(doc, start: int) -> bool:
+    """'pro-Ixland', 'Pan-democrat', 'anti-war': a hyphenated word with a lower-case half is a modifier,
+    not (part of) a name; 'al-Assad' is a name."""
+    first, hyphen, second = doc[start], doc[start + 1], doc[start + 2]
+    return (hyphen.text == "-" and not first.whitespace_ and not hyphen.whitespace_ and first.is_alpha
+            and second.is_alpha and (first.is_lower or second.is_lower) and first.lower_ not in NAME_PARTICLES)
+
+
 def _clean_span(doc, start: int, end: int, label: str, lexicon: Lexicon) -> tuple[int, int]:
     """Trim determiners, a person's titles, possessives and punctuation from an entity span."""
     words = _title_words(lexicon)
+    while end - start >= 3 and _hyphenated_modifier(doc, start):
+        start += 3  # "pro-Ixland Labour Front", "Pan-democrat Ana Ruiz"
     while start < end and (doc[start].lower_ == "the" or doc[start].is_punct
                            or (label == "PERSON" and end - start > 1
                                and (doc[start].lower_ in words or doc[start].lower_ == "elect"))):
@@ -172,14 +188,15 @@ def _apposed_title(doc, name_head, lexicon: Lexicon) -> tuple[str, tuple[int, in
     return None
 
 
-NAME_PARTICLES = {"von", "van", "der", "den", "de", "da", "di", "du", "del", "della", "la", "le", "bin", "al", "el", "ibn"}
 
 
-def _extend_name(doc, start: int, end: int, label: str, lexicon: Lexicon) -> tuple[int, int]:
+def _extend_name(doc, start: int, end: int, label: str, lexicon: Lexicon,
+                 person_tokens: frozenset[int] = frozenset()) -> tuple[int, int]:
     """Grow a name the model cut short: 'Ursula von' + 'der Leyen' → 'Ursula von der Leyen'.
 
     A name's last token that is a compound of a proper noun to its right is not the name's end; the
-    words in between must be particles or proper nouns.
+    words in between must be particles or proper nouns. An organization or a place does not grow
+    into a person's name ('Ambassador to the Republic of Norland' + 'Daniel Okafor').
     """
     while end < len(doc):
         last = doc[end - 1]
@@ -188,8 +205,11 @@ def _extend_name(doc, start: int, end: int, label: str, lexicon: Lexicon) -> tup
         if last.dep_ == "compound" and head.i >= end and head.pos_ == "PROPN" and all(
                 t.pos_ == "PROPN" or t.lower_ in NAME_PARTICLES for t in between) and not any(
                 t.lower_ in _title_words(lexicon) for t in doc[end:head.i + 1]) and not (
-                head.lower_ in CAPTION_WORDS and head.i + 1 < len(doc) and doc[head.i + 1].text == ":"):
+                head.lower_ in CAPTION_WORDS and head.i + 1 < len(doc) and doc[head.i + 1].text == ":") \
+                and not (label != "PERSON" and any(i in person_tokens for i in range(end, head.i + 1))):
             end = head.i + 1
+        elif label == "ORG" and doc[end].lower_ in CONNECTORS and _name_continues(doc, start, end, lexicon):
+            end = _name_continues(doc, start, end, lexicon)
         elif label == "PERSON" and doc[end].lower_ in NAME_PARTICLES and end + 1 < len(doc) \
                 and doc[end + 1].pos_ == "PROPN":
             end += 2
@@ -199,6 +219,37 @@ def _extend_name(doc, start: int, end: int, label: str, lexicon: Lexicon) -> tup
         else:
             break
     return start, end
+
+
+
+
+def _name_continues(doc, start: int, end: int, lexicon: Lexicon) -> int:
+    """'Joint Board' + 'for the Protection of Rivers': an organization's name goes on after a connector.
+
+    Returns the new end, or 0. Only a name whose head word marks an organization goes on, and only
+    over capitalised words that are not another person or a date.
+    """
+    if lexicon.head_kind(name_head(doc, start, end).text) != ORGANIZATION:
+        return 0
+    after = end + 1
+    if after < len(doc) and doc[after].lower_ == "the":
+        after += 1
+    stop = after
+    while stop < len(doc) and is_name_word(doc[stop], False) and doc[stop].ent_type_ != "PERSON":
+        stop += 1
+    return stop if stop > after else 0
+
+
+def _extend_name_left(doc, start: int, end: int, label: str, lexicon: Lexicon) -> int:
+    """'Harbour Trust Daniel' + 'Okafor': an untagged given name right before a person's name is part of it."""
+    while label == "PERSON" and start > 0:
+        before = doc[start - 1]
+        if before.pos_ == "PROPN" and is_given_name(before.text) and not before.ent_type_ \
+                and before.lower_ not in _title_words(lexicon) and before.lower_ not in lexicon.honorifics:
+            start -= 1
+        else:
+            break
+    return start
 
 
 def _norp_prefix(doc, start: int, label: str) -> int:
@@ -247,14 +298,19 @@ def find_name_mentions(parsed: ParsedDocument, lexicon: Lexicon) -> list[NameMen
         spans = [(ent.start, ent.end, ent.label_) for ent in doc.ents if ent.label_ in NER_KIND]
         taken = {i for start, end, _ in spans for i in range(start, end)}
         spans += [(start, end, "PERSON") for start, end in _title_led_names(doc, taken, lexicon)]
-        for ent_start, ent_end, ent_label in sorted(spans):
-            for start, end, label in _split_credit(doc, ent_start, ent_end, ent_label):
-                start, end = _clean_span(doc, start, end, label, lexicon)
-                if start >= end or not any(t.is_alpha for t in doc[start:end]) or _post_nominal(doc, start, end, label) \
-                        or _part_of_title(doc, start, end, label, lexicon):
-                    continue
-                start, end = _extend_name(doc, _norp_prefix(doc, start, label), end, label, lexicon)
-                found.append(_with_titles(doc, p_index, start, end, label, lexicon))
+        spans += untagged_names(doc, taken, lexicon, _title_words(lexicon))
+        spans = [part for span in spans for part in _split_glued(doc, *span, lexicon)]
+        spans = [(_extend_name_left(doc, start, end, label, lexicon), end, label) for start, end, label in spans]
+        person_tokens = frozenset(i for start, end, label in spans if label == "PERSON" for i in range(start, end))
+        for start, end, label in sorted(spans):
+            start, end = _clean_span(doc, start, end, label, lexicon)
+            if start >= end or not any(t.is_alpha for t in doc[start:end]) or _post_nominal(doc, start, end, label) \
+                    or _part_of_title(doc, start, end, label, lexicon):
+                continue
+            label = _relabel(doc, start, end, label, lexicon)
+            start, end = _extend_name(doc, _norp_prefix(doc, start, label), end, label, lexicon, person_tokens)
+            label = _relabel(doc, start, end, label, lexicon)  # "Mira" + "Lyon": the whole name has a context
+            found.append(_with_titles(doc, p_index, start, end, label, lexicon))
     return _without_overlaps(found)
 
 
@@ -266,6 +322,34 @@ def _without_overlaps(mentions: list[NameMention]) -> list[NameMention]:
             continue
         kept.append(mention)
     return kept
+
+
+def _relabel(doc, start: int, end: int, label: str, lexicon: Lexicon) -> str:
+    """The label the name's context gives it ('Lakeside Sun' is a newspaper), else the model's."""
+    kind = cue_kind(doc, start, end, label, lexicon)
+    return KIND_LABEL[kind] if kind and kind != NER_KIND[label] else label
+
+
+def _split_glued(doc, start: int, end: int, label: str, lexicon: Lexicon) -> list[tuple[int, int, str]]:
+    parts = _split_credit(doc, start, end, label)
+    return parts if len(parts) > 1 else _split_trailing_person(doc, start, end, label, lexicon)
+
+
+def _split_trailing_person(doc, start: int, end: int, label: str, lexicon: Lexicon) -> list[tuple[int, int, str]]:
+    """'Director of the Harbour Trust Daniel Okafor': the model glued the person to the
+    organization named before him. Split when a title stands shortly before and the last two words
+    are a given name and a surname."""
+    whole = [(start, end, label)]
+    if label not in ("ORG", "GPE", "FAC") or end - start < 3:
+        return whole
+    given, surname = doc[end - 2], doc[end - 1]
+    if not (given.pos_ == "PROPN" and surname.pos_ == "PROPN" and is_given_name(given.text)
+            and doc[end - 3].lower_ not in CONNECTORS and lexicon.head_kind(surname.text) is None):
+        return whole
+    window = doc[max(doc[start].sent.start, start - TITLE_WINDOW):start]
+    if not any(t.lower_ in lexicon.title_cues for t in window):
+        return whole
+    return [(start, end - 2, label), (end - 2, end, "PERSON")]
 
 
 def _split_credit(doc, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
@@ -448,7 +532,7 @@ def _gender(name: str, mentions: list[NameMention], lexicon: Lexicon) -> str | N
     parts = name.split()
     if len(parts) < 2:
         return None
-    guess = _gender_detector().get_gender(parts[0])
+    guess = given_name_gender(parts[0])
     return {"male": "male", "mostly_male": "male", "female": "female", "mostly_female": "female"}.get(guess)
 
 

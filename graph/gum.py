@@ -156,7 +156,8 @@ def _name_tokens(mention: GumMention) -> tuple[int, int, int] | None:
 
 def _trailing_name(words: list[str], first: int, end: int) -> int | None:
     """Start of the run of two or more capitalised words (hyphenated tails included: "Cheng Chung - tai")
-    that ends words[first:end], unless a function word precedes it ("Muslims in the United States")."""
+    that ends words[first:end], after a hyphenated descriptor ("Pan - democrat"), unless a function word
+    precedes it ("Muslims in the United States")."""
     run = end
     while run > first:
         word, after_hyphen = words[run - 1], run - 2 >= first and words[run - 2] == "-"
@@ -165,6 +166,8 @@ def _trailing_name(words: list[str], first: int, end: int) -> int | None:
         run -= 1
     while run < end and not words[run][0].isupper():
         run += 1
+    while run + 2 < end and words[run + 1] == "-" and words[run + 2][0].islower():
+        run += 3  # "Pan - democrat Gary Fan": a hyphenated descriptor leads the name; "Chung - tai" ends one
     if sum(w[0].isupper() for w in words[run:end]) < 2:  # "Scientology - critic" is no name
         return None
     return None if run > first and words[run - 1].lower() in FUNCTION_WORDS else run
@@ -219,10 +222,32 @@ def _coordination(name: NamedMention, names: list[NamedMention]) -> bool:
     return len(inner) >= 2
 
 
+def _name_after_nested(mention: GumMention, names: list[NamedMention]) -> NamedMention | None:
+    """'CEO of the Refugee Council Enver Solomon': a person mention holding another entity's name is
+    named by the two or more capitalised words after that name, which end the mention."""
+    if mention.etype != "person":
+        return None
+    inner = [n.last_tok for n in names if n.mention.eid != mention.eid and n.mention.sent_id == mention.sent_id
+             and mention.start_tok <= n.first_tok and n.last_tok < mention.end_tok]
+    if not inner:
+        return None
+    first = max(inner) + 1
+    words = mention.words[first - mention.start_tok:]
+    while words and words[0] in POSSESSIVES:
+        words, first = words[1:], first + 1
+    if sum(_capitalised(w) for w in words) < 2 or not all(
+            _capitalised(w) or w == "-" or (i and words[i - 1] == "-") for i, w in enumerate(words)):
+        return None
+    return NamedMention(mention, first, mention.end_tok, frozenset({normalise_name(" ".join(words))}))
+
+
 def gum_entities(mentions: Iterable[GumMention], article: str) -> tuple[GumEntity, ...]:
     """Group mentions into entities (by identity and etype, else by eid) and pick the named ones."""
     mentions = list(mentions)
     names = [n for n in (named_mention(m, article) for m in mentions) if n]
+    names = [_name_after_nested(n.mention, names) or n for n in names] + [
+        after for after in (_name_after_nested(m, names) for m in mentions
+                            if m.etype == "person" and all(n.mention is not m for n in names)) if after]
     names = [n for n in names if not _coordination(n, names)]
     names = [n for n in names if not any(_inside(n, o.mention, o.first_tok, o.last_tok) for o in names)]
     forms_of = {id(n.mention): n for n in names}

@@ -10,7 +10,9 @@ from dataclasses import dataclass
 from importlib import resources
 
 from rdflib import RDFS, Graph, Literal, URIRef
+from rdflib.namespace import SDO
 
+from .records import ENTITY_KINDS
 from .vocab import NG
 
 EVENT_CLASS_NAMES = (
@@ -72,6 +74,20 @@ class Lexicon:
     honorifics: frozenset[str] = frozenset()
     male_cues: frozenset[str] = frozenset()
     female_cues: frozenset[str] = frozenset()
+    # (kind, words) pairs: the head words and class nouns that mark a name's kind
+    name_heads: tuple[tuple[str, frozenset[str]], ...] = ()
+    class_nouns: tuple[tuple[str, frozenset[str]], ...] = ()
+
+    def head_kind(self, word: str) -> str | None:
+        """The kind of entity whose names end in (or lead an 'X of Y' name with) this word."""
+        return next((kind for kind, words in self.name_heads if word.lower() in words), None)
+
+    def class_kind(self, lemma: str) -> str | None:
+        """The kind of entity a common noun classifies ('school' → Organization); titles classify people."""
+        lemma = lemma.lower()
+        if lemma in self.title_cues:
+            return "Person"
+        return next((kind for kind, words in self.class_nouns if lemma in words), None)
 
     def by_name(self, name: str) -> EventClass:
         return next(c for c in self.classes if c.name == name)
@@ -129,6 +145,8 @@ def lexicon_from_graph(graph: Graph) -> Lexicon:
         honorifics=_words(graph, NG.Role, NG.honorificCue),
         male_cues=_words(graph, NG.Role, NG.maleCue),
         female_cues=_words(graph, NG.Role, NG.femaleCue),
+        name_heads=tuple((kind, _words(graph, SDO[kind], NG.nameHeadCue)) for kind in ENTITY_KINDS),
+        class_nouns=tuple((kind, _words(graph, SDO[kind], NG.classNounCue)) for kind in ENTITY_KINDS),
     )
 
 

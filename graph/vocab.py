@@ -64,4 +64,6 @@ class NG(DefinedNamespace):
     honorificCue: URIRef
     maleCue: URIRef
     femaleCue: URIRef
+    nameHeadCue: URIRef
+    classNounCue: URIRef
     symmetric: URIRef

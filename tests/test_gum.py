@@ -87,6 +87,24 @@ def test_a_person_named_after_a_descriptor_is_named_by_the_capitalised_words_tha
         {"alice mak"}, {"ftu"}, {"jason beghe"}, set()]
 
 
+def test_a_hyphenated_descriptor_before_a_name_is_not_part_of_it_but_a_hyphenated_surname_is():
+    rows = [("1", "person", "", "s1", 1, 5, "Pro - reform Ana Ruiz"), ("2", "person", "", "s2", 1, 4, "Wong Pik - wan")]
+    article = "Pro-reform Ana Ruiz won. Wong Pik-wan lost. Ruiz is pro-reform."
+    entities = {e.key: e for e in gum_entities([GumMention(*r) for r in rows], article)}
+    assert entities["person:#1"].named == {"ana ruiz"}
+    assert entities["person:#2"].named == {"wong pik wan"}
+
+
+def test_a_person_mention_holding_an_organization_is_named_by_the_words_after_it():
+    rows = [("1", "person", "", "s1", 1, 7, "Director of the Acme Corp Ana Ruiz"),
+            ("2", "organization", "", "s1", 3, 5, "the Acme Corp"),
+            ("3", "person", "", "s1", 9, 13, "Bob Ray of the Acme Corp"), ("2", "organization", "", "s1", 12, 13, "Acme Corp")]
+    entities = {e.key: e for e in gum_entities([GumMention(*r) for r in rows], "Director of ... said.")}
+    assert entities["person:#1"].named == {"ana ruiz"}
+    assert entities["organization:#2"].named == {"acme corp"}  # not hidden inside the person's mention
+    assert entities["person:#3"].named == {"bob ray", "bob ray of the acme corp"}
+
+
 def test_found_entities_false_positives_and_purity_per_kind():
     result = score(entity("person/ann-lee", "Person", "Ann Lee", "Lee"),
                    entity("organization/acme-corp", "Organization", "Acme Corp"),
