@@ -70,12 +70,9 @@ def _span_root(doc, start: int, end: int):
 def head_kind(doc, start: int, end: int, label: str | None, lexicon: Lexicon) -> str | None:
     """'Lakeside Sun', 'University of Orvik': the kind its head word marks (names of two words or more).
 
-    A person's surname may be a head word ('Charlotte Church', 'Grace Park'), so a name tagged as a
-    person that starts with a given name keeps its kind.
+    A person's surname may be a head word too ('Grace Park'): cue_kind leaves such names alone.
     """
     if end - start < 2:
-        return None
-    if label == "PERSON" and is_given_name(doc[start].text):
         return None
     return lexicon.head_kind(name_head(doc, start, end).text)
 
@@ -191,7 +188,13 @@ def employer_kind(doc, start: int, end: int, lexicon: Lexicon) -> str | None:
 
 
 def cue_kind(doc, start: int, end: int, label: str | None, lexicon: Lexicon) -> str | None:
-    """The kind the name's context says, strongest evidence first; None when it says nothing."""
+    """The kind the name's context says, strongest evidence first; None when it says nothing.
+
+    A name tagged as a person that starts with a given name stays a person: the parse around it is
+    less reliable than that ('governor of the Orvik region, Daniel Okafor' is no region, whatever the parse attaches).
+    """
+    if label == "PERSON" and end - start >= 2 and is_given_name(doc[start].text):
+        return None
     kind = head_kind(doc, start, end, label, lexicon) or class_noun_kind(doc, start, end, lexicon) \
         or region_kind(doc, start, end)
     if kind:
