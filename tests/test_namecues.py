@@ -158,3 +158,12 @@ def test_an_organization_made_of_title_words_belongs_to_the_title():
     analysis = analyse_entities(parsed(doc), default_lexicon())
     assert [(e.name, [r.title for r in e.roles]) for e in analysis.entities] == [
         ("Ana Ruiz", ["Shadow Home Secretary"])]
+
+
+def test_a_tagged_person_with_a_given_name_keeps_its_kind_whatever_the_parse_attaches():
+    # "The governor of the Orvik region, Daniel Okafor, resigned." parsed with the name apposed to "region"
+    doc = make_doc("The/DET/det/1 governor/NOUN/nsubj/10 of/ADP/prep/1 the/DET/det/5 Orvik/PROPN/compound/5 "
+                   "region/NOUN/pobj/2/region ,/PUNCT/punct/5 Daniel/PROPN/compound/8 Okafor/PROPN/appos/5 "
+                   ",/PUNCT/punct/5 resigned/VERB/ROOT/10/resign ./PUNCT/punct/10",
+                   ents=[(4, 5, "GPE"), (7, 9, "PERSON")])
+    assert kinds(doc)["Daniel Okafor"] == "Person"
