@@ -120,8 +120,8 @@ def _title_run_start(doc, name_start: int, lexicon: Lexicon) -> int:
         token = doc[i - 1]
         if token.lower_ in words or token.lower_ == "elect":
             i -= 1
-        elif token.text == "-" and i >= 2 and doc[i - 2].lower_ in words:
-            i -= 1
+        elif token.text in ("-", "of") and i >= 2 and doc[i - 2].lower_ in words:
+            i -= 1  # "President-elect", "Secretary of State"
         elif token.ent_type_ in QUALIFIER_LABELS and (token.is_title or token.is_upper):
             i -= 1
         elif token.is_title and not token.ent_type_ and token.pos_ in ("PROPN", "NOUN") and i < name_start \
@@ -279,8 +279,24 @@ def _title_led_names(doc, taken: set[int], lexicon: Lexicon) -> list[tuple[int, 
 
 
 def _part_of_title(doc, start: int, end: int, label: str, lexicon: Lexicon) -> bool:
-    """'Professor Emeritus', 'Shadow Home Secretary': an organization made only of title words is part of a title."""
-    return label == "ORG" and all(t.lower_ in _title_words(lexicon) for t in doc[start:end])
+    """'Professor Emeritus', 'Shadow Home' + 'Secretary', 'Secretary of' + 'State': an organization made only
+    of title words, holding a title or next to one, is part of a title ('Labour' or 'Treasury' alone is no title)."""
+    words = _title_words(lexicon)
+    before = start - 2 if start >= 2 and doc[start - 1].lower_ == "of" else start - 1  # "Secretary of" + "State"
+    return label == "ORG" and all(t.lower_ in words for t in doc[start:end]) and (
+        any(t.lower_ in lexicon.title_cues for t in doc[start:end]) or end < len(doc) and doc[end].lower_ in words
+        or before >= 0 and doc[before].lower_ in words)
+
+
+def _qualifier_before_title(doc, start: int, end: int, label: str, lexicon: Lexicon) -> bool:
+    """'Moldovan' + 'President Elena Rusu': one word the model took for a person, before another person's
+    title, is a nationality or a place qualifying that title, not a person."""
+    if label != "PERSON" or end - start != 1:
+        return False
+    after = end
+    while after < len(doc) and doc[after].lower_ in _title_words(lexicon):
+        after += 1
+    return end < after < len(doc) and doc[after].ent_type_ == "PERSON"
 
 
 def _post_nominal(doc, start: int, end: int, label: str) -> bool:
@@ -305,7 +321,7 @@ def find_name_mentions(parsed: ParsedDocument, lexicon: Lexicon) -> list[NameMen
         for start, end, label in sorted(spans):
             start, end = _clean_span(doc, start, end, label, lexicon)
             if start >= end or not any(t.is_alpha for t in doc[start:end]) or _post_nominal(doc, start, end, label) \
-                    or _part_of_title(doc, start, end, label, lexicon):
+                    or _part_of_title(doc, start, end, label, lexicon) or _qualifier_before_title(doc, start, end, label, lexicon):
                 continue
             label = _relabel(doc, start, end, label, lexicon)
             start, end = _extend_name(doc, _norp_prefix(doc, start, label), end, label, lexicon, person_tokens)

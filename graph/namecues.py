@@ -10,7 +10,8 @@ organization before it. This module gathers the evidence the entity stage uses t
   "X, a school in Pisella", "the town of X", "student X";
 - an affiliation: in "Jo Lam of the KVP" what follows "of" is an organization, and in "Zentro
   co-founder Jo Lam" what comes before the title;
-- a region: in "Pisella, Umbrosa" what follows the comma is a place;
+- a region: in "Pisella, Umbrosa" what follows the comma is a place; so is a one-word "person" after
+  "in" or "near" (`ng:prepositionCue`), visited, or before a place noun ("the Orvik peninsula");
 - a list: an untagged name among people ("Oroma, Tavi, Kesh") is a person too;
 - a given name: an untagged "Maria Oyelaran", or "Dean Okafor" tagged as an organization, is a person
   (gender-guesser's bundled list of given names).
@@ -30,7 +31,7 @@ LABEL_KIND = {"PERSON": PERSON, "ORG": ORGANIZATION, "GPE": PLACE, "LOC": PLACE,
 KIND_LABEL = {PERSON: "PERSON", ORGANIZATION: "ORG", PLACE: "GPE"}
 
 # dependency labels (ClearNLP, as spaCy's English models use them)
-APPOS, POBJ, PREP, CONJ, COMPOUND, AMOD = "appos", "pobj", "prep", "conj", "compound", "amod"
+APPOS, POBJ, DOBJ, PREP, CONJ, COMPOUND, AMOD = "appos", "pobj", "dobj", "prep", "conj", "compound", "amod"
 
 CONNECTORS = {"of", "on", "for"}  # inside names: "University of Texas", "Council on …", "Party for Freedom"
 AFFILIATION_PREPOSITIONS = {"of", "from"}  # "Jo Lam of the ADPL", "Ana Ruiz from the Civic Party"
@@ -162,9 +163,9 @@ def region_kind(doc, start: int, end: int) -> str | None:
 
 
 def personal_name_kind(doc, start: int, end: int, label: str | None, lexicon: Lexicon) -> str | None:
-    """'Dean Okafor' tagged as an organization: a given name and one more proper noun name a person,
-    unless the second word is a given name too ('Philip Morris') or marks a kind ('Jo Foods')."""
-    if label != "ORG" or end - start != 2:
+    """'Dean Okafor' tagged as an organization or a place: a given name and one more proper noun name a
+    person, unless the second word is a given name too ('Philip Morris') or marks a kind ('Jo Foods')."""
+    if label in (None, "PERSON") or end - start != 2:
         return None
     given, other = doc[start], doc[start + 1]
     if is_given_name(given.text) and other.pos_ == "PROPN" and other.is_title and not is_given_name(other.text) \
@@ -187,6 +188,31 @@ def employer_kind(doc, start: int, end: int, lexicon: Lexicon) -> str | None:
     return None
 
 
+def place_context_kind(doc, start: int, end: int, label: str | None, lexicon: Lexicon) -> str | None:
+    """'in Glasgow', 'visited Kyiv', 'the Reykjanes peninsula': where a place is expected.
+
+    Only a one-word name the model took for a person, with no given name to show for it, is retyped
+    by a preposition or a visit ('in Ana' is rare, 'in Google' is not); any name modifying a place
+    noun is a place.
+    """
+    root = _span_root(doc, start, end)
+    if root.dep_ == COMPOUND and root.head.pos_ == "NOUN" and root.head.is_lower and root.head.i >= end \
+            and lexicon.class_kind(root.head.lemma_) == PLACE:
+        return PLACE
+    if label != "PERSON" or end - start != 1 or given_name_gender(doc[start].text) != "unknown":
+        return None
+    if root.dep_ == POBJ and lexicon.preposition_kind(root.head.lower_) == PLACE:
+        return PLACE
+    if root.dep_ == DOBJ and root.head.pos_ == "VERB" and root.head.lemma_ in _visit_verbs(lexicon):
+        return PLACE
+    return None
+
+
+@functools.cache
+def _visit_verbs(lexicon: Lexicon) -> frozenset[str]:
+    return frozenset().union(*(c.verbs for c in lexicon.classes if c.name == "Visit"))
+
+
 def cue_kind(doc, start: int, end: int, label: str | None, lexicon: Lexicon) -> str | None:
     """The kind the name's context says, strongest evidence first; None when it says nothing.
 
@@ -196,7 +222,7 @@ def cue_kind(doc, start: int, end: int, label: str | None, lexicon: Lexicon) -> 
     if label == "PERSON" and end - start >= 2 and is_given_name(doc[start].text):
         return None
     kind = head_kind(doc, start, end, label, lexicon) or class_noun_kind(doc, start, end, lexicon) \
-        or region_kind(doc, start, end)
+        or region_kind(doc, start, end) or place_context_kind(doc, start, end, label, lexicon)
     if kind:
         return kind
     if label not in ("GPE", "LOC", "FAC") and affiliation_kind(doc, start, end):

@@ -77,10 +77,15 @@ class Lexicon:
     # (kind, words) pairs: the head words and class nouns that mark a name's kind
     name_heads: tuple[tuple[str, frozenset[str]], ...] = ()
     class_nouns: tuple[tuple[str, frozenset[str]], ...] = ()
+    prepositions: tuple[tuple[str, frozenset[str]], ...] = ()
 
     def head_kind(self, word: str) -> str | None:
         """The kind of entity whose names end in (or lead an 'X of Y' name with) this word."""
         return next((kind for kind, words in self.name_heads if word.lower() in words), None)
+
+    def preposition_kind(self, word: str) -> str | None:
+        """The kind of entity a preposition's object is, when it is rarely a person ('in', 'near')."""
+        return next((kind for kind, words in self.prepositions if word.lower() in words), None)
 
     def class_kind(self, lemma: str) -> str | None:
         """The kind of entity a common noun classifies ('school' → Organization); titles classify people."""
@@ -147,6 +152,7 @@ def lexicon_from_graph(graph: Graph) -> Lexicon:
         female_cues=_words(graph, NG.Role, NG.femaleCue),
         name_heads=tuple((kind, _words(graph, SDO[kind], NG.nameHeadCue)) for kind in ENTITY_KINDS),
         class_nouns=tuple((kind, _words(graph, SDO[kind], NG.classNounCue)) for kind in ENTITY_KINDS),
+        prepositions=tuple((kind, _words(graph, SDO[kind], NG.prepositionCue)) for kind in ENTITY_KINDS),
     )
 
 

@@ -66,4 +66,5 @@ class NG(DefinedNamespace):
     femaleCue: URIRef
     nameHeadCue: URIRef
     classNounCue: URIRef
+    prepositionCue: URIRef
     symmetric: URIRef

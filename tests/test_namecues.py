@@ -167,3 +167,47 @@ def test_a_tagged_person_with_a_given_name_keeps_its_kind_whatever_the_parse_att
                    ",/PUNCT/punct/5 resigned/VERB/ROOT/10/resign ./PUNCT/punct/10",
                    ents=[(4, 5, "GPE"), (7, 9, "PERSON")])
     assert kinds(doc)["Daniel Okafor"] == "Person"
+
+
+def test_a_one_word_person_where_a_place_is_expected_is_a_place():
+    # "Chancellor Jo Lam visited Velbury. Crowds gathered in Dunmore near the Orvik peninsula."
+    visit = make_doc("Chancellor/PROPN/compound/2 Jo/PROPN/compound/2 Lam/PROPN/nsubj/3 visited/VERB/ROOT/3/visit "
+                     "Velbury/PROPN/dobj/3 ./PUNCT/punct/3", ents=[(1, 3, "PERSON"), (4, 5, "PERSON")])
+    crowds = make_doc("Crowds/NOUN/nsubj/1 gathered/VERB/ROOT/1/gather in/ADP/prep/1 Dunmore/PROPN/pobj/2 "
+                      "near/ADP/prep/1 the/DET/det/7 Orvik/PROPN/compound/7 peninsula/NOUN/pobj/4/peninsula "
+                      "./PUNCT/punct/1", ents=[(3, 4, "PERSON"), (6, 7, "ORG")])
+    assert kinds(visit, crowds) == {"Jo Lam": "Person", "Velbury": "Place", "Dunmore": "Place", "Orvik": "Place"}
+
+
+def test_a_given_name_after_in_stays_a_person():
+    # "The prize was handed to a crowd in Maria's honour" would be odd; "Trust in Maria grew." keeps Maria a person
+    doc = make_doc("Trust/NOUN/nsubj/3 in/ADP/prep/0 Maria/PROPN/pobj/1 grew/VERB/ROOT/3/grow ./PUNCT/punct/3",
+                   ents=[(2, 3, "PERSON")])
+    assert kinds(doc) == {"Maria": "Person"}
+
+
+def test_one_word_before_another_persons_title_qualifies_the_title():
+    # "Norlandic President Elena Rusu spoke." the model tags "Norlandic" as a person
+    doc = make_doc("Norlandic/PROPN/compound/3 President/PROPN/compound/3 Elena/PROPN/compound/3 Rusu/PROPN/nsubj/4 "
+                   "spoke/VERB/ROOT/4/speak ./PUNCT/punct/4", ents=[(0, 1, "PERSON"), (2, 4, "PERSON")])
+    analysis = analyse_entities(parsed(doc), default_lexicon())
+    assert [(e.name, [r.title for r in e.roles]) for e in analysis.entities] == [("Elena Rusu", ["President"])]
+
+
+def test_a_given_name_and_surname_tagged_as_a_place_is_a_person():
+    # "Diego Ramos spoke." tagged GPE
+    doc = make_doc("Diego/PROPN/compound/1 Ramos/PROPN/nsubj/2 spoke/VERB/ROOT/2/speak ./PUNCT/punct/2",
+                   ents=[(0, 2, "GPE")])
+    assert kinds(doc) == {"Diego Ramos": "Person"}
+
+
+def test_a_portfolio_or_state_tagged_as_an_organization_is_part_of_the_title_but_a_party_is_not():
+    # "Secretary of State Ana Ruiz met Norlandic Transport Minister Jo Lam. Labour won."
+    doc = make_doc("Secretary/PROPN/compound/4 of/ADP/prep/0 State/PROPN/pobj/1 Ana/PROPN/compound/4 "
+                   "Ruiz/PROPN/nsubj/5 met/VERB/ROOT/5/meet Norlandic/ADJ/amod/10 Transport/PROPN/compound/8 "
+                   "Minister/PROPN/compound/10 Jo/PROPN/compound/10 Lam/PROPN/dobj/5 ./PUNCT/punct/5",
+                   ents=[(2, 3, "ORG"), (3, 5, "PERSON"), (6, 7, "NORP"), (7, 8, "ORG"), (9, 11, "PERSON")])
+    party = make_doc("Labour/PROPN/nsubj/1 won/VERB/ROOT/1/win ./PUNCT/punct/1", ents=[(0, 1, "ORG")])
+    analysis = analyse_entities(parsed(doc, party), default_lexicon())
+    assert {e.name: [r.title for r in e.roles] for e in analysis.entities} == {
+        "Ana Ruiz": ["Secretary of State"], "Jo Lam": ["Transport Minister"], "Labour": []}
