@@ -299,6 +299,16 @@ def _qualifier_before_title(doc, start: int, end: int, label: str, lexicon: Lexi
     return end < after < len(doc) and doc[after].ent_type_ == "PERSON"
 
 
+def _shared_head(doc, start: int, end: int, label: str) -> str | None:
+    """'North and South Korea' names two places sharing 'Korea'; returns the shared words, else None."""
+    words = doc[start:end]
+    if NER_KIND.get(label) != PLACE or len(words) < 4 or words[1].lower_ != "and":
+        return None
+    if not all(t.text[:1].isupper() and t.is_alpha for t in (words[0], words[2], *words[3:])):
+        return None
+    return doc[start + 3:end].text
+
+
 def _post_nominal(doc, start: int, end: int, label: str) -> bool:
     """'Mark Tedeschi, QC': letters after a person's name are a distinction, not an entity."""
     text = doc[start:end].text
@@ -326,6 +336,11 @@ def find_name_mentions(parsed: ParsedDocument, lexicon: Lexicon) -> list[NameMen
             label = _relabel(doc, start, end, label, lexicon)
             start, end = _extend_name(doc, _norp_prefix(doc, start, label), end, label, lexicon, person_tokens)
             label = _relabel(doc, start, end, label, lexicon)  # "Mira" + "Lyon": the whole name has a context
+            shared = _shared_head(doc, start, end, label)
+            if shared:
+                found += [NameMention(p_index, s, e, f"{doc[s].text} {shared}", label)
+                          for s, e in ((start, start + 1), (start + 2, end))]
+                continue
             found.append(_with_titles(doc, p_index, start, end, label, lexicon))
     return _without_overlaps(found)
 
@@ -447,7 +462,7 @@ def cluster_mentions(mentions: list[NameMention], lexicon: Lexicon) -> list[_Clu
         if target is None:
             target = _acronym_match(mention, clusters) or _parenthetical_match(mention, mentions, clusters)
         if target is None:
-            target = _prefix_place_match(mention, clusters)
+            target = _prefix_place_match(mention, clusters) or _short_organization_match(mention, clusters, lexicon)
         if target is None:
             target = _Cluster(mention)
             clusters.append(target)
@@ -510,6 +525,29 @@ def _prefix_place_match(mention: NameMention, clusters: list[_Cluster]) -> _Clus
             if "," in m.text and _normal(m.text.split(",")[0]) == word and NER_KIND.get(m.label) == PLACE:
                 return cluster
     return None
+
+
+def _short_organization_match(mention: NameMention, clusters: list[_Cluster], lexicon: Lexicon) -> _Cluster | None:
+    """'CBC' joins 'CBC News', 'the Church' 'the Church of Orvik', 'Supreme Court' 'Norlandic Supreme Court of
+    Appeal': an organization named without its last head word, without what follows a connector, or by its
+    head. Only when one organization of the document fits."""
+    if NER_KIND.get(mention.label) != ORGANIZATION:
+        return None
+    words = _normal(mention.text).split()
+    fits = []
+    for cluster in clusters:
+        for other in cluster.mentions:
+            full = _normal(other.text).split()
+            if NER_KIND.get(other.label) != ORGANIZATION or len(full) <= len(words):
+                continue
+            rest = full[len(words)]
+            head_part = full[:next((i for i in range(1, len(full)) if full[i] in CONNECTORS), len(full))]
+            one_head_more = len(full) == len(words) + 1 and lexicon.head_kind(rest) == ORGANIZATION
+            if (full[:len(words)] == words and (rest in CONNECTORS or one_head_more)) or (
+                    head_part[-len(words):] == words and lexicon.head_kind(words[-1]) == ORGANIZATION):
+                fits.append(cluster)
+                break
+    return fits[0] if len(fits) == 1 else None
 
 
 def _vote_kind(cluster: _Cluster, lexicon: Lexicon) -> str:

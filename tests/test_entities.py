@@ -237,3 +237,38 @@ def test_nationality_before_a_title_is_kept_in_the_alias():
     matos = found["Helena Matos"]
     assert {"Prime Minister Helena Matos", "Portuguese Prime Minister Helena Matos"} <= set(matos.aliases)
     assert [r.title for r in matos.roles] == ["Prime Minister"]
+
+
+def test_an_organization_named_short_joins_its_full_name_when_only_one_fits():
+    # "Velbury News reported. Velbury said. The Norlandic Supreme Court of Appeal ruled. The Supreme Court met.
+    #  The Harbour Council and the Valley Council met. The Council said."
+    docs = [
+        make_doc("Velbury/PROPN/compound/1 News/PROPN/nsubj/2 reported/VERB/ROOT/2/report ./PUNCT/punct/2",
+                 ents=[(0, 2, "ORG")]),
+        make_doc("Velbury/PROPN/nsubj/1 said/VERB/ROOT/1/say ./PUNCT/punct/1", ents=[(0, 1, "ORG")]),
+        make_doc("The/DET/det/4 Norlandic/PROPN/compound/4 Supreme/PROPN/compound/4 Court/PROPN/nsubj/7 of/ADP/prep/3 "
+                 "Appeal/PROPN/pobj/4 ruled/VERB/ROOT/6/rule ./PUNCT/punct/6", ents=[(0, 6, "ORG")]),
+        make_doc("The/DET/det/2 Supreme/PROPN/compound/2 Court/PROPN/nsubj/3 met/VERB/ROOT/3/meet ./PUNCT/punct/3",
+                 ents=[(0, 3, "ORG")]),
+        make_doc("The/DET/det/2 Harbour/PROPN/compound/2 Council/PROPN/nsubj/7 and/CCONJ/cc/2 the/DET/det/6 "
+                 "Valley/PROPN/compound/6 Council/PROPN/conj/2 met/VERB/ROOT/7/meet ./PUNCT/punct/7",
+                 ents=[(0, 3, "ORG"), (4, 7, "ORG")]),
+        make_doc("The/DET/det/1 Council/PROPN/nsubj/2 said/VERB/ROOT/2/say ./PUNCT/punct/2", ents=[(0, 2, "ORG")]),
+    ]
+    _, found = entities(*docs)
+    assert sorted(found) == ["Council", "Harbour Council", "Norlandic Supreme Court of Appeal", "Valley Council",
+                             "Velbury News"]
+    assert "Velbury" in found["Velbury News"].aliases
+    assert "Supreme Court" in found["Norlandic Supreme Court of Appeal"].aliases
+
+
+def test_two_places_sharing_their_last_word_are_two_nodes():
+    # "Talks between North and South Norland resumed. North Norland agreed."
+    first = make_doc("Talks/NOUN/nsubj/6 between/ADP/prep/0 North/PROPN/compound/5 and/CCONJ/cc/2 "
+                     "South/PROPN/conj/2 Norland/PROPN/pobj/1 resumed/VERB/ROOT/6/resume ./PUNCT/punct/6",
+                     ents=[(2, 6, "GPE")])
+    second = make_doc("North/PROPN/compound/1 Norland/PROPN/nsubj/2 agreed/VERB/ROOT/2/agree ./PUNCT/punct/2",
+                      ents=[(0, 2, "GPE")])
+    analysis, found = entities(first, second)
+    assert sorted(found) == ["North Norland", "South Norland"]
+    assert analysis.keys_at(0, 2) == ("place/north-norland",) and analysis.keys_at(1, 0) == ("place/north-norland",)
