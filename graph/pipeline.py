@@ -40,9 +40,9 @@ def document_graphs(results: Iterable[DocumentGraph], base_iri: str = DEFAULT_BA
     """(document IRI, its graph) for each result: the unit a store or a named graph holds."""
     from .rdfmap import IriMinter
 
-    iris = IriMinter(base_iri)
+    iris, labels = IriMinter(base_iri), {}
     for result in results:
-        yield str(iris.document(result.document)), document_triples(result, base_iri)
+        yield str(iris.document(result.document)), document_triples(result, base_iri, labels)
 
 
 def build_graph(inputs: Iterable[str], *, default_date: dt.date | None = None, model: str | None = None,

@@ -94,12 +94,16 @@ def _add_document(graph: Graph, iris: IriMinter, doc: Document) -> URIRef:
     return node
 
 
-def _add_entity(graph: Graph, iris: IriMinter, doc: Document, doc_iri: URIRef, entity: Entity) -> None:
+def _add_entity(graph: Graph, iris: IriMinter, doc: Document, doc_iri: URIRef, entity: Entity,
+                labels: dict[str, str]) -> None:
     node = iris.entity(entity.key)
+    # One canonical name per node: documents may write one key differently ("al-Qaeda", "Al Qaeda");
+    # the first wins and the others become alternative labels.
+    name = labels.setdefault(entity.key, entity.name)
     graph.add((node, RDF.type, KIND_CLASS[entity.kind]))
-    graph.add((node, RDFS.label, Literal(entity.name)))
-    for alias in entity.aliases:
-        if alias != entity.name:
+    graph.add((node, RDFS.label, Literal(name)))
+    for alias in (entity.name, *entity.aliases):
+        if alias != name:
             graph.add((node, SKOS.altLabel, Literal(alias)))
     for role in entity.roles:
         role_node = iris.role(entity.key, role.title, role.organization)
@@ -145,12 +149,18 @@ def _add_event(graph: Graph, iris: IriMinter, doc: Document, doc_iri: URIRef, ev
         _add_mention(graph, iris, doc, doc_iri, node, mention)
 
 
-def document_triples(result: DocumentGraph, base_iri: str = DEFAULT_BASE_IRI) -> Graph:
-    """The graph of one document: its node, entities, events and their mentions."""
+def document_triples(result: DocumentGraph, base_iri: str = DEFAULT_BASE_IRI,
+                     labels: dict[str, str] | None = None) -> Graph:
+    """The graph of one document: its node, entities, events and their mentions.
+
+    `labels` (entity key → canonical name), shared by the documents of one build, keeps one
+    rdfs:label per entity node across them.
+    """
     graph, iris = new_graph(), IriMinter(base_iri)
+    labels = {} if labels is None else labels
     doc_iri = _add_document(graph, iris, result.document)
     for entity in result.entities:
-        _add_entity(graph, iris, result.document, doc_iri, entity)
+        _add_entity(graph, iris, result.document, doc_iri, entity, labels)
     for event in result.events:
         _add_event(graph, iris, result.document, doc_iri, event)
     return graph
@@ -158,7 +168,7 @@ def document_triples(result: DocumentGraph, base_iri: str = DEFAULT_BASE_IRI) ->
 
 def to_rdf(results: Iterable[DocumentGraph], base_iri: str = DEFAULT_BASE_IRI) -> Graph:
     """One graph holding every document's triples (entity nodes shared by IRI)."""
-    graph = new_graph()
+    graph, labels = new_graph(), {}
     for result in results:
-        graph += document_triples(result, base_iri)
+        graph += document_triples(result, base_iri, labels)
     return graph

@@ -248,8 +248,8 @@ class Store:
 
     def add_documents(self, results: Iterable[DocumentGraph], base_iri: str = DEFAULT_BASE_IRI) -> int:
         """Store extraction records (the RDF mapping is applied here)."""
-        iris = IriMinter(base_iri)
-        return self.add((str(iris.document(r.document)), document_triples(r, base_iri)) for r in results)
+        iris, labels = IriMinter(base_iri), {}
+        return self.add((str(iris.document(r.document)), document_triples(r, base_iri, labels)) for r in results)
 
     def remove(self, doc_ids_or_iris: Iterable[str]) -> list[str]:
         """Remove documents given by id or IRI; returns the IRIs removed. Nothing is removed if one is unknown."""

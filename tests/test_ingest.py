@@ -64,3 +64,13 @@ def test_bad_input_raises_one_clear_error(tmp_path, name, content, message):
 def test_missing_file_is_an_input_error(tmp_path):
     with pytest.raises(InputError, match="no such file"):
         list(read_inputs([str(tmp_path / "nope.txt")]))
+
+
+def test_a_repeated_article_is_read_once_but_a_reused_id_is_an_error(tmp_path):
+    lines = tmp_path / "news.jsonl"
+    lines.write_text(json.dumps({"id": "n-1", "text": "One."}) + "\n" + json.dumps({"id": "n-1", "text": "One."}) + "\n",
+                     encoding="utf-8")
+    assert [d.id for d in read_inputs([str(lines), str(lines)])] == ["n-1"]
+    (tmp_path / "N 1.txt").write_text("Another article.", encoding="utf-8")  # 'N 1' and 'n-1' make one IRI
+    with pytest.raises(InputError, match=r"N 1.txt: document id 'N 1' is already used by another text \(.*news.jsonl:1\)"):
+        list(read_inputs([str(lines), str(tmp_path / "N 1.txt")]))

@@ -4,13 +4,13 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from rdflib import RDF, Graph, URIRef
+from rdflib import RDF, RDFS, SKOS, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
 from graph.export import serialize_documents
 from graph.ontology import ontology_graph
 from graph.rdfio import read_graph
-from graph.rdfmap import SCHEMA, IriMinter, document_triples, slug
+from graph.rdfmap import SCHEMA, IriMinter, document_triples, slug, to_rdf
 from graph.records import Document, DocumentGraph, Entity, Event, Mention, Role
 from graph.validate import validate
 from graph.vocab import NG, NG_IRI
@@ -77,6 +77,16 @@ def test_graph_conforms_to_the_shapes_and_a_broken_one_does_not():
     broken.remove((URIRef("https://w3id.org/newsgraph/id/event/sample-1/e1"), NG.planned, None))
     violations = validate(broken)
     assert any("planned" in v.message for v in violations)
+
+
+def test_an_entity_written_two_ways_by_two_documents_keeps_one_canonical_name():
+    first = DocumentGraph(Document("d1", "Al Qaeda said."), (Entity("organization/al-qaeda", "Organization", "Al Qaeda"),), ())
+    second = DocumentGraph(Document("d2", "al-Qaeda said."), (Entity("organization/al-qaeda", "Organization", "al-Qaeda"),), ())
+    graph = to_rdf([first, second])
+    node = URIRef("https://w3id.org/newsgraph/id/organization/al-qaeda")
+    assert list(graph.objects(node, RDFS.label)) == [Literal("Al Qaeda")]
+    assert list(graph.objects(node, SKOS.altLabel)) == [Literal("al-Qaeda")]
+    assert validate(graph) == ()
 
 
 def test_same_input_gives_byte_identical_turtle():
