@@ -36,8 +36,6 @@ TITLE_WINDOW = 10  # tokens before an "of the <organization> <person>" name wher
 NAME_PARTICLES = {"von", "van", "der", "den", "de", "da", "di", "du", "del", "della", "la", "le", "bin", "al", "el", "ibn"}
 
 
-
-
 @dataclass
 class NameMention:
     paragraph: int
@@ -188,8 +186,6 @@ def _apposed_title(doc, name_head, lexicon: Lexicon) -> tuple[str, tuple[int, in
     return None
 
 
-
-
 def _extend_name(doc, start: int, end: int, label: str, lexicon: Lexicon,
                  person_tokens: frozenset[int] = frozenset()) -> tuple[int, int]:
     """Grow a name the model cut short: 'Ursula von' + 'der Leyen' → 'Ursula von der Leyen'.
@@ -208,8 +204,8 @@ def _extend_name(doc, start: int, end: int, label: str, lexicon: Lexicon,
                 head.lower_ in CAPTION_WORDS and head.i + 1 < len(doc) and doc[head.i + 1].text == ":") \
                 and not (label != "PERSON" and any(i in person_tokens for i in range(end, head.i + 1))):
             end = head.i + 1
-        elif label == "ORG" and doc[end].lower_ in CONNECTORS and _name_continues(doc, start, end, lexicon):
-            end = _name_continues(doc, start, end, lexicon)
+        elif label == "ORG" and doc[end].lower_ in CONNECTORS and (longer := _name_continues(doc, start, end, lexicon)):
+            end = longer
         elif label == "PERSON" and doc[end].lower_ in NAME_PARTICLES and end + 1 < len(doc) \
                 and doc[end + 1].pos_ == "PROPN":
             end += 2
@@ -219,8 +215,6 @@ def _extend_name(doc, start: int, end: int, label: str, lexicon: Lexicon,
         else:
             break
     return start, end
-
-
 
 
 def _name_continues(doc, start: int, end: int, lexicon: Lexicon) -> int:
@@ -331,7 +325,8 @@ def find_name_mentions(parsed: ParsedDocument, lexicon: Lexicon) -> list[NameMen
         for start, end, label in sorted(spans):
             start, end = _clean_span(doc, start, end, label, lexicon)
             if start >= end or not any(t.is_alpha for t in doc[start:end]) or _post_nominal(doc, start, end, label) \
-                    or _part_of_title(doc, start, end, label, lexicon) or _qualifier_before_title(doc, start, end, label, lexicon):
+                    or _part_of_title(doc, start, end, label, lexicon) \
+                    or _qualifier_before_title(doc, start, end, label, lexicon):
                 continue
             label = _relabel(doc, start, end, label, lexicon)
             start, end = _extend_name(doc, _norp_prefix(doc, start, label), end, label, lexicon, person_tokens)
@@ -534,6 +529,8 @@ def _short_organization_match(mention: NameMention, clusters: list[_Cluster], le
     if NER_KIND.get(mention.label) != ORGANIZATION:
         return None
     words = _normal(mention.text).split()
+    if not words:
+        return None
     fits = []
     for cluster in clusters:
         for other in cluster.mentions:

@@ -34,7 +34,7 @@ KIND_LABEL = {PERSON: "PERSON", ORGANIZATION: "ORG", PLACE: "GPE"}
 APPOS, POBJ, DOBJ, PREP, CONJ, COMPOUND, AMOD = "appos", "pobj", "dobj", "prep", "conj", "compound", "amod"
 
 CONNECTORS = {"of", "on", "for"}  # inside names: "University of Texas", "Council on …", "Party for Freedom"
-AFFILIATION_PREPOSITIONS = {"of", "from"}  # "Jo Lam of the ADPL", "Ana Ruiz from the Civic Party"
+AFFILIATION_PREPOSITIONS = {"of", "from"}  # "Jo Lam of the KVP", "Ana Ruiz from the Civic Party"
 NOT_NAME_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 MIN_LIST_AGREEMENT = 2  # tagged members of a list that must agree before an untagged one takes their kind
 
@@ -135,10 +135,9 @@ def _list_members(token) -> list:
 def list_kind(doc, start: int, end: int, label: str | None) -> str | None:
     """The kind the other names of a list agree on: 'Oroma, Tavi, Kesh and Lumo'.
 
-    An untagged name takes the kind that at least two of its tagged neighbours, and most of them, agree
-    on ("Oroma, Tavi, Kesh" with "Lumo" mistagged). A one-word name
-    tagged otherwise becomes a person only among people: a country listed with organizations may
-    well be a country.
+    An untagged name takes the kind that at least two of its tagged neighbours, and most of them,
+    agree on ("Kesh" among "Oroma, Tavi" and a mistagged "Lumo"). A one-word name tagged otherwise
+    becomes a person only among people: a country listed with organizations may well be a country.
     """
     root = _span_root(doc, start, end)
     others = [m for m in _list_members(root) if not start <= m.i < end]
@@ -189,7 +188,7 @@ def employer_kind(doc, start: int, end: int, lexicon: Lexicon) -> str | None:
 
 
 def place_context_kind(doc, start: int, end: int, label: str | None, lexicon: Lexicon) -> str | None:
-    """'in Glasgow', 'visited Kyiv', 'the Reykjanes peninsula': where a place is expected.
+    """'in Dunmore', 'visited Velbury', 'the Orvik peninsula': where a place is expected.
 
     Only a one-word name the model took for a person, with no given name to show for it, is retyped
     by a preposition or a visit ('in Ana' is rare, 'in Google' is not); any name modifying a place
