@@ -13,11 +13,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from graph.export import export, write_documents
+from graph.output.export import export, write_documents
 from graph.pipeline import document_graphs
-from graph.rdfio import read_graph
+from graph.rdf.files import read_graph
 from graph.records import Document, DocumentGraph, Entity, Event, Mention
-from graph.sources import open_source
+from graph.output.sources import open_source
 
 
 def corpus(documents: int, seed: int = 1) -> list[DocumentGraph]:

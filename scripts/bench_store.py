@@ -17,7 +17,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from graph.ontology import bundled_queries
+from graph.rdf.ontology import bundled_queries
 from graph.records import Document, DocumentGraph, Entity, Event, Mention, Role
 from graph.store import Store
 

@@ -7,7 +7,7 @@ import pytest
 from spacy.tokens import Doc
 import spacy
 
-from graph.nlp import ParsedDocument, ParsedParagraph
+from graph.extraction.nlp import ParsedDocument, ParsedParagraph
 from graph.records import Document, Paragraph
 
 DEFAULT_TAGS = {"VERB": "VBD", "PROPN": "NNP", "NOUN": "NN", "PRON": "PRP", "ADP": "IN", "DET": "DT",
@@ -56,6 +56,6 @@ def parsed(*docs: Doc, date: dt.date | None = dt.date(2024, 11, 7), doc_id: str 
 
 @pytest.fixture(scope="session")
 def nlp():
-    from graph.nlp import load_model
+    from graph.extraction.nlp import load_model
 
     return load_model(None)

@@ -18,11 +18,11 @@ from dataclasses import replace
 
 import pytest
 
-from graph.draw import has_graphviz, html_page, involved
-from graph.export import write_documents
+from graph.output.draw import has_graphviz, html_page, involved
+from graph.output.export import write_documents
 from graph.pipeline import document_graphs
-from graph.sources import open_source
-from graph.tables import EntityRow, EventRow, Tables, read_tables
+from graph.output.sources import open_source
+from graph.output.tables import EntityRow, EventRow, Tables, read_tables
 from seedlike import seed_like
 
 pytestmark = pytest.mark.browser

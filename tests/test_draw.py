@@ -10,13 +10,13 @@ import pytest
 from click.testing import CliRunner
 
 from graph.cli import main
-from graph.draw import draw, has_graphviz, html_page, involved, limit
-from graph.export import write_documents
-from graph.networks import FocusError, neighbourhood
+from graph.output.draw import draw, has_graphviz, html_page, involved, limit
+from graph.output.export import write_documents
+from graph.output.networks import FocusError, neighbourhood
 from graph.pipeline import document_graphs
-from graph.rdfmap import IriMinter
-from graph.sources import open_source
-from graph.tables import read_tables
+from graph.rdf.mapping import IriMinter
+from graph.output.sources import open_source
+from graph.output.tables import read_tables
 from seedlike import BIDEN, HARRIS, TRUMP, seed_like
 
 needs_graphviz = pytest.mark.skipif(not has_graphviz(), reason="Graphviz (neato, sfdp) is not installed: apt-get install graphviz")

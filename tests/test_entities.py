@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from conftest import make_doc, parsed
 
-from graph.entities import analyse_entities
-from graph.ontology import default_lexicon
+from graph.extraction.entities import analyse_entities
+from graph.rdf.lexicon import default_lexicon
 
 
 def entities(*docs):

@@ -10,9 +10,12 @@ from rdflib import RDF, RDFS, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from graph.cli import main
-from graph.evaluate import Ratio, Report, Score, format_report, normalise_name, read_gold, score_document
+from graph.evaluation.gold import read_gold
+from graph.evaluation.report import format_report, Report
+from graph.evaluation.scores import normalise_name, Ratio, Score
+from graph.evaluation.scoring import score_document
 from graph.ingest import InputError
-from graph.vocab import NG
+from graph.rdf.vocab import NG
 
 SCHEMA = Namespace("https://schema.org/")
 ID = Namespace("https://example.org/id/")
@@ -292,7 +295,7 @@ def test_cli_reports_a_missing_gold_file_or_text_in_one_line(tmp_path):
 
 
 def test_gold_date_wins_over_the_text_header(tmp_path):
-    from graph.evaluate import gold_document
+    from graph.evaluation.gold import gold_document
 
     record = gold_record(tmp_path)
     (tmp_path / "doc-1.txt").write_text("date 2020-01-01 Trump and Harris spoke.\n", encoding="utf-8")

@@ -6,9 +6,10 @@ import datetime as dt
 from conftest import make_doc, parsed
 from rdflib import Graph, Literal
 
-from graph.extract import extract_document
-from graph.ontology import default_lexicon, lexicon_from_graph, ontology_graph
-from graph.vocab import NG
+from graph.extraction import extract_document
+from graph.rdf.lexicon import default_lexicon, lexicon_from_graph
+from graph.rdf.ontology import ontology_graph
+from graph.rdf.vocab import NG
 
 BIDEN_TRUMP = [(0, 1, "PERSON")]
 

@@ -12,12 +12,12 @@ from rdflib import Dataset, URIRef
 from rdflib.compare import isomorphic
 
 from graph.cli import main
-from graph.export import export, write_documents
-from graph.networks import actor_pairs
+from graph.output.export import export, write_documents
+from graph.output.networks import actor_pairs
 from graph.pipeline import document_graphs
-from graph.rdfio import read_graph
-from graph.rdfmap import IriMinter
-from graph.sources import open_source
+from graph.rdf.files import read_graph
+from graph.rdf.mapping import IriMinter
+from graph.output.sources import open_source
 from seedlike import BIDEN, TRUMP, seed_like
 
 RDF_EXTENSIONS = ["ttl", "nt", "nq", "trig", "jsonld", "rdf"]
@@ -104,7 +104,7 @@ def test_actor_graphml_has_one_edge_per_event_pair(corpus, tmp_path):
     assert graph.nodes[biden]["label"] == "Joe Biden"
     calls = [data for _, target, data in graph.out_edges(biden, data=True) if target == trump]
     assert {"PhoneCall 2024-11-07", "Congratulation 2024-11-07", "Meeting (planned) 2024-11-13"} <= {d["label"] for d in calls}
-    from graph.tables import read_tables
+    from graph.output.tables import read_tables
 
     events = read_tables(open_source(corpus / "seed.ttl").store).events
     assert graph.number_of_edges() == sum(len(actor_pairs(e)) for e in events)

@@ -7,10 +7,10 @@ import pytest
 from click.testing import CliRunner
 
 from graph.cli import main
-from graph.gum import GumMention, GumReport, format_gum_report, gum_articles, gum_entities, read_mentions, \
-    score_gum_graph
+from graph.evaluation.gum import GumReport, format_gum_report, gum_articles, score_gum_graph
+from graph.evaluation.gum_names import GumMention, gum_entities, read_mentions
 from graph.ingest import InputError
-from graph.rdfmap import to_rdf
+from graph.rdf.mapping import to_rdf
 from graph.records import Document, DocumentGraph, Entity
 
 ARTICLE = """Police question Mayor Ann Lee

@@ -9,9 +9,10 @@ import pytest
 from conftest import make_doc, parsed
 from rdflib import Literal, URIRef
 
-from graph.entities import analyse_entities
-from graph.ontology import default_lexicon, lexicon_from_graph, ontology_graph
-from graph.vocab import NG
+from graph.extraction.entities import analyse_entities
+from graph.rdf.lexicon import default_lexicon, lexicon_from_graph
+from graph.rdf.ontology import ontology_graph
+from graph.rdf.vocab import NG
 
 
 def kinds(*docs, lexicon=None):

@@ -8,7 +8,7 @@ import pytest
 from rdflib import Graph
 
 from graph.pipeline import text_to_graph
-from graph.validate import validate
+from graph.rdf.validate import validate
 
 pytestmark = pytest.mark.model
 

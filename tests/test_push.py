@@ -15,11 +15,12 @@ import pytest
 from click.testing import CliRunner
 
 from graph.cli import main
-from graph.export import write_documents
-from graph.ontology import bundled_queries
-from graph.push import Endpoint, PushError, file_payloads, push, store_payloads
-from graph.query import Table
-from graph.serve import ServerConfig
+from graph.output.export import write_documents
+from graph.rdf.ontology import bundled_queries
+from graph.store.push import Endpoint, PushError, file_payloads, push, store_payloads
+from graph.store.query import Table
+from graph.store.serve import ServerConfig
+from graph.pipeline import document_graphs
 from graph.store import Store
 
 from test_serve import running
@@ -67,7 +68,7 @@ def oxigraph_server(tmp_path):
 @pytest.fixture
 def store(tmp_path):
     with Store(tmp_path / "store") as opened:
-        opened.add_documents(documents())
+        opened.add(document_graphs(documents()))
         yield opened
 
 
@@ -112,7 +113,7 @@ def test_pushing_again_replaces_each_document_graph(oxigraph_server, store, meth
     url = f"{oxigraph_server}/store" if method == "gsp" else f"{oxigraph_server}/update"
     target = Endpoint(url, update_url=f"{oxigraph_server}/update", method=method)
     push(store_payloads(store), target)
-    store.add_documents([call_document(event_kind="Meeting")])  # rebuilt: its phone call became a meeting
+    store.add(document_graphs([call_document(event_kind="Meeting")]))  # rebuilt: its phone call became a meeting
     push(store_payloads(store), target, merge_default=True)
     for iri in store.document_iris():
         assert graph_size(f"{oxigraph_server}/query", iri) == len(store.ntriples(iri).splitlines())
@@ -180,7 +181,7 @@ def test_refused_and_unreachable_endpoints_give_clear_errors(newsgraph_endpoint,
 
 # ---------------------------------------------------------------------- credentials on the wire
 def recording_client(endpoint: Endpoint, seen: list[httpx.Request], challenge: bool = False) -> httpx.Client:
-    from graph.push import _client
+    from graph.store.push import _client
 
     def answer(request: httpx.Request) -> httpx.Response:
         seen.append(request)

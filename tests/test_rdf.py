@@ -7,13 +7,15 @@ import pytest
 from rdflib import RDF, RDFS, SKOS, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
-from graph.export import serialize_documents
-from graph.ontology import ontology_graph
-from graph.rdfio import read_graph
-from graph.rdfmap import SCHEMA, IriMinter, document_triples, slug, to_rdf
+from graph.output.export import serialize_documents
+from graph.rdf.ontology import ontology_graph
+from graph.rdf.files import read_graph
+from graph.rdf.mapping import document_triples, to_rdf, IriMinter
+from graph.rdf.vocab import SCHEMA
+from graph.records import slug
 from graph.records import Document, DocumentGraph, Entity, Event, Mention, Role
-from graph.validate import validate
-from graph.vocab import NG, NG_IRI
+from graph.rdf.validate import validate
+from graph.rdf.vocab import NG, NG_IRI
 
 TEXT = "Joe Biden called Donald Trump on Wednesday and congratulated him."
 

@@ -11,9 +11,10 @@ import httpx
 import pyoxigraph as ox
 import pytest
 
-from graph.ontology import bundled_queries
-from graph.query import Table
-from graph.serve import ServerConfig, make_server, negotiate
+from graph.rdf.ontology import bundled_queries
+from graph.store.query import Table
+from graph.store.serve import ServerConfig, make_server, negotiate
+from graph.pipeline import document_graphs
 from graph.store import Store
 
 from test_store import BIDEN, PREFIXES, canonical_rows, documents
@@ -39,7 +40,7 @@ def running(store: Store, config: ServerConfig):
 @pytest.fixture(scope="module")
 def store(tmp_path_factory):
     with Store(tmp_path_factory.mktemp("served") / "store") as opened:
-        opened.add_documents(documents())
+        opened.add(document_graphs(documents()))
         yield opened
 
 

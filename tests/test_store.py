@@ -12,12 +12,14 @@ from rdflib import RDF, Graph, URIRef
 from rdflib.extras.external_graph_libs import rdflib_to_networkx_graph
 
 from graph.cli import main
-from graph.export import write_documents
-from graph.ontology import bundled_queries, ontology_text
-from graph.query import select
-from graph.rdfmap import IriMinter, to_rdf
+from graph.output.export import write_documents
+from graph.rdf.ontology import bundled_queries, ontology_text
+from graph.store.query import select
+from graph.rdf.mapping import to_rdf, IriMinter
+from graph.pipeline import document_graphs
 from graph.records import Document, DocumentGraph, Entity, Event, Mention, Role
-from graph.store import QueryTimeout, Store, StoreError
+from graph.store import Store, StoreError
+from graph.store.query import QueryTimeout
 
 BASE = "https://w3id.org/newsgraph/id/"
 BIDEN = f"{BASE}person/joe-biden"
@@ -90,7 +92,7 @@ def canonical_rows(table) -> list[tuple]:
 @pytest.fixture
 def store(tmp_path):
     with Store(tmp_path / "store") as opened:
-        opened.add_documents(documents())
+        opened.add(document_graphs(documents()))
         yield opened
 
 
@@ -133,14 +135,14 @@ def test_adding_the_same_documents_again_changes_neither_stats_nor_exports(store
         return [path.read_bytes() for path in paths]
 
     before_stats, before_exports = store.stats(), exports("first")
-    store.add_documents(documents())
-    store.add_documents(reversed(documents()))
+    store.add(document_graphs(documents()))
+    store.add(document_graphs(reversed(documents())))
     assert store.stats() == before_stats
     assert exports("second") == before_exports
 
 
 def test_building_a_changed_document_replaces_its_graph(store):
-    store.add_documents([call_document(event_kind="Meeting")])
+    store.add(document_graphs([call_document(event_kind="Meeting")]))
     types = dict(store.stats().events_by_type)
     assert "PhoneCall" not in types
     assert types["Meeting"] == 2
@@ -192,7 +194,7 @@ def test_named_graphs_hold_each_document_sorted_by_iri(store):
 
 def test_store_keeps_its_documents_when_reopened(tmp_path):
     with Store(tmp_path / "store") as first:
-        first.add_documents(documents())
+        first.add(document_graphs(documents()))
         figures = first.stats()
     with Store(tmp_path / "store", create=False) as again:
         assert again.stats() == figures
@@ -233,7 +235,7 @@ def test_a_store_open_elsewhere_gives_a_clear_error(store):
 @pytest.fixture
 def store_dir(tmp_path):
     with Store(tmp_path / "store") as opened:
-        opened.add_documents(documents())
+        opened.add(document_graphs(documents()))
     return tmp_path / "store"
 
 

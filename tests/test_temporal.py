@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from graph.temporal import resolve
+from graph.extraction.temporal import resolve
 
 THURSDAY = dt.date(2024, 11, 7)
 

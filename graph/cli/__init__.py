@@ -2,22 +2,15 @@
 from __future__ import annotations
 
 import functools
+import logging
 import sys
 
 import click
 
-from ..export import ExportError
-from ..ingest import InputError
-from ..nlp import ModelError
-from ..query import QueryError
-from ..push import PushError
-from ..rdfio import GraphFileError
-from ..serve import ServeError
-from ..store import StoreError
+from ..errors import NewsgraphError
 
 # Errors whose message is meant for the user: printed as one line, exit status 1, no traceback.
-USER_ERRORS = (InputError, QueryError, GraphFileError, ExportError, ModelError, FileNotFoundError, PermissionError, IsADirectoryError,
-               StoreError, ServeError, PushError)
+USER_ERRORS = (NewsgraphError, FileNotFoundError, PermissionError, IsADirectoryError)
 
 
 def fail(message: str, status: int = 1) -> None:
@@ -25,10 +18,25 @@ def fail(message: str, status: int = 1) -> None:
     sys.exit(status)
 
 
+class _WarningLine(logging.Handler):
+    """The library's warnings (logger "newsgraph") as one line each on stderr."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        click.echo(f"newsgraph: warning: {record.getMessage()}", err=True)
+
+
+def _show_warnings() -> None:
+    logger = logging.getLogger("newsgraph")
+    if not any(isinstance(h, _WarningLine) for h in logger.handlers):
+        logger.addHandler(_WarningLine(logging.WARNING))
+        logger.propagate = False
+
+
 def user_errors(function):
     """Turn the library's user-facing errors into one line on stderr and a non-zero exit."""
     @functools.wraps(function)
     def wrapper(*args, **kwargs):
+        _show_warnings()
         try:
             return function(*args, **kwargs)
         except USER_ERRORS as error:
@@ -51,5 +59,5 @@ def main() -> None:
 
 
 from . import commands  # noqa: E402,F401  (registers the commands on `main`)
-from . import store_commands  # noqa: E402,F401  (remove, stats, serve, push)
 from . import export_commands  # noqa: E402,F401  (export, draw)
+from . import store_commands  # noqa: E402,F401  (remove, stats, serve, push)

@@ -8,7 +8,7 @@ import json
 import click
 
 from ..ingest import parse_date
-from ..vocab import DEFAULT_BASE_IRI
+from ..rdf.vocab import DEFAULT_BASE_IRI
 from . import fail, main, user_errors
 
 
@@ -59,7 +59,7 @@ def build(inputs, output, store_dir, date, base_iri, model):
       cat article.txt | newsgraph build - --date 2024-11-07 -o article.ttl
       newsgraph build examples/ --store out/store
     """
-    from ..export import rdf_format_for, write_documents
+    from ..output.export import rdf_format_for, write_documents
     from ..pipeline import document_graphs, extract_inputs
 
     if (output is None) == (store_dir is None):
@@ -100,9 +100,10 @@ def query(graph_file, sparql, store_dir, query_file, name, list_queries, output_
       newsgraph query out/graph.ttl -f my.rq --format csv
       newsgraph query --store out/store --name events --timeout 10
     """
-    from ..ontology import bundled_queries
-    from ..query import load_graph_file, resolve_query, select
-    from ..store import Store, call_with_timeout
+    from ..rdf.ontology import bundled_queries
+    from ..store.query import load_graph_file, resolve_query, select
+    from ..store import Store
+    from ..store.query import call_with_timeout
 
     if list_queries:
         for query_name, text in bundled_queries().items():
@@ -134,8 +135,8 @@ def validate(graph_file):
     Example:
       newsgraph validate out/graph.ttl
     """
-    from ..rdfio import read_graph
-    from ..validate import validate as run_validation
+    from ..rdf.files import read_graph
+    from ..rdf.validate import validate as run_validation
 
     violations = run_validation(read_graph(graph_file))
     if not violations:
@@ -163,8 +164,8 @@ def evaluate(gold, as_json, verbose, model, gum_dir):
       newsgraph evaluate ../shared/eval/seed/seed.gold.jsonl --json
       newsgraph evaluate --gum ../shared/eval/wikinews/gum
     """
-    from ..evaluate import evaluate_gold, format_report
-    from ..gum import evaluate_gum, format_gum_report
+    from ..evaluation.report import evaluate_gold, format_report
+    from ..evaluation.gum import evaluate_gum, format_gum_report
 
     if not gold and not gum_dir:
         fail("give a gold .jsonl file, --gum DIR, or both")

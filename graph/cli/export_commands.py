@@ -33,8 +33,8 @@ def export(source, output, export_format, table, projection):
       newsgraph export out/graph.ttl -o out/actors.gexf         # open in Gephi
       newsgraph export out/graph.ttl -o out/full.graphml --projection full
     """
-    from ..export import export as write_export
-    from ..sources import open_source
+    from ..output.export import export as write_export
+    from ..output.sources import open_source
 
     written = write_export(open_source(source), output, export_format, table=table, projection=projection)
     click.echo(f"wrote {output} ({written})", err=True)
@@ -62,11 +62,11 @@ def draw(source, output, focus, radius, projection, max_nodes, title):
       newsgraph draw out/graph.ttl -o out/biden.svg --focus "Joe Biden"
       newsgraph draw out/graph.ttl -o docs/seed-graph.png
     """
-    from ..draw import draw as make_drawing
-    from ..export import write_atomically
-    from ..networks import neighbourhood
-    from ..sources import open_source
-    from ..tables import read_tables
+    from ..output.draw import draw as make_drawing
+    from ..output.files import write_atomically
+    from ..output.networks import neighbourhood
+    from ..output.sources import open_source
+    from ..output.tables import read_tables
 
     tables = read_tables(open_source(source).store)
     if focus:

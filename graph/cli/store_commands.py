@@ -88,7 +88,7 @@ def serve(store_dir, host, port, timeout, max_result_mb, update_token):
       newsgraph serve --store out/store
       curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 5' http://127.0.0.1:7878/sparql
     """
-    from ..serve import ServerConfig, make_server
+    from ..store.serve import ServerConfig, make_server
     from ..store import Store
 
     config = ServerConfig(timeout=timeout, max_result_bytes=int(max_result_mb * 1_000_000), update_token=update_token)
@@ -138,7 +138,7 @@ def push(graph_file, store_dir, endpoint, update_endpoint, method, graph_iri, me
           --update-endpoint http://localhost:7879/update --merge-default          # Oxigraph server
       newsgraph push out/graph.trig --endpoint http://localhost:3030/news/data --user admin  # Fuseki
     """
-    from ..push import Endpoint, file_payloads, push as push_graphs, store_payloads
+    from ..store.push import Endpoint, file_payloads, push as push_graphs, store_payloads
     from ..store import Store
 
     if (graph_file is None) == (store_dir is None):

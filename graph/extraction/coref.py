@@ -1,0 +1,209 @@
+"""Coreference: resolve pronouns and definite descriptions to the entities named before them.
+
+No neural model can be downloaded here, so this follows the classic rule-based recipe: candidates are
+people named (or already resolved) in the last few sentences, filtered by gender agreement and by
+binding (an object pronoun is not its own clause's subject), ranked by parallel role, recency and
+subjecthood. A pronoun whose best candidates tie stays unresolved rather than guessed.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..lexicon import Lexicon
+from ..records import PERSON
+from .deps import APPOS, CONJ, DET, DOBJ, NUMMOD, POSS, PREDET, PREP, SUBJECTS, XCOMP, ADVCL, AMOD, COMPOUND, NSUBJ
+from .nlp import ParsedDocument
+
+MALE_PRONOUNS = {"he", "him", "his", "himself"}
+FEMALE_PRONOUNS = {"she", "her", "hers", "herself"}
+PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
+PLURAL_DESCRIPTION_DETERMINERS = {"both", "two"}  # "both leaders", "the two presidents"
+SALIENCE_WINDOW = 3  # sentences back that a pronoun may reach
+
+# Token addresses are (paragraph index, token index): the unit the event stage asks about.
+TokenRef = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Referable:
+    """What coreference needs to know of an entity."""
+
+    key: str
+    kind: str
+    gender: str | None
+    titles: frozenset[str]  # lower-case titles it holds ("president-elect")
+
+
+
+@dataclass(frozen=True)
+class _Referent:
+    """A resolved mention in document order, for salience."""
+
+    sentence: int  # running sentence number in the document
+    position: TokenRef
+    keys: tuple[str, ...]
+    is_subject: bool
+    role: tuple[str, str] = ("", "")  # (dependency, lemma of the governing word), for parallelism
+
+
+def _clause_subject_keys(token, paragraph: int, token_keys, object_control: frozenset[str]) -> set[str]:
+    """Entities that are the subject of the pronoun's own clause (a pronoun object cannot be them)."""
+    verb = token.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
+        verb = verb.head
+    keys: set[str] = set()
+    seen = 0
+    while seen < 4:
+        if verb.dep_ in (XCOMP, ADVCL) and verb.head.lemma_ in object_control and not any(
+                c.dep_ in SUBJECTS for c in verb.children):
+            # "invited Ruiz to meet with him": the one who meets is Ruiz, so "him" is not Ruiz
+            for child in verb.head.children:
+                if child.dep_ == DOBJ:
+                    keys.update(token_keys.get((paragraph, child.i), ()))
+            break
+        for child in verb.children:
+            if child.dep_ in SUBJECTS:
+                keys.update(token_keys.get((paragraph, child.i), ()))
+        if verb.dep_ in (CONJ, XCOMP, ADVCL) and verb.head != verb and not any(
+                c.dep_ in SUBJECTS for c in verb.children):
+            verb = verb.head
+            seen += 1
+        else:
+            break
+    return keys
+
+
+def resolve_references(parsed: ParsedDocument, infos: list[Referable], token_keys: dict[TokenRef, tuple[str, ...]],
+                       lexicon: Lexicon) -> None:
+    """Resolve he/she/they and 'the <title>' descriptions to earlier entities, or leave them alone."""
+    by_key = {info.key: info for info in infos}
+    people = {info.key for info in infos if info.kind == PERSON}
+    history: list[_Referent] = []
+    sentence_number = 0
+    for p_index, unit in enumerate(parsed.paragraphs):
+        for sentence in unit.doc.sents:
+            for token in sentence:
+                ref = (p_index, token.i)
+                keys = token_keys.get(ref)
+                lower = token.lower_
+                if keys is None and token.pos_ == "PRON" and lower in MALE_PRONOUNS | FEMALE_PRONOUNS:
+                    keys = _resolve_singular(token, ref, sentence_number, history, by_key, token_keys,
+                                            lexicon.object_control_verbs)
+                elif keys is None and (token.pos_ == "PRON" and lower in PLURAL_PRONOUNS or token.pos_ == "NUM"
+                                       and lower in PLURAL_DESCRIPTION_DETERMINERS and token.dep_ in SUBJECTS):
+                    keys = _resolve_plural(sentence_number, history, people)
+                elif keys is None and token.pos_ == "NOUN":
+                    keys = _resolve_description(token, infos, sentence_number, history, people)
+                if keys:
+                    token_keys[ref] = keys
+                    is_head = token.head == token or token_keys.get((p_index, token.head.i)) != keys
+                    if is_head:
+                        subject = token.dep_ in SUBJECTS
+                        history.append(_Referent(sentence_number, ref, keys, subject, (token.dep_, token.head.lemma_)))
+                        group = _coordinated_keys(token, p_index, token_keys)
+                        if len(group) > 1:
+                            history.append(_Referent(sentence_number, ref, group, subject))
+            sentence_number += 1
+
+
+def _keys_of(token, paragraph: int, token_keys) -> tuple[str, ...]:
+    """The entity a token names, looking through an apposition ('her deputy, Ana Ruiz')."""
+    keys = token_keys.get((paragraph, token.i))
+    if keys:
+        return keys
+    for child in token.children:
+        if child.dep_ == APPOS and token_keys.get((paragraph, child.i)):
+            return token_keys[(paragraph, child.i)]
+    return ()
+
+
+def _coordinated_keys(token, paragraph: int, token_keys) -> tuple[str, ...]:
+    """'Ruiz and Okafor': every entity of a coordination headed by this token."""
+    keys = list(_keys_of(token, paragraph, token_keys))
+    for child in token.children:
+        if child.dep_ == CONJ:
+            keys.extend(_coordinated_keys(child, paragraph, token_keys))
+    return tuple(dict.fromkeys(keys))
+
+
+def _resolve_singular(token, ref, sentence_number, history, by_key, token_keys,
+                      object_control: frozenset[str]) -> tuple[str, ...] | None:
+    wanted = "male" if token.lower_ in MALE_PRONOUNS else "female"
+    possessive = token.dep_ == POSS or token.tag_ == "PRP$"
+    if possessive:
+        ahead = _fronted_subject(token, ref[0], token_keys)
+        info = by_key.get(ahead[0]) if ahead else None
+        if info is not None and info.kind == PERSON and info.gender in (wanted, None):
+            return ahead
+    excluded = set() if possessive or token.dep_ in SUBJECTS else _clause_subject_keys(token, ref[0], token_keys, object_control)
+    scored = []
+    for referent in history:
+        if len(referent.keys) != 1 or sentence_number - referent.sentence > SALIENCE_WINDOW:
+            continue
+        info = by_key.get(referent.keys[0])
+        if info is None or info.kind != PERSON or info.key in excluded:
+            continue
+        if info.gender not in (wanted, None):
+            continue
+        # a known gender only breaks ties: recency and subjecthood decide ("Sunak told … that he had called")
+        gender_rank = 0 if info.gender == wanted else 1
+        distance = sentence_number - referent.sentence
+        # "Stoltenberg congratulated Erdoğan … Kristersson congratulated him": same verb, same role
+        parallel = 0 if distance <= 1 and not possessive and referent.role == (token.dep_, token.head.lemma_) else 1
+        if possessive and distance == 0:
+            # "congratulated him on his victory": a possessive follows the nearest mention in its clause
+            score = (1, 0, 0, -referent.position[1], gender_rank)
+        else:
+            score = (parallel, distance, 0 if referent.is_subject else 1, gender_rank, -referent.position[1])
+        scored.append((score, info.key))
+    if not scored:
+        return None
+    scored.sort()
+    best = scored[0]
+    # Two different entities equally salient: leave the pronoun unresolved rather than guess.
+    if len(scored) > 1 and scored[1][0][:4] == best[0][:4] and scored[1][1] != best[1] and not possessive:
+        return None
+    return (best[1],)
+
+
+def _fronted_subject(token, paragraph: int, token_keys) -> tuple[str, ...]:
+    """'In his concession speech, Aguirre …': a possessive in a phrase before the subject is the subject."""
+    node = token
+    while node.dep_ != PREP and node.head != node:
+        node = node.head
+    verb = node.head
+    if node.dep_ != PREP or verb.pos_ not in ("VERB", "AUX"):
+        return ()
+    for child in verb.children:
+        if child.dep_ == NSUBJ and child.i > node.i:
+            keys = token_keys.get((paragraph, child.i), ())
+            return keys if len(keys) == 1 else ()
+    return ()
+
+
+def _resolve_plural(sentence_number, history, people: set[str]) -> tuple[str, ...] | None:
+    """'they' / 'both leaders': the most recent group of two or more people named together,
+    else the only two people of this or the previous sentence."""
+    recent = [r for r in history if sentence_number - r.sentence <= 1 and set(r.keys) <= people]
+    for referent in reversed(recent):
+        if len(referent.keys) > 1:
+            return referent.keys
+    same_sentence = [r for r in recent if r.sentence == sentence_number] or \
+        [r for r in recent if r.sentence == sentence_number - 1]
+    keys = tuple(dict.fromkeys(k for r in same_sentence for k in r.keys))
+    return keys if len(keys) == 2 else None
+
+
+def _resolve_description(token, infos, sentence_number, history, people) -> tuple[str, ...] | None:
+    """'the president-elect' → the one entity holding that title; 'both leaders' → a recent pair."""
+    determiners = {c.lower_ for c in token.children if c.dep_ in (DET, PREDET, NUMMOD, POSS)}
+    if token.ent_type_ or not determiners:
+        return None
+    modifiers = [c.i for c in token.children if c.dep_ in (COMPOUND, AMOD) and c.i < token.i]
+    title = token.doc[min(modifiers, default=token.i):token.i + 1].text.lower().replace(" - ", "-")
+    if token.tag_ == "NNS" and determiners & PLURAL_DESCRIPTION_DETERMINERS:
+        return _resolve_plural(sentence_number, history, people)
+    if "the" not in determiners:
+        return None
+    holders = [info.key for info in infos if title in info.titles]
+    return (holders[0],) if len(holders) == 1 else None

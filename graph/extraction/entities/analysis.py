@@ -1,0 +1,167 @@
+"""Entity stage: clean the named-entity mentions of a parsed document and group them into entities.
+
+The small spaCy model mislabels and mis-segments names, so this stage repairs them with document-level
+evidence: names it left untagged or typed wrongly are recovered from their context (cues.py),
+titles are stripped from names and kept as roles, each cluster is typed by a vote over all
+its mentions, surnames and acronyms join their full names, and pronouns or definite descriptions
+("he", "her", "the president-elect") are resolved conservatively to the most salient compatible
+entity. The result maps tokens to entity keys, which the event stage reads; pronouns are resolved in coref.py.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from ...lexicon import Lexicon
+from ...records import ORGANIZATION, PERSON, PLACE, Entity, Mention, Role, entity_key
+from ..coref import Referable, TokenRef, resolve_references
+from ..nlp import ParsedDocument
+from .cues import (
+    given_name_gender,
+)
+from .cues import LABEL_KIND as NER_KIND
+from .clusters import Cluster, cluster_mentions, position
+from .mentions import NameMention, find_name_mentions, unlabelled_repeats
+
+
+@dataclass(frozen=True)
+class EntityAnalysis:
+    """Entities of a document and which tokens refer to them."""
+
+    entities: tuple[Entity, ...]
+    token_keys: dict[TokenRef, tuple[str, ...]]
+    kinds: dict[str, str]
+
+    def keys_at(self, paragraph: int, token: int) -> tuple[str, ...]:
+        return self.token_keys.get((paragraph, token), ())
+
+
+def _vote_kind(cluster: Cluster, lexicon: Lexicon) -> str:
+    votes: Counter[str] = Counter()
+    for m in cluster.mentions:
+        weight = 2 if m.tokens > 1 else 1
+        votes[NER_KIND[m.label]] += weight
+        if m.titles:
+            votes[PERSON] += 3
+    # A surname joined to a person's full name is that person whatever spaCy called it.
+    if any(m.label == "PERSON" and m.tokens > 1 for m in cluster.mentions):
+        votes[PERSON] += sum(1 for m in cluster.mentions if m.tokens == 1)
+    order = (PERSON, ORGANIZATION, PLACE)
+    return max(order, key=lambda kind: (votes[kind], -order.index(kind)))
+
+
+def _canonical_name(cluster: Cluster) -> str:
+    full = Counter(m.text for m in cluster.mentions if m.tokens > 1)
+    if not full:
+        full = Counter(m.text for m in cluster.mentions)
+    first_seen = {}
+    for m in sorted(cluster.mentions, key=position):
+        first_seen.setdefault(m.text, position(m))
+    # the most frequent full form; among equals, the one written first
+    return max(full, key=lambda name: (full[name], tuple(-x for x in first_seen[name])))
+
+
+def _gender(name: str, mentions: list[NameMention], lexicon: Lexicon) -> str | None:
+    for m in mentions:
+        for title in m.titles + [s.split()[0] for s in m.surfaces]:
+            word = title.lower().split()[-1] if title else ""
+            if word in lexicon.male_cues:
+                return "male"
+            if word in lexicon.female_cues:
+                return "female"
+    parts = name.split()
+    if len(parts) < 2:
+        return None
+    guess = given_name_gender(parts[0])
+    return {"male": "male", "mostly_male": "male", "female": "female", "mostly_female": "female"}.get(guess)
+
+
+def _document_mention(unit, doc_span) -> Mention:
+    offset = unit.paragraph.begin
+    sentence = doc_span.sent if hasattr(doc_span, "sent") else doc_span[0].sent
+    return Mention(
+        begin=offset + doc_span.start_char, end=offset + doc_span.end_char, text=doc_span.text,
+        sentence_begin=offset + sentence.start_char, sentence_end=offset + sentence.end_char)
+
+
+@dataclass
+class _EntityInfo:
+    key: str
+    kind: str
+    name: str
+    gender: str | None
+    roles: dict[str, Role]
+    cluster: Cluster
+
+
+def analyse_entities(parsed: ParsedDocument, lexicon: Lexicon) -> EntityAnalysis:
+    """Entities of a parsed document, and the map from tokens (names, pronouns) to their keys."""
+    mentions = find_name_mentions(parsed, lexicon)
+    mentions += unlabelled_repeats(parsed, mentions)
+    clusters = cluster_mentions(mentions, lexicon)
+    infos: list[_EntityInfo] = []
+    used_keys: set[str] = set()
+    token_keys: dict[TokenRef, tuple[str, ...]] = {}
+    for cluster in sorted(clusters, key=lambda c: min(position(m) for m in c.mentions)):
+        kind = _vote_kind(cluster, lexicon)
+        name = _canonical_name(cluster)
+        key = entity_key(kind, name)
+        while key in used_keys:
+            key += "-2"
+        used_keys.add(key)
+        info = _EntityInfo(key, kind, name, _gender(name, cluster.mentions, lexicon) if kind == PERSON else None,
+                           {}, cluster)
+        infos.append(info)
+        for m in cluster.mentions:
+            for i in range(m.start, m.end):
+                token_keys[(m.paragraph, i)] = (key,)
+    _attach_roles(parsed, infos, token_keys)
+    referables = [Referable(i.key, i.kind, i.gender, frozenset(i.roles)) for i in infos]
+    resolve_references(parsed, referables, token_keys, lexicon)
+    surnames = Counter(_surname(info.name) for info in infos if info.kind == PERSON)
+    entities = tuple(_entity_record(parsed, info, _derived_aliases(info, surnames)) for info in infos)
+    return EntityAnalysis(entities, token_keys, {info.key: info.kind for info in infos})
+
+
+def _attach_roles(parsed: ParsedDocument, infos: list[_EntityInfo], token_keys) -> None:
+    for info in infos:
+        if info.kind != PERSON:
+            continue
+        for m in info.cluster.mentions:
+            org_key = None
+            if m.organization_span:
+                keys = [token_keys.get((m.paragraph, i), ()) for i in range(*m.organization_span)]
+                org_key = next((k[0] for k in keys if k), None)
+            for title in m.titles:
+                role = Role(title, org_key if title == m.titles[-1] else None)
+                info.roles.setdefault(role.title.lower(), role)
+                if role.organization and info.roles[role.title.lower()].organization is None:
+                    info.roles[role.title.lower()] = role
+
+
+def _surname(name: str) -> str | None:
+    words = [w for w in name.split() if len(w.strip(".")) > 1]
+    return words[-1] if len(words) >= 2 else None
+
+
+def _derived_aliases(info: _EntityInfo, surnames: Counter) -> list[str]:
+    """Short forms a later article may use: a person's surname (unless two people of this article share
+    it) and the city of 'Washington, DC'."""
+    if info.kind == PERSON and _surname(info.name) and surnames[_surname(info.name)] == 1:
+        return [_surname(info.name)]
+    if info.kind == PLACE and "," in info.name:
+        return [info.name.split(",")[0].strip()]
+    return []
+
+
+def _entity_record(parsed: ParsedDocument, info: _EntityInfo, derived: list[str]) -> Entity:
+    aliases, mentions = [], []
+    for m in sorted(info.cluster.mentions, key=position):
+        unit = parsed.paragraphs[m.paragraph]
+        mentions.append(_document_mention(unit, unit.doc[m.start:m.end]))
+        for surface in [m.text, *m.surfaces]:
+            if surface.casefold() != info.name.casefold() and surface.casefold() not in {a.casefold() for a in aliases}:
+                aliases.append(surface)
+    aliases += [a for a in derived if a.casefold() not in {x.casefold() for x in [info.name, *aliases]}]
+    return Entity(key=info.key, kind=info.kind, name=info.name, aliases=tuple(aliases),
+                  mentions=tuple(dict.fromkeys(mentions)), roles=tuple(info.roles.values()))

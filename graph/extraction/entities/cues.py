@@ -1,0 +1,306 @@
+"""What the words and syntax around a name say about its kind, read with the ontology's cue words.
+
+The small English model leaves names untagged ("the Harbour Gazette reported"), types them wrongly
+("Lakeside Sun" as a person, "the town of X" as an organization) or glues a person to the
+organization before it. This module gathers the evidence the entity stage uses to repair that:
+
+- the name's head word (`ng:nameHeadCue`): the Harbour *Gazette*, the *Municipality* of Orvik,
+  Quarry *Road*;
+- a class noun (`ng:classNounCue`, or a title) apposed to the name, governing it or right before it:
+  "X, a school in Pisella", "the town of X", "student X";
+- an affiliation: in "Jo Lam of the KVP" what follows "of" is an organization, and in "Zentro
+  co-founder Jo Lam" what comes before the title;
+- a region: in "Pisella, Umbrosa" what follows the comma is a place; so is a one-word "person" after
+  "in" or "near" (`ng:prepositionCue`), visited, or before a place noun ("the Orvik peninsula");
+- a list: an untagged name among people ("Oroma, Tavi, Kesh") is a person too;
+- a given name: an untagged "Maria Oyelaran", or "Dean Okafor" tagged as an organization, is a person
+  (gender-guesser's bundled list of given names).
+
+Functions take a spaCy Doc and token offsets [start, end) and return a kind or spans; they never
+change the Doc. Kinds are the records' ("Person", "Organization", "Place").
+"""
+from __future__ import annotations
+
+import functools
+from collections import Counter
+
+from ...lexicon import Lexicon
+from ...records import ORGANIZATION, PERSON, PLACE
+from ..deps import AMOD, APPOS, COMPOUND, CONJ, DOBJ, POBJ, PREP
+
+LABEL_KIND = {"PERSON": PERSON, "ORG": ORGANIZATION, "GPE": PLACE, "LOC": PLACE, "FAC": PLACE}
+KIND_LABEL = {PERSON: "PERSON", ORGANIZATION: "ORG", PLACE: "GPE"}
+
+CONNECTORS = {"of", "on", "for"}  # inside names: "University of Texas", "Council on …", "Party for Freedom"
+AFFILIATION_PREPOSITIONS = {"of", "from"}  # "Jo Lam of the KVP", "Ana Ruiz from the Civic Party"
+NOT_NAME_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
+MIN_LIST_AGREEMENT = 2  # tagged members of a list that must agree before an untagged one takes their kind
+
+
+@functools.cache
+def _gender_detector():
+    from gender_guesser import detector
+
+    return detector.Detector(case_sensitive=False)
+
+
+def given_name_gender(word: str) -> str:
+    """gender-guesser's answer for a first name: male, female, mostly_male, mostly_female, andy or unknown."""
+    return _gender_detector().get_gender(word)
+
+
+def is_given_name(word: str) -> bool:
+    """A word that is, unambiguously, a first name ('Maria', 'Daniel'; not 'Sydney' or 'Morgan')."""
+    return word[:1].isupper() and given_name_gender(word) in ("male", "female")
+
+
+def name_head(doc, start: int, end: int):
+    """The word that says what a name names: before its first connector, else its last word."""
+    for i in range(start + 1, end - 1):
+        if doc[i].lower_ in CONNECTORS:
+            return doc[i - 1]
+    return doc[end - 1]
+
+
+def _span_root(doc, start: int, end: int):
+    return doc[start:end].root
+
+
+def head_kind(doc, start: int, end: int, label: str | None, lexicon: Lexicon) -> str | None:
+    """'Lakeside Sun', 'University of Orvik': the kind its head word marks (names of two words or more).
+
+    A person's surname may be a head word too ('Grace Park'): cue_kind leaves such names alone.
+    """
+    if end - start < 2:
+        return None
+    return lexicon.head_kind(name_head(doc, start, end).text)
+
+
+def class_noun_kind(doc, start: int, end: int, lexicon: Lexicon) -> str | None:
+    """'X, a catholic school', 'the town of X', 'localist group X', 'student X': what the noun classifies."""
+    root = _span_root(doc, start, end)
+    for child in root.children:
+        if child.dep_ == APPOS and child.pos_ == "NOUN" and child.i >= end:
+            kind = lexicon.class_kind(child.lemma_)
+            if kind:
+                return kind
+    if root.dep_ == APPOS and root.head.pos_ == "NOUN" and root.head.i < start:
+        kind = lexicon.class_kind(root.head.lemma_)
+        if kind:
+            return kind
+    # "the town of X": only places, since "a member of X" or "the leader of X" classify the member
+    governor = root.head.head
+    if root.dep_ == POBJ and root.head.lower_ == "of" and governor.pos_ == "NOUN" and not governor.is_title \
+            and lexicon.class_kind(governor.lemma_) == PLACE:
+        return PLACE
+    before = doc[start - 1] if start > 0 else None
+    if before is not None and before.pos_ == "NOUN" and before.is_lower and not _modifies_next(doc, root, end, lexicon):
+        return lexicon.class_kind(before.lemma_)
+    return None
+
+
+def _modifies_next(doc, root, end: int, lexicon: Lexicon) -> bool:
+    """'nominee US Vice President Kamala Harris', 'the Norlandic team': the name qualifies the noun or title
+    after it, so the noun before it classifies something else."""
+    after = doc[end] if end < len(doc) else None
+    if after is not None and (after.lower_ in lexicon.title_cues or after.lower_ in lexicon.title_modifiers):
+        return True
+    return root.dep_ in (COMPOUND, AMOD) and root.head.pos_ != "PROPN"
+
+
+def affiliation_kind(doc, start: int, end: int) -> str | None:
+    """'Jo Lam of the KVP', 'Ana Ruiz from Civic Hope': the name after a person's 'of' is an organization."""
+    root = _span_root(doc, start, end)
+    prep = root.head
+    if root.dep_ == POBJ and prep.lower_ in AFFILIATION_PREPOSITIONS and prep.dep_ == PREP \
+            and prep.head.ent_type_ == "PERSON" and prep.head.i < start:
+        return ORGANIZATION
+    return None
+
+
+def _list_members(token) -> list:
+    top = token
+    while top.dep_ == CONJ and top.head.i != top.i:
+        top = top.head
+    members, stack = [], [top]
+    while stack:
+        member = stack.pop()
+        members.append(member)
+        stack.extend(c for c in member.children if c.dep_ == CONJ)
+    return members
+
+
+def list_kind(doc, start: int, end: int, label: str | None) -> str | None:
+    """The kind the other names of a list agree on: 'Oroma, Tavi, Kesh and Lumo'.
+
+    An untagged name takes the kind that at least two of its tagged neighbours, and most of them,
+    agree on ("Kesh" among "Oroma, Tavi" and a mistagged "Lumo"). A one-word name tagged otherwise
+    becomes a person only among people: a country listed with organizations may well be a country.
+    """
+    root = _span_root(doc, start, end)
+    others = [m for m in _list_members(root) if not start <= m.i < end]
+    kinds = Counter(LABEL_KIND.get(m.ent_type_) for m in others if m.ent_type_)
+    if not kinds:
+        return None
+    (kind, agreeing), = kinds.most_common(1)
+    if kind is None or agreeing < MIN_LIST_AGREEMENT or agreeing <= kinds.total() - agreeing:
+        return None
+    if label is None or (kind == PERSON and end - start == 1):
+        return kind
+    return None
+
+
+def region_kind(doc, start: int, end: int) -> str | None:
+    """'Pisella, Umbrosa': a name set off by a comma after a place is the region it lies in."""
+    root = _span_root(doc, start, end)
+    if root.dep_ == APPOS and start > 0 and doc[start - 1].text == "," and root.head.i < start \
+            and root.head.ent_type_ in ("GPE", "LOC"):
+        return PLACE
+    return None
+
+
+def personal_name_kind(doc, start: int, end: int, label: str | None, lexicon: Lexicon) -> str | None:
+    """'Dean Okafor' tagged as an organization or a place: a given name and one more proper noun name a
+    person, unless the second word is a given name too ('Philip Morris') or marks a kind ('Jo Foods')."""
+    if label in (None, "PERSON") or end - start != 2:
+        return None
+    given, other = doc[start], doc[start + 1]
+    if is_given_name(given.text) and other.pos_ == "PROPN" and other.is_title and not is_given_name(other.text) \
+            and given_name_gender(other.text) == "unknown" and lexicon.head_kind(other.text) is None:
+        return PERSON
+    return None
+
+
+def employer_kind(doc, start: int, end: int, lexicon: Lexicon) -> str | None:
+    """'Zentro co-founder Ana Ruiz': a name before a person's lower-case title is where the
+    title is held, an organization."""
+    i = end
+    while i < len(doc) and i - end < 4 and (doc[i].is_lower or doc[i].text == "-"):
+        i += 1
+    if i == end or i >= len(doc) or doc[i].ent_type_ != "PERSON":
+        return None
+    title = doc[end:i].text.replace(" - ", "-").split()
+    if title and (title[-1] in lexicon.title_cues or " ".join(title) in lexicon.title_cues):
+        return ORGANIZATION
+    return None
+
+
+def place_context_kind(doc, start: int, end: int, label: str | None, lexicon: Lexicon) -> str | None:
+    """'in Dunmore', 'visited Velbury', 'the Orvik peninsula': where a place is expected.
+
+    Only a one-word name the model took for a person, with no given name to show for it, is retyped
+    by a preposition or a visit ('in Ana' is rare, 'in Google' is not); any name modifying a place
+    noun is a place.
+    """
+    root = _span_root(doc, start, end)
+    if root.dep_ == COMPOUND and root.head.pos_ == "NOUN" and root.head.is_lower and root.head.i >= end \
+            and lexicon.class_kind(root.head.lemma_) == PLACE:
+        return PLACE
+    if label != "PERSON" or end - start != 1 or given_name_gender(doc[start].text) != "unknown":
+        return None
+    if root.dep_ == POBJ and lexicon.preposition_kind(root.head.lower_) == PLACE:
+        return PLACE
+    if root.dep_ == DOBJ and root.head.pos_ == "VERB" and root.head.lemma_ in _visit_verbs(lexicon):
+        return PLACE
+    return None
+
+
+@functools.cache
+def _visit_verbs(lexicon: Lexicon) -> frozenset[str]:
+    return frozenset().union(*(c.verbs for c in lexicon.classes if c.name == "Visit"))
+
+
+def cue_kind(doc, start: int, end: int, label: str | None, lexicon: Lexicon) -> str | None:
+    """The kind the name's context says, strongest evidence first; None when it says nothing.
+
+    A name tagged as a person that starts with a given name stays a person: the parse around it is
+    less reliable than that ('governor of the Orvik region, Daniel Okafor' is no region, whatever the parse attaches).
+    """
+    if label == "PERSON" and end - start >= 2 and is_given_name(doc[start].text):
+        return None
+    kind = head_kind(doc, start, end, label, lexicon) or class_noun_kind(doc, start, end, lexicon) \
+        or region_kind(doc, start, end) or place_context_kind(doc, start, end, label, lexicon)
+    if kind:
+        return kind
+    if label not in ("GPE", "LOC", "FAC") and affiliation_kind(doc, start, end):
+        return ORGANIZATION
+    if label is None and employer_kind(doc, start, end, lexicon):
+        return ORGANIZATION
+    return list_kind(doc, start, end, label) or personal_name_kind(doc, start, end, label, lexicon)
+
+
+def _capitalised(token) -> bool:
+    return token.text[:1].isupper() and (len(token) > 1 or token.is_alpha)
+
+
+def is_name_word(token, sentence_start: bool) -> bool:
+    """A capitalised word that may belong to a name (a common word only where its capital is not the sentence's)."""
+    if token.ent_type_ in NOT_NAME_LABELS or not _capitalised(token):
+        return False
+    if not any(c.isalpha() for c in token.text):
+        return False
+    return token.pos_ == "PROPN" or (token.pos_ in ("NOUN", "ADJ") and not sentence_start)
+
+
+def _name_runs(doc, taken: set[int]):
+    """Maximal runs of capitalised words outside tagged names, with inner connectors and hyphens."""
+    i = 0
+    while i < len(doc):
+        if i in taken or not is_name_word(doc[i], doc[i].is_sent_start):
+            i += 1
+            continue
+        end = i + 1
+        while end < len(doc) and end not in taken:
+            token = doc[end]
+            if is_name_word(token, False):
+                end += 1
+            elif token.text == "-" and not doc[end - 1].whitespace_ and not token.whitespace_ \
+                    and end + 1 < len(doc) and is_name_word(doc[end + 1], False) and end + 1 not in taken:
+                end += 2
+            elif token.lower_ in CONNECTORS:
+                after = end + 2 if end + 1 < len(doc) and doc[end + 1].lower_ == "the" else end + 1
+                if after < len(doc) and after not in taken and is_name_word(doc[after], False):
+                    end = after + 1
+                else:
+                    break
+            else:
+                break
+        yield i, end
+        i = end
+
+
+def _looks_like_personal_name(doc, start: int, end: int, lexicon: Lexicon, title_words: frozenset[str]) -> bool:
+    words = doc[start:end]
+    return (2 <= len(words) <= 3 and all(t.pos_ == "PROPN" and _capitalised(t) for t in words)
+            and is_given_name(words[0].text) and not doc[start].is_sent_start
+            and not (start > 0 and doc[start - 1].lower_ == "the")  # "the Rio Grande" is no person
+            and not any(t.lower_ in title_words or lexicon.head_kind(t.text) for t in words))
+
+
+def untagged_names(doc, taken: set[int], lexicon: Lexicon, title_words: frozenset[str]) -> list[tuple[int, int, str]]:
+    """Names the model left untagged, with the label their context gives them.
+
+    A run of capitalised words becomes a name when its head word, a class noun, an affiliation or
+    a list says what it is; or when it is two or three proper nouns led by a given name. A single
+    word needs a class noun, a list, or to be an acronym after a person's 'of'.
+    """
+    found = []
+    for start, end in _name_runs(doc, taken):
+        while start < end and doc[start].lower_ in title_words:
+            start += 1  # "Interior Minister Jo Lam": a title is not part of a name
+        if start >= end or all(t.ent_type_ == "NORP" for t in doc[start:end]):
+            continue  # "Norlandic", "Democrats": nationalities and parties as adjectives are no entities
+        kind = cue_kind(doc, start, end, None, lexicon)
+        if kind is None and _looks_like_personal_name(doc, start, end, lexicon, title_words):
+            kind = PERSON
+        if kind is None:
+            continue
+        if end - start == 1 and head_kind(doc, start, end, None, lexicon) is None:
+            word = doc[start]
+            acronym = word.is_upper and 2 <= len(word) <= 6
+            by_context = class_noun_kind(doc, start, end, lexicon) or list_kind(doc, start, end, None) \
+                or region_kind(doc, start, end) or employer_kind(doc, start, end, lexicon)
+            if not (by_context or (acronym and affiliation_kind(doc, start, end))):
+                continue
+        found.append((start, end, KIND_LABEL[kind]))
+    return found

@@ -1,0 +1,124 @@
+"""Name mentions of a parsed document: the model's entities and the names it missed, repaired (spans.py),
+with the titles written around them (titles.py)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ...lexicon import Lexicon
+from ..nlp import ParsedDocument
+from ..deps import COMPOUND
+from .cues import (
+    untagged_names,
+)
+from .cues import LABEL_KIND as NER_KIND
+from .spans import clean_span, extend_name, extend_name_left, norp_prefix, post_nominal, relabel, shared_head, split_glued
+from .titles import QUALIFIER_LABELS, apposed_title, is_title_head, part_of_title, qualifier_before_title, segment_words, title_case, title_led_names, title_run_start, title_segments, title_words
+
+
+@dataclass
+class NameMention:
+    paragraph: int
+    start: int  # token index of the name (titles excluded)
+    end: int
+    text: str
+    label: str
+    titles: list[str] = field(default_factory=list)
+    surfaces: list[str] = field(default_factory=list)  # the name with its titles, as written
+    organization_span: tuple[int, int] | None = None  # tokens of the org of an apposed title
+    in_brackets: bool = False  # "(KCNA)"
+
+    @property
+    def tokens(self) -> int:
+        return len(self.text.split())
+
+
+def find_name_mentions(parsed: ParsedDocument, lexicon: Lexicon) -> list[NameMention]:
+    """Cleaned name mentions of every paragraph, with the titles written around them."""
+    found: list[NameMention] = []
+    for p_index, unit in enumerate(parsed.paragraphs):
+        doc = unit.doc
+        spans = [(ent.start, ent.end, ent.label_) for ent in doc.ents if ent.label_ in NER_KIND]
+        taken = {i for start, end, _ in spans for i in range(start, end)}
+        spans += [(start, end, "PERSON") for start, end in title_led_names(doc, taken, lexicon)]
+        spans += untagged_names(doc, taken, lexicon, title_words(lexicon))
+        spans = [part for span in spans for part in split_glued(doc, *span, lexicon)]
+        spans = [(extend_name_left(doc, start, end, label, lexicon), end, label) for start, end, label in spans]
+        person_tokens = frozenset(i for start, end, label in spans if label == "PERSON" for i in range(start, end))
+        for start, end, label in sorted(spans):
+            start, end = clean_span(doc, start, end, label, lexicon)
+            if start >= end or not any(t.is_alpha for t in doc[start:end]) or post_nominal(doc, start, end, label) \
+                    or part_of_title(doc, start, end, label, lexicon) \
+                    or qualifier_before_title(doc, start, end, label, lexicon):
+                continue
+            label = relabel(doc, start, end, label, lexicon)
+            start, end = extend_name(doc, norp_prefix(doc, start, label), end, label, lexicon, person_tokens)
+            label = relabel(doc, start, end, label, lexicon)  # "Mira" + "Lyon": the whole name has a context
+            shared = shared_head(doc, start, end, label)
+            if shared:
+                found += [NameMention(p_index, s, e, f"{doc[s].text} {shared}", label)
+                          for s, e in ((start, start + 1), (start + 2, end))]
+                continue
+            found.append(_with_titles(doc, p_index, start, end, label, lexicon))
+    return _without_overlaps(found)
+
+
+def _without_overlaps(mentions: list[NameMention]) -> list[NameMention]:
+    """Where an extended name swallowed a neighbouring mention, keep the longer one."""
+    kept: list[NameMention] = []
+    for mention in sorted(mentions, key=lambda m: (m.paragraph, m.start, -(m.end - m.start))):
+        if kept and kept[-1].paragraph == mention.paragraph and mention.start < kept[-1].end:
+            continue
+        kept.append(mention)
+    return kept
+
+
+def _with_titles(doc, p_index: int, start: int, end: int, label: str, lexicon: Lexicon) -> NameMention:
+    name = doc[start:end].text
+    mention = NameMention(p_index, start, end, name, label,
+                          in_brackets=start > 0 and doc[start - 1].text == "(" and end < len(doc) and doc[end].text == ")")
+    # Places take no titles; a person or a mislabelled person ("Senator Okafor" as ORG) may.
+    run_start = title_run_start(doc, start, lexicon) if label in ("PERSON", "ORG") else start
+    if run_start < start:
+        segments = title_segments(doc, run_start, start, lexicon)
+        for seg_start, seg_end, _ in segments:
+            words = segment_words(doc, seg_start, seg_end)
+            if is_title_head(words, lexicon) and words[-1] not in lexicon.honorifics:
+                mention.titles.append(title_case(doc[seg_start:seg_end].text.replace(" - ", "-")))
+        # "European Commission President Ursula von der Leyen": the organization the title is held at
+        if mention.titles and run_start > 0 and doc[run_start - 1].ent_type_ == "ORG" and not segments[-1][2]:
+            org_start = run_start - 1
+            while org_start > 0 and doc[org_start - 1].ent_type_ == "ORG" and doc[org_start].ent_iob_ != "B":
+                org_start -= 1
+            mention.organization_span = (org_start, run_start)
+        if segments and mention.titles and segments[-1][1] == start:
+            seg_start = segments[-1][0]
+            mention.surfaces.append(doc[seg_start:end].text)
+            if seg_start > 0 and doc[seg_start - 1].ent_type_ in QUALIFIER_LABELS:
+                # "Portuguese Prime Minister Helena Matos", "US Vice President …": the qualified form too
+                mention.surfaces.append(doc[seg_start - 1:end].text)
+    apposed = apposed_title(doc, doc[end - 1], lexicon)
+    if apposed:
+        mention.titles.append(apposed[0])
+        mention.organization_span = apposed[1] or mention.organization_span
+    return mention
+
+
+def unlabelled_repeats(parsed: ParsedDocument, mentions: list[NameMention]) -> list[NameMention]:
+    """Proper nouns the model did not tag but that repeat a tagged single-word name ('Okafor said')."""
+    covered = {(m.paragraph, i) for m in mentions for i in range(m.start, m.end)}
+    known = {}
+    for m in mentions:
+        for word in m.text.split():
+            if word[:1].isupper() and len(word) > 2:
+                known.setdefault(word, "PERSON" if m.label == "PERSON" else None)
+    extra = []
+    for p_index, unit in enumerate(parsed.paragraphs):
+        for token in unit.doc:
+            if (p_index, token.i) in covered or known.get(token.text) != "PERSON":
+                continue
+            if token.pos_ != "PROPN" and not (token.pos_ == "NOUN" and token.is_title):
+                continue  # a known surname the tagger took for a noun at the start of a sentence still counts
+            if token.dep_ == COMPOUND or any(c.dep_ == COMPOUND for c in token.children):
+                continue
+            extra.append(NameMention(p_index, token.i, token.i + 1, token.text, "PERSON"))
+    return extra

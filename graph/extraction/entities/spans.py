@@ -1,0 +1,178 @@
+"""Repairs of the spans the model tags as names: determiners, titles and possessives trimmed, names cut
+short extended ("Ursula von" + "der Leyen"), hyphenated modifiers cut, credits and glued people split."""
+from __future__ import annotations
+
+
+from ...ingest import CAPTION_WORDS
+from ...lexicon import Lexicon
+from ...records import ORGANIZATION, PLACE
+from ..deps import COMPOUND
+from .cues import (
+    CONNECTORS,
+    KIND_LABEL,
+    cue_kind,
+    is_given_name,
+    is_name_word,
+    name_head,
+)
+from .cues import LABEL_KIND as NER_KIND
+from .titles import title_words
+
+
+NAME_PARTICLES = {"von", "van", "der", "den", "de", "da", "di", "du", "del", "della", "la", "le", "bin", "al", "el", "ibn"}
+
+
+TITLE_WINDOW = 10  # tokens before an "of the <organization> <person>" name where the person's title may stand
+
+
+def _hyphenated_modifier(doc, start: int) -> bool:
+    """'pro-Ixland', 'Pan-democrat', 'anti-war': a hyphenated word with a lower-case half is a modifier,
+    not (part of) a name; 'al-Assad' is a name."""
+    first, hyphen, second = doc[start], doc[start + 1], doc[start + 2]
+    return (hyphen.text == "-" and not first.whitespace_ and not hyphen.whitespace_ and first.is_alpha
+            and second.is_alpha and (first.is_lower or second.is_lower) and first.lower_ not in NAME_PARTICLES)
+
+
+def clean_span(doc, start: int, end: int, label: str, lexicon: Lexicon) -> tuple[int, int]:
+    """Trim determiners, a person's titles, possessives and punctuation from an entity span."""
+    words = title_words(lexicon)
+    while end - start >= 3 and _hyphenated_modifier(doc, start):
+        start += 3  # "pro-Ixland Labour Front", "Pan-democrat Ana Ruiz"
+    while start < end and (doc[start].lower_ == "the" or doc[start].is_punct
+                           or (label == "PERSON" and end - start > 1
+                               and (doc[start].lower_ in words or doc[start].lower_ == "elect"))):
+        start += 1
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].lower_ in ("'s", "'")
+                           or end < len(doc) and doc[end].text == ":" and doc[end - 1].lower_ in CAPTION_WORDS):
+        end -= 1  # "… in Ottawa Image: Defence Ministry": the caption label is not the name
+    # "European Commission President" + "Ursula von der Leyen": the title belongs to the person after it
+    while label == "ORG" and end - start > 1 and end < len(doc) and doc[end].pos_ == "PROPN" and (
+            doc[end - 1].lower_ in lexicon.title_cues):
+        end -= 1
+        while end - start > 1 and doc[end - 1].lower_ in lexicon.title_modifiers:
+            end -= 1
+    # "Acme Campaign Communications" + "Director": the trailing modifier belongs to the title after it
+    if end < len(doc) and doc[end].lower_ in lexicon.title_cues:
+        while end - start > 1 and doc[end - 1].lower_ in lexicon.title_modifiers:
+            end -= 1
+    return start, end
+
+
+def extend_name(doc, start: int, end: int, label: str, lexicon: Lexicon,
+                 person_tokens: frozenset[int] = frozenset()) -> tuple[int, int]:
+    """Grow a name the model cut short: 'Ursula von' + 'der Leyen' → 'Ursula von der Leyen'.
+
+    A name's last token that is a compound of a proper noun to its right is not the name's end; the
+    words in between must be particles or proper nouns. An organization or a place does not grow
+    into a person's name ('Ambassador to the Republic of Norland' + 'Daniel Okafor').
+    """
+    while end < len(doc):
+        last = doc[end - 1]
+        head = last.head
+        between = doc[end:head.i]
+        if last.dep_ == COMPOUND and head.i >= end and head.pos_ == "PROPN" and all(
+                t.pos_ == "PROPN" or t.lower_ in NAME_PARTICLES for t in between) and not any(
+                t.lower_ in title_words(lexicon) for t in doc[end:head.i + 1]) and not (
+                head.lower_ in CAPTION_WORDS and head.i + 1 < len(doc) and doc[head.i + 1].text == ":") \
+                and not (label != "PERSON" and any(i in person_tokens for i in range(end, head.i + 1))):
+            end = head.i + 1
+        elif label == "ORG" and doc[end].lower_ in CONNECTORS and (longer := _name_continues(doc, start, end, lexicon)):
+            end = longer
+        elif label == "PERSON" and doc[end].lower_ in NAME_PARTICLES and end + 1 < len(doc) \
+                and doc[end + 1].pos_ == "PROPN":
+            end += 2
+        elif label == "PERSON" and doc[end].text == "-" and end + 1 < len(doc) and not doc[end - 1].whitespace_ \
+                and not doc[end].whitespace_ and doc[end + 1].is_alpha:
+            end += 2  # a hyphenated given name cut at the hyphen: "Wong Kwok" + "-hing"
+        else:
+            break
+    return start, end
+
+
+def _name_continues(doc, start: int, end: int, lexicon: Lexicon) -> int:
+    """'Joint Board' + 'for the Protection of Rivers': an organization's name goes on after a connector.
+
+    Returns the new end, or 0. Only a name whose head word marks an organization goes on, and only
+    over capitalised words that are not another person or a date.
+    """
+    if lexicon.head_kind(name_head(doc, start, end).text) != ORGANIZATION:
+        return 0
+    after = end + 1
+    if after < len(doc) and doc[after].lower_ == "the":
+        after += 1
+    stop = after
+    while stop < len(doc) and is_name_word(doc[stop], False) and doc[stop].ent_type_ != "PERSON":
+        stop += 1
+    return stop if stop > after else 0
+
+
+def extend_name_left(doc, start: int, end: int, label: str, lexicon: Lexicon) -> int:
+    """'Harbour Trust Daniel' + 'Okafor': an untagged given name right before a person's name is part of it."""
+    while label == "PERSON" and start > 0:
+        before = doc[start - 1]
+        if before.pos_ == "PROPN" and is_given_name(before.text) and not before.ent_type_ \
+                and before.lower_ not in title_words(lexicon) and before.lower_ not in lexicon.honorifics:
+            start -= 1
+        else:
+            break
+    return start
+
+
+def norp_prefix(doc, start: int, label: str) -> int:
+    """'the Japanese Foreign Ministry': a nationality adjective before an organization is part of its name."""
+    if label == "ORG" and start > 0 and doc[start - 1].ent_type_ == "NORP" and doc[start - 1].head.i >= start:
+        return start - 1
+    return start
+
+
+def shared_head(doc, start: int, end: int, label: str) -> str | None:
+    """'North and South Korea' names two places sharing 'Korea'; returns the shared words, else None."""
+    words = doc[start:end]
+    if NER_KIND.get(label) != PLACE or len(words) < 4 or words[1].lower_ != "and":
+        return None
+    if not all(t.text[:1].isupper() and t.is_alpha for t in (words[0], words[2], *words[3:])):
+        return None
+    return doc[start + 3:end].text
+
+
+def post_nominal(doc, start: int, end: int, label: str) -> bool:
+    """'Mark Tedeschi, QC': letters after a person's name are a distinction, not an entity."""
+    text = doc[start:end].text
+    return (label != "PERSON" and end - start == 1 and text.isupper() and len(text) <= 3 and start >= 2
+            and doc[start - 1].text == "," and doc[start - 2].ent_type_ == "PERSON")
+
+
+def split_glued(doc, start: int, end: int, label: str, lexicon: Lexicon) -> list[tuple[int, int, str]]:
+    parts = _split_credit(doc, start, end, label)
+    return parts if len(parts) > 1 else _split_trailing_person(doc, start, end, label, lexicon)
+
+
+def _split_trailing_person(doc, start: int, end: int, label: str, lexicon: Lexicon) -> list[tuple[int, int, str]]:
+    """'Director of the Harbour Trust Daniel Okafor': the model glued the person to the
+    organization named before him. Split when a title stands shortly before and the last two words
+    are a given name and a surname."""
+    whole = [(start, end, label)]
+    if label not in ("ORG", "GPE", "FAC") or end - start < 3:
+        return whole
+    given, surname = doc[end - 2], doc[end - 1]
+    if not (given.pos_ == "PROPN" and surname.pos_ == "PROPN" and is_given_name(given.text)
+            and doc[end - 3].lower_ not in CONNECTORS and lexicon.head_kind(surname.text) is None):
+        return whole
+    window = doc[max(doc[start].sent.start, start - TITLE_WINDOW):start]
+    if not any(t.lower_ in lexicon.title_cues for t in window):
+        return whole
+    return [(start, end - 2, label), (end - 2, end, "PERSON")]
+
+
+def _split_credit(doc, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
+    """A photo credit 'Jo Lam/AFP' is a person and an organization."""
+    for i in range(start, end):
+        if doc[i].text == "/" and start < i < end - 1:
+            return [(start, i, "PERSON"), (i + 1, end, "ORG")]
+    return [(start, end, label)]
+
+
+def relabel(doc, start: int, end: int, label: str, lexicon: Lexicon) -> str:
+    """The label the name's context gives it ('Lakeside Sun' is a newspaper), else the model's."""
+    kind = cue_kind(doc, start, end, label, lexicon)
+    return KIND_LABEL[kind] if kind and kind != NER_KIND[label] else label

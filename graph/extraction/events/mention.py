@@ -1,0 +1,103 @@
+"""The record an event trigger yields, and the lookups every rule shares.
+
+`EventMention` is one trigger with the roles its sentence gives it (entity keys); `TokenEntities`
+answers which entities a token names, through appositions and coordination.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ...lexicon import Lexicon
+from ..deps import AGENT, APPOS, COMPOUND, CONJ, POBJ, PREP
+from ..entities import EntityAnalysis
+
+CHANNEL_PREPS = {"over", "by", "on", "via", "through"}
+PARTNER_PREPS = {"with", "to", "between"}
+LOCATION_PREPS = {"in", "at"}
+TOPIC_PREPS = {"on", "for", "over", "about"}
+REFERENCE_PREPS = {"during", "in", "after", "at"}  # "during the call", "in her call with Ruiz"
+HELD_BY_VERB_PREPS = {"for", "during"}  # "hosted X for talks", "told X during talks": the verb's parties hold them
+DATE_LABELS = {"DATE", "TIME"}
+
+
+@dataclass(frozen=True)
+class EventMention:
+    """One trigger of an event, with the roles the sentence gives it (entity keys)."""
+
+    kind: str
+    trigger: str
+    paragraph: int
+    token: int
+    agent: str | None = None
+    recipient: str | None = None
+    participants: tuple[str, ...] = ()
+    location: str | None = None
+    opponent: str | None = None
+    topic: str | None = None
+    planned: bool = False
+    negated: bool = False
+    nominal: bool = False
+    reference_prep: str | None = None  # "during" in "during the call"
+    clause_token: int | None = None  # the verb whose clause dates this mention (a light verb for a noun)
+    fallback_participants: tuple[str, ...] = ()  # "X hosted Y for talks": used when nothing else names them
+    quote: str | None = None
+    quote_span: tuple[int, int] | None = None  # character span (paragraph offsets) the quote covers
+    report_span: tuple[int, int] | None = None  # token span of the reported clause
+
+    @property
+    def has_roles(self) -> bool:
+        return bool(self.agent or self.recipient or self.participants)
+
+
+class TokenEntities:
+    """The paragraph being read, with the entity keys of its tokens (names, resolved pronouns)."""
+
+    def __init__(self, paragraph: int, analysis: EntityAnalysis, lexicon: Lexicon):
+        self.paragraph = paragraph
+        self.analysis = analysis
+        self.lexicon = lexicon
+
+    def keys(self, token) -> tuple[str, ...]:
+        keys = self.analysis.keys_at(self.paragraph, token.i)
+        if keys:
+            return keys
+        for child in token.children:
+            if child.dep_ in (APPOS, COMPOUND) and self.analysis.keys_at(self.paragraph, child.i):
+                return self.analysis.keys_at(self.paragraph, child.i)
+        # "his counterpart, Eleni Pappas," even where the parser lost the apposition
+        doc = token.doc
+        if token.pos_ == "NOUN" and token.i + 2 < len(doc) and doc[token.i + 1].text == ",":
+            return self.analysis.keys_at(self.paragraph, doc[token.i + 2].i)
+        return ()
+
+    def group(self, token) -> tuple[str, ...]:
+        """Keys of a token and of everything coordinated with it ('Ruiz and Okafor')."""
+        keys = list(self.keys(token))
+        for child in token.children:
+            if child.dep_ == CONJ:
+                keys.extend(self.group(child) or self._misattached_apposition(token, keys))
+        return tuple(dict.fromkeys(keys))
+
+    def _misattached_apposition(self, token, own: list[str]) -> tuple[str, ...]:
+        # "Ruiz and her rival Senator Ngozi Okafor": the parser hangs the name on Ruiz as an
+        # apposition instead of on "rival"; a second, different entity there is the conjunct's name.
+        for child in token.children:
+            keys = self.analysis.keys_at(self.paragraph, child.i)
+            if child.dep_ == APPOS and keys and not set(keys) & set(own):
+                return keys
+        return ()
+
+    def kind(self, key: str) -> str | None:
+        return self.analysis.kinds.get(key)
+
+
+def children_with(token, *deps):
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def prep_objects(token, preps) -> Iterator[tuple[str, object]]:
+    for prep in children_with(token, PREP, AGENT):
+        if prep.lower_ in preps or prep.dep_ == AGENT and "by" in preps:
+            for pobj in children_with(prep, POBJ):
+                yield prep.lower_, pobj

@@ -1,0 +1,37 @@
+"""Modality of a trigger: planned (will, plan to, invited … to) or negated (did not, refused to)."""
+from __future__ import annotations
+
+from ...lexicon import Lexicon
+from ..deps import ACL, ADVCL, AMOD, AUX, CCOMP, DOBJ, NEG, RELCL, XCOMP
+from .mention import children_with
+
+
+def has_word(tokens, words) -> bool:
+    return any(t.lower_ in words or t.lemma_ in words for t in tokens)
+
+
+def modality(trigger, lexicon: Lexicon) -> tuple[bool, bool]:
+    """(planned, negated) from auxiliaries, negation, governing verbs and relative clauses."""
+    planned = negated = False
+    scope = [trigger]
+    node = trigger
+    # a noun takes the modality of the light verb over it ("will hold talks", "did not make a call")
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ == DOBJ:
+        scope.append(trigger.head)
+        node = trigger.head
+    for token in scope:
+        auxes = children_with(token, AUX)
+        planned |= has_word(auxes, lexicon.planned_cues)
+        negated |= bool(children_with(token, NEG)) or has_word(children_with(token, NEG), lexicon.negation_cues)
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        for clause in children_with(trigger, RELCL, ACL):
+            planned |= has_word(children_with(clause, AUX), lexicon.planned_cues)
+        planned |= has_word(children_with(trigger, AMOD), lexicon.planned_cues)
+    if node.dep_ in (XCOMP, ADVCL, CCOMP, ACL) and node.head != node:  # ACL: "plans for Modi to visit"
+        governor = node.head
+        if governor.lemma_.lower() in lexicon.planned_cues or governor.lemma_ in lexicon.object_control_verbs and node.dep_ != CCOMP:
+            planned = True
+        if governor.lemma_ in lexicon.negation_cues or children_with(governor, NEG):
+            negated = negated or governor.lemma_ in lexicon.negation_cues or node.dep_ == XCOMP
+        planned |= has_word(children_with(governor, AUX), lexicon.planned_cues) and node.dep_ == XCOMP
+    return planned, negated

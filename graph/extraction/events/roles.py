@@ -1,0 +1,109 @@
+"""Roles of an event from the dependency parse: subjects, objects, possessors, locations, topics.
+
+Subjects climb through coordination, purpose clauses and relative clauses; object control
+("invited Ruiz to visit") makes the object the agent of the complement; passives take the by-phrase.
+"""
+from __future__ import annotations
+
+from ...lexicon import EventClass
+from ...records import ORGANIZATION, PLACE
+from ..deps import ACL, ADVCL, AGENT, CLAUSE_LINKS, DATIVE, DOBJ, NSUBJ, NSUBJPASS, OPRD, POBJ, POSS, RELCL, XCOMP
+from .mention import DATE_LABELS, LOCATION_PREPS, TOPIC_PREPS, TokenEntities, children_with, prep_objects
+
+RELATIVE_PRONOUN_TAGS = {"WP", "WDT"}
+
+
+def subject_keys(verb, sentence: TokenEntities, depth: int = 0) -> tuple[str, ...]:
+    """The verb's subject, climbing through coordination and purpose clauses; object control wins."""
+    for child in children_with(verb, NSUBJ):
+        if child.tag_ in RELATIVE_PRONOUN_TAGS and verb.dep_ == RELCL:
+            return sentence.group(verb.head)  # "Otieno, who later said": the relative's antecedent
+        return sentence.group(child)
+    for child in children_with(verb, AGENT):  # passive: "by Okafor"
+        for pobj in children_with(child, POBJ):
+            return sentence.group(pobj)
+    if depth > 4 or verb.head == verb or verb.dep_ not in CLAUSE_LINKS:
+        return ()
+    head = verb.head
+    if verb.dep_ in (XCOMP, ADVCL) and head.lemma_ in sentence.lexicon.object_control_verbs:
+        objects = [k for c in children_with(head, DOBJ) for k in sentence.group(c)]
+        if objects:
+            return tuple(objects)
+    if verb.dep_ in (ACL, RELCL) and head.pos_ in ("NOUN", "PROPN"):
+        return sentence.group(head) or possessor_keys(head, sentence)
+    if head.pos_ in ("NOUN", "PROPN") and verb.dep_ in (ACL,):
+        return possessor_keys(head, sentence)
+    return subject_keys(head, sentence, depth + 1)
+
+
+def possessor_keys(noun, sentence: TokenEntities) -> tuple[str, ...]:
+    for child in children_with(noun, POSS):
+        return sentence.group(child)
+    return ()
+
+
+def object_keys(verb, sentence: TokenEntities) -> tuple[str, ...]:
+    # the small parser sometimes labels a named object an object predicate ("called Starmer/oprd")
+    for child in children_with(verb, DOBJ, DATIVE, OPRD):
+        keys = sentence.group(child)
+        if keys:
+            return keys
+    return ()
+
+
+def passive_subject_keys(verb, sentence: TokenEntities) -> tuple[str, ...]:
+    for child in children_with(verb, NSUBJPASS):
+        return sentence.group(child)
+    return ()
+
+
+def _first_entity(sentence: TokenEntities, tokens, kinds) -> str | None:
+    for token in tokens:
+        for key in sentence.keys(token):
+            if sentence.kind(key) in kinds:
+                return key
+    return None
+
+
+def location_key(trigger, sentence: TokenEntities) -> str | None:
+    pobjs = [pobj for _, pobj in prep_objects(trigger, LOCATION_PREPS)]
+    return _first_entity(sentence, pobjs, {PLACE, ORGANIZATION})
+
+
+def topic_text(trigger) -> str | None:
+    """What the event is about: 'on his re-election' (a date after 'on' is no topic)."""
+    doc = trigger.doc
+    for _, pobj in prep_objects(trigger, TOPIC_PREPS):
+        if pobj.ent_type_ in DATE_LABELS:
+            continue
+        start, end = min(t.i for t in pobj.subtree), max(t.i for t in pobj.subtree) + 1
+        while end < len(doc) and not doc[end - 1].whitespace_ and doc[end].is_alpha or \
+                end < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_:
+            end += 1  # keep hyphenated words whole ("re-election")
+        return doc[start:end].text
+    return None
+
+
+def place_roles(event_class: EventClass, agents, others) -> dict:
+    """Place agents and their counterparts by the class's role pattern (ng:rolePattern).
+
+    A symmetric event keeps all its participants; when one side acted on the other ("Ruiz called
+    Okafor") it also records who initiated it and towards whom. A unary event keeps its agent only.
+    """
+    if event_class.symmetric:
+        roles = {"participants": tuple(dict.fromkeys((*agents, *others)))}
+        if len(agents) == 1 and len(others) == 1 and agents[0] != others[0]:
+            roles |= {"agent": agents[0], "recipient": others[0]}
+        return roles
+    if event_class.unary:
+        return {"agent": agents[0] if agents else None}
+    return {"agent": agents[0] if agents else None, "recipient": others[0] if others else None}
+
+
+def inverted_speaker(verb, sentence: TokenEntities) -> tuple[str, ...]:
+    """'"…," said the Foreign Ministry after …': the speaker right after the verb, however it was parsed."""
+    doc = verb.doc
+    i = verb.i + 1
+    while i < len(doc) and doc[i].pos_ == "DET":
+        i += 1
+    return sentence.analysis.keys_at(sentence.paragraph, i) if i < len(doc) else ()

@@ -1,0 +1,191 @@
+"""Event stage: find event triggers in parsed sentences and fill their roles from the dependency parse.
+
+Triggers come from the ontology's lexicon: verbs ("called"), inverse verbs ("hosted"), nouns ("the
+call", "his victory", under a light verb: "made a call"), communication verbs with a channel
+("spoke over the phone") and attribution phrases ("according to"). Roles come from subjects,
+objects, possessors and prepositions (roles.py), modality from auxiliaries and governing verbs
+(modality.py), a statement's words from its quotation (quotes.py). Each trigger yields a frozen
+`EventMention`; the document stage dates them and merges repeated mentions into one event.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ...lexicon import EventClass, Lexicon
+from ...records import PERSON, PLACE
+from ..deps import AGENT, COMPOUND, DOBJ, NSUBJPASS, POBJ, PREP
+from ..entities import EntityAnalysis
+from ..nlp import ParsedDocument
+from .mention import (
+    CHANNEL_PREPS,
+    HELD_BY_VERB_PREPS,
+    PARTNER_PREPS,
+    REFERENCE_PREPS,
+    EventMention,
+    TokenEntities,
+    children_with,
+    prep_objects,
+)
+from .modality import modality
+from .quotes import attach_quote, attribution, quote_spans
+from .roles import (
+    inverted_speaker,
+    location_key,
+    object_keys,
+    passive_subject_keys,
+    place_roles,
+    possessor_keys,
+    subject_keys,
+    topic_text,
+)
+
+
+def _verbal(trigger, event_class: EventClass, inverse: bool, sentence: TokenEntities, lexicon: Lexicon) -> EventMention:
+    passive = bool(children_with(trigger, NSUBJPASS))
+    agents = subject_keys(trigger, sentence)
+    others = passive_subject_keys(trigger, sentence) if passive else object_keys(trigger, sentence)
+    if passive and not children_with(trigger, AGENT):
+        agents = ()
+    location = location_key(trigger, sentence)
+    objects = children_with(trigger, DOBJ)
+    partner_phrases = [*prep_objects(trigger, PARTNER_PREPS), *(pair for o in objects for pair in prep_objects(o, {"to"}))]
+    for prep, pobj in partner_phrases:
+        keys = sentence.group(pobj)
+        if not keys:
+            continue
+        if prep == "to" and all(sentence.kind(k) != PERSON for k in keys) and event_class.name == "Invitation":
+            location = location or keys[0]
+        elif not others:
+            others = keys
+    if inverse:
+        agents, others = others, agents
+    opponent = None
+    if event_class.opponent_verbs:
+        # "defeated Massa": the object is the loser; "won the race": the object is the prize, no one;
+        # "won against/over X": X lost
+        loser = others[0] if others and trigger.lemma_ in event_class.opponent_verbs else None
+        against = [k for _, pobj in prep_objects(trigger, {"against", "over"}) for k in sentence.group(pobj)]
+        opponent, others = loser or (against[0] if against else None), ()
+    if event_class.name == "Statement" and not agents:
+        agents = inverted_speaker(trigger, sentence)
+    planned, negated = modality(trigger, lexicon)
+    roles = place_roles(event_class, agents, others)
+    return EventMention(kind=event_class.name, trigger=trigger.lemma_, paragraph=sentence.paragraph, token=trigger.i,
+                        location=location, opponent=opponent, topic=topic_text(trigger), planned=planned,
+                        negated=negated, clause_token=trigger.i, **roles)
+
+
+def _nominal(trigger, event_class: EventClass, sentence: TokenEntities, lexicon: Lexicon) -> EventMention:
+    # "his concession speech": a noun modifying another noun shares that noun's possessor and phrases
+    noun = trigger.head if trigger.dep_ == COMPOUND and trigger.head.pos_ == "NOUN" else trigger
+    agents = list(possessor_keys(noun, sentence))
+    others: list[str] = []
+    location = location_key(noun, sentence)
+    clause_token = None
+    for prep, pobj in prep_objects(noun, PARTNER_PREPS | {"by", "of", "from"}):
+        keys = sentence.group(pobj)
+        if prep in ("by", "from") or prep == "of" and event_class.unary:  # "the victory of Ruiz"
+            agents.extend(keys)
+        elif prep == "to" and keys and all(sentence.kind(k) != PERSON for k in keys):
+            location = location or keys[0]
+        elif prep != "of":
+            others.extend(keys)
+    head = noun.head
+    if noun.dep_ == DOBJ and head.lemma_ in lexicon.light_verbs:
+        agents = agents or list(subject_keys(head, sentence))
+        for _, pobj in prep_objects(head, PARTNER_PREPS):
+            others.extend(sentence.group(pobj))
+        location = location or location_key(head, sentence)
+        clause_token = head.i
+    elif noun.dep_ == DOBJ and agents and head.pos_ == "VERB":
+        others.extend(subject_keys(head, sentence))  # "Vargas accepted an invitation from Ortiz"
+    reference = head.lower_ if noun.dep_ == POBJ and head.lower_ in REFERENCE_PREPS else None
+    planned, negated = modality(noun, lexicon)
+    fallback: tuple[str, ...] = ()
+    verb = head.head if noun.dep_ == POBJ and head.dep_ == PREP and head.lower_ in HELD_BY_VERB_PREPS else None
+    if event_class.symmetric and verb is not None and verb.pos_ in ("VERB", "AUX"):
+        # "hosted Mukamana for talks", "told Al-Harbi during talks": the verb's parties hold the talks
+        partners = [k for _, pobj in prep_objects(verb, {"to", "with"}) for k in sentence.group(pobj)]
+        parties = (*subject_keys(verb, sentence), *object_keys(verb, sentence), *partners, *others)
+        fallback = tuple(dict.fromkeys(k for k in parties if sentence.kind(k) != PLACE))  # not "to Guatemala City"
+        planned = planned or modality(verb, lexicon)[0]
+        clause_token = verb.i
+    roles = place_roles(event_class, tuple(agents), tuple(others))
+    return EventMention(kind=event_class.name, trigger=trigger.lemma_, paragraph=sentence.paragraph, token=trigger.i,
+                        location=location, topic=topic_text(noun), planned=planned, negated=negated, nominal=True,
+                        reference_prep=reference, clause_token=clause_token, fallback_participants=fallback, **roles)
+
+
+def _own_clause(verb):
+    """Tokens of the verb's clause, not of clauses inside it."""
+    for token in verb.subtree:
+        node = token
+        while node != verb and node.pos_ not in ("VERB", "AUX"):
+            node = node.head
+        if node == verb:
+            yield token
+
+
+def _channel_class(verb, lexicon: Lexicon) -> EventClass | None:
+    """'spoke over the phone', 'talked by telephone': a communication verb with a channel noun.
+
+    The small parser may take "by phone" for a passive agent or hang it on a nearby noun, so any
+    channel phrase of the verb's own clause counts.
+    """
+    if not any(verb.lemma_ in c.communication_verbs for c in lexicon.classes):
+        return None
+    for prep in _own_clause(verb):
+        if prep.dep_ in (PREP, AGENT) and prep.lower_ in CHANNEL_PREPS:
+            for pobj in children_with(prep, POBJ):
+                found = lexicon.channel_class(verb.lemma_, pobj.lemma_.lower())
+                if found:
+                    return found
+    return None
+
+
+def _channel_event(verb, event_class: EventClass, sentence: TokenEntities, lexicon: Lexicon) -> EventMention:
+    mention = _verbal(verb, event_class, False, sentence, lexicon)
+    others = list(mention.participants)
+    for prep in children_with(verb, PREP):  # "over the phone with Okafor": the partner hangs off the channel
+        for pobj in children_with(prep, POBJ):
+            for _, partner in prep_objects(pobj, {"with", "to"}):
+                others.extend(sentence.group(partner))
+    # "spoke by phone with Okafor" is mutual: no caller is named
+    return replace(mention, participants=tuple(dict.fromkeys(others)), agent=None, recipient=None)
+
+
+def _noun_lemma(token) -> str:
+    compound = [c for c in token.children if c.dep_ == COMPOUND and c.i == token.i - 1]
+    return f"{compound[0].lemma_.lower()} {token.lemma_.lower()}" if compound else token.lemma_.lower()
+
+
+def find_event_mentions(parsed: ParsedDocument, analysis: EntityAnalysis, lexicon: Lexicon) -> list[EventMention]:
+    """Every event trigger of the document with its roles, in reading order."""
+    found: list[EventMention] = []
+    attribution_phrases = lexicon.attribution_phrases
+    for p_index, unit in enumerate(parsed.paragraphs):
+        doc = unit.doc
+        spans = quote_spans(doc.text)
+        sentence = TokenEntities(p_index, analysis, lexicon)
+        for token in doc:
+            lemma = token.lemma_.lower()
+            attributed = attribution(token, sentence) if attribution_phrases else None
+            if attributed:  # "according" is tagged as a verb or an adposition, depending on the sentence
+                found.append(attributed)
+            elif token.pos_ in ("VERB", "AUX"):
+                channel = _channel_class(token, lexicon)
+                if channel:
+                    found.append(_channel_event(token, channel, sentence, lexicon))
+                    continue
+                for event_class in lexicon.verb_classes(lemma):
+                    found.append(_verbal(token, event_class, False, sentence, lexicon))
+                for event_class in lexicon.inverse_verb_classes(lemma):
+                    found.append(_verbal(token, event_class, True, sentence, lexicon))
+            elif token.pos_ in ("NOUN", "PROPN") and not analysis.keys_at(p_index, token.i):
+                classes = lexicon.noun_classes(_noun_lemma(token)) or lexicon.noun_classes(lemma)
+                for event_class in classes:
+                    found.append(_nominal(token, event_class, sentence, lexicon))
+        for index, mention in enumerate(found):
+            if mention.paragraph == p_index and mention.kind == "Statement" and mention.trigger not in attribution_phrases:
+                found[index] = attach_quote(mention, doc[mention.token], spans)
+    return found

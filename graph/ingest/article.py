@@ -1,0 +1,105 @@
+"""One article's raw text → a `Document`: its date header, title line and paragraphs.
+
+A text may start with a date header (`date 2024-11-07 ...` on the first line, or a title line
+followed by a date line such as `Friday, August 21, 2015`); the header is the article date and is
+not part of the text. Paragraphs are blank-line separated; lines starting `IMAGE:`/`PHOTO:` are
+captions.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+
+from dateutil import parser as date_parser
+
+from ..errors import NewsgraphError
+from ..records import Document, Paragraph
+
+_DATE_HEADER = re.compile(r"\A\s*date[:\s]+(\d{4}-\d{2}-\d{2})\b[ \t]*\n?", re.IGNORECASE)
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+# "Thursday, May 7, 2015" at the start of a line, as Wikinews and many wires print the dateline
+_DATELINE = re.compile(r"\A\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|"
+                       r"sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}\b[ \t]*", re.IGNORECASE)
+CAPTION_WORDS = ("image", "photo", "picture", "caption", "video", "photograph")
+_CAPTION = re.compile(rf"\A\s*({'|'.join(CAPTION_WORDS)})\s*:", re.IGNORECASE)
+
+
+class InputError(NewsgraphError):
+    """Input that cannot be read as an article; its message is one line for the user."""
+
+
+def parse_date(value: str, where: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise InputError(f"{where}: '{value}' is not a date of the form YYYY-MM-DD") from None
+
+
+def _looks_like_date_line(line: str) -> dt.date | None:
+    """A line that is nothing but a date ('Friday, August 21, 2015'), as Wikinews writes it."""
+    line = line.strip()
+    if not line or len(line) > 40 or not re.search(r"\d{4}", line):
+        return None
+    try:
+        parsed, leftover = date_parser.parse(line, fuzzy_with_tokens=True)
+    except (ValueError, OverflowError):
+        return None
+    if any(re.search(r"\w", part) for part in leftover):
+        return None
+    return parsed.date()
+
+
+def split_header(raw: str) -> tuple[str, dt.date | None, str | None]:
+    """Separate a leading date header (and title line) from the article text."""
+    match = _DATE_HEADER.match(raw)
+    if match:
+        return raw[match.end():].strip(), dt.date.fromisoformat(match.group(1)), None
+    blocks = [b for b in _PARAGRAPH_BREAK.split(raw.strip(), maxsplit=2)]
+    if len(blocks) >= 2 and "\n" not in blocks[0].strip():
+        date = _looks_like_date_line(blocks[1])
+        if date is not None:
+            return (blocks[2] if len(blocks) > 2 else "").strip(), date, blocks[0].strip()
+        dateline = _DATELINE.match(blocks[1])
+        date = _looks_like_date_line(dateline.group(0)) if dateline else None
+        if date is not None:  # the dateline runs on into the first paragraph
+            rest = blocks[1][dateline.end():] + ("\n\n" + blocks[2] if len(blocks) > 2 else "")
+            return rest.strip(), date, blocks[0].strip()
+    if blocks:
+        date = _looks_like_date_line(blocks[0])
+        if date is not None:
+            return raw.strip()[len(blocks[0]):].strip(), date, None
+    return raw.strip(), None, None
+
+
+def paragraphs(text: str) -> list[Paragraph]:
+    """Blank-line separated blocks with their offsets; photo captions are marked."""
+    found, start = [], 0
+    for match in _PARAGRAPH_BREAK.finditer(text):
+        found.append((start, match.start()))
+        start = match.end()
+    found.append((start, len(text)))
+    result = []
+    for begin, end in found:
+        block = text[begin:end]
+        stripped = block.strip()
+        if not stripped:
+            continue
+        begin += len(block) - len(block.lstrip())
+        result.append(Paragraph(begin, begin + len(stripped), bool(_CAPTION.match(stripped))))
+    return result
+
+
+def content_id(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+
+
+def document_from_text(raw: str, *, doc_id: str | None, source: str | None,
+                       default_date: dt.date | None, where: str) -> Document:
+    text, date, title = split_header(raw)
+    if not text.strip():
+        raise InputError(f"{where}: the article has no text")
+    return Document(id=doc_id or content_id(text), text=text, date=date or default_date,
+                    title=title, source=source)
+
+

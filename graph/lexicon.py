@@ -1,0 +1,115 @@
+"""The extractor's lexicon: event classes, their role patterns and cue words, as plain frozen data.
+
+The lexicon is read from the ontology (`graph.rdf.lexicon` builds it from `ontology/newsgraph.ttl`)
+and handed to extraction, so extraction never loads rdflib and never lists a cue word itself.
+Evaluation and tests read the role patterns from the same lexicon.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# How an event class is keyed (and which roles it needs), as the ontology's ng:rolePattern says.
+SYMMETRIC = "symmetric"  # a set of participants, at least two: calls, meetings, agreements
+DIRECTED = "directed"  # an agent acting on a recipient, both needed: congratulations, invitations
+UNARY = "unary"  # an agent alone: the speaker of a statement, the winner of a victory
+ROLE_PATTERNS = (SYMMETRIC, DIRECTED, UNARY)
+
+
+@dataclass(frozen=True)
+class EventClass:
+    """An event class, its role pattern and the cue words that trigger it."""
+
+    name: str
+    role_pattern: str
+    verbs: frozenset[str]
+    inverse_verbs: frozenset[str]
+    nouns: frozenset[str]
+    communication_verbs: frozenset[str]
+    channels: frozenset[str]
+    attributions: frozenset[str]
+    opponent_verbs: frozenset[str] = frozenset()
+    # a directed act aimed at a person whom a sibling clause may name instead ("called Okafor … and
+    # extended an invitation"): its missing recipient is the one the agent just addressed
+    implicit_recipient: bool = False
+
+    @property
+    def symmetric(self) -> bool:
+        return self.role_pattern == SYMMETRIC
+
+    @property
+    def directed(self) -> bool:
+        return self.role_pattern == DIRECTED
+
+    @property
+    def unary(self) -> bool:
+        return self.role_pattern == UNARY
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    classes: tuple[EventClass, ...]
+    light_verbs: frozenset[str]
+    planned_cues: frozenset[str]
+    negation_cues: frozenset[str]
+    title_cues: frozenset[str]
+    title_modifiers: frozenset[str]
+    # verbs whose infinitive complement has their object as subject ("invited Ruiz to visit"): the
+    # complement's agent is that object, and the complement is planned
+    object_control_verbs: frozenset[str] = frozenset()
+    honorifics: frozenset[str] = frozenset()
+    male_cues: frozenset[str] = frozenset()
+    female_cues: frozenset[str] = frozenset()
+    # (kind, words) pairs: the head words and class nouns that mark a name's kind
+    name_heads: tuple[tuple[str, frozenset[str]], ...] = ()
+    class_nouns: tuple[tuple[str, frozenset[str]], ...] = ()
+    prepositions: tuple[tuple[str, frozenset[str]], ...] = ()
+
+    def head_kind(self, word: str) -> str | None:
+        """The kind of entity whose names end in (or lead an 'X of Y' name with) this word."""
+        return next((kind for kind, words in self.name_heads if word.lower() in words), None)
+
+    def preposition_kind(self, word: str) -> str | None:
+        """The kind of entity a preposition's object is, when it is rarely a person ('in', 'near')."""
+        return next((kind for kind, words in self.prepositions if word.lower() in words), None)
+
+    def class_kind(self, lemma: str) -> str | None:
+        """The kind of entity a common noun classifies ('school' → Organization); titles classify people."""
+        lemma = lemma.lower()
+        if lemma in self.title_cues:
+            return "Person"
+        return next((kind for kind, words in self.class_nouns if lemma in words), None)
+
+    def by_name(self, name: str) -> EventClass:
+        return next(c for c in self.classes if c.name == name)
+
+    def verb_classes(self, lemma: str) -> list[EventClass]:
+        return [c for c in self.classes if lemma in c.verbs]
+
+    def inverse_verb_classes(self, lemma: str) -> list[EventClass]:
+        return [c for c in self.classes if lemma in c.inverse_verbs]
+
+    def noun_classes(self, lemma: str) -> list[EventClass]:
+        return [c for c in self.classes if lemma in c.nouns]
+
+    def channel_class(self, verb: str, channel: str) -> EventClass | None:
+        return next((c for c in self.classes
+                     if verb in c.communication_verbs and channel in c.channels), None)
+
+    @property
+    def attribution_phrases(self) -> frozenset[str]:
+        return frozenset().union(*(c.attributions for c in self.classes))
+
+    def attribution_class(self, phrase: str) -> EventClass | None:
+        """The class an attribution phrase ('according to') makes its source the agent of."""
+        return next((c for c in self.classes if phrase in c.attributions), None)
+
+    def names_with(self, role_pattern: str) -> frozenset[str]:
+        """Names of the event classes keyed by `role_pattern` (SYMMETRIC, DIRECTED or UNARY)."""
+        return frozenset(c.name for c in self.classes if c.role_pattern == role_pattern)
+
+    @property
+    def symmetric_names(self) -> frozenset[str]:
+        return self.names_with(SYMMETRIC)
+
+    def role_pattern(self, name: str) -> str:
+        return self.by_name(name).role_pattern

@@ -1,0 +1,162 @@
+"""Writes graphs to files: the format follows the file's extension; files are written atomically.
+
+RDF goes through Oxigraph's serializers (rdflib's Turtle writer takes minutes on a graph Oxigraph
+writes in a second); JSON-LD through rdflib, the one that compacts against a context.
+"""
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Iterable
+from functools import cache
+from importlib.resources import files
+from pathlib import Path
+from typing import BinaryIO
+
+import pyoxigraph as ox
+from rdflib import Graph
+
+from ..rdf.files import QUAD_FORMATS, RDF_FORMATS, oxigraph_triples
+from ..rdf.vocab import PREFIXES
+from .files import ExportError, atomic_output
+from .networks import PROJECTIONS, project, write_network
+from .sources import to_rdflib
+from .tables import entities_csv, events_csv, read_tables
+
+def rdf_format_for(path: str | Path, explicit: str | None = None) -> str:
+    if explicit:
+        if explicit in RDF_FORMATS.values():
+            return explicit
+        if "." + explicit.lstrip(".") in RDF_FORMATS:
+            return RDF_FORMATS["." + explicit.lstrip(".")]
+        raise ExportError(f"unknown RDF format '{explicit}' (known: {', '.join(sorted(set(RDF_FORMATS.values())))})")
+    suffix = Path(path).suffix.lower()
+    if suffix not in RDF_FORMATS:
+        raise ExportError(f"{path}: unknown RDF extension '{suffix}' (use {', '.join(sorted(RDF_FORMATS))})")
+    return RDF_FORMATS[suffix]
+
+
+# rdflib format name → Oxigraph serializer
+OXIGRAPH_SERIALIZERS = {
+    "turtle": ox.RdfFormat.TURTLE,
+    "nt": ox.RdfFormat.N_TRIPLES,
+    "nquads": ox.RdfFormat.N_QUADS,
+    "trig": ox.RdfFormat.TRIG,
+    "xml": ox.RdfFormat.RDF_XML,
+}
+
+
+@cache
+def jsonld_context() -> dict:
+    """The `@context` JSON-LD exports are compacted with (graph/output/assets/newsgraph.context.jsonld):
+    short terms such as "label", "agent", "date" so the JSON reads like the records it came from."""
+    text = files("graph.output").joinpath("assets/newsgraph.context.jsonld").read_text(encoding="utf-8")
+    return json.loads(text)["@context"]
+
+
+def serialize_jsonld(graph: Graph) -> bytes:
+    return graph.serialize(format="json-ld", context=jsonld_context(), auto_compact=True, encoding="utf-8")
+
+
+_RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+
+
+def _reading_order(item: ox.Triple | ox.Quad) -> tuple:
+    # Oxigraph groups only consecutive statements of one subject (and graph): sorting makes each
+    # subject one Turtle block, with its rdf:type first
+    graph = str(item.graph_name) if isinstance(item, ox.Quad) else ""
+    return graph, str(item.subject), item.predicate != _RDF_TYPE, str(item.predicate), str(item.object)
+
+
+def write_rdf(items: Iterable[ox.Triple] | Iterable[ox.Quad], stream: BinaryIO, rdf_format: str) -> None:
+    """Oxigraph triples (triple formats) or quads (N-Quads, TriG) to `stream`, with the usual prefixes."""
+    ox.serialize(sorted(items, key=_reading_order), stream, OXIGRAPH_SERIALIZERS[rdf_format], prefixes=PREFIXES)
+
+
+def serialize_documents(named_graphs: Iterable[tuple[str, Graph]], rdf_format: str) -> bytes:
+    """Serialize per-document graphs: quad formats keep each in its named graph, others merge them."""
+    if rdf_format == "json-ld":
+        merged = Graph()
+        for _, graph in named_graphs:
+            merged += graph
+        return serialize_jsonld(merged)
+    items: list = []
+    for name, graph in named_graphs:
+        triples = oxigraph_triples(graph)
+        if rdf_format in QUAD_FORMATS:
+            items += [ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(name)) for t in triples]
+        else:
+            items += triples
+    if rdf_format not in QUAD_FORMATS:
+        items = list(dict.fromkeys(items))  # an entity described by two documents is written once
+    stream = io.BytesIO()
+    write_rdf(items, stream, rdf_format)
+    return stream.getvalue()
+
+
+# Formats whose documents can be written one after another: a corpus never has to fit in memory.
+STREAMABLE_FORMATS = {"turtle", "nt", "nquads", "trig"}
+
+
+def write_documents(named_graphs: Iterable[tuple[str, Graph]], path: str | Path,
+                    rdf_format: str | None = None) -> int:
+    """Write per-document graphs to `path` atomically; returns how many documents were written."""
+    rdf_format = rdf_format_for(path, rdf_format)
+    count = 0
+    with atomic_output(path) as stream:
+        if rdf_format in STREAMABLE_FORMATS:
+            for item in named_graphs:
+                stream.write(serialize_documents([item], rdf_format))
+                count += 1
+        else:
+            items = list(named_graphs)
+            count = len(items)
+            stream.write(serialize_documents(items, rdf_format))
+    return count
+
+
+# Everything `newsgraph export` writes: RDF, tables and network files, by extension.
+NETWORK_FORMATS = {".graphml": "graphml", ".gexf": "gexf", ".cyjs": "cytoscape"}
+EXPORT_FORMATS = {**RDF_FORMATS, ".csv": "csv", **NETWORK_FORMATS}
+TABLES = ("events", "entities")
+
+
+def export_format_for(path: str | Path, explicit: str | None = None) -> str:
+    known = sorted(set(EXPORT_FORMATS.values()))
+    if explicit:
+        name = EXPORT_FORMATS.get("." + explicit.lower().lstrip("."), explicit.lower())
+        if name not in known:
+            raise ExportError(f"unknown export format '{explicit}' (known: {', '.join(known)})")
+        return name
+    suffix = Path(path).suffix.lower()
+    if suffix not in EXPORT_FORMATS:
+        raise ExportError(f"{path}: cannot tell the format from '{suffix or 'no extension'}' "
+                          f"(use {', '.join(sorted(EXPORT_FORMATS))} or --format)")
+    return EXPORT_FORMATS[suffix]
+
+
+def export(source, path: str | Path, export_format: str | None = None, *,
+           table: str = "events", projection: str = "actor") -> str:
+    """Write a `sources.Source` to `path` atomically; returns the format written.
+
+    RDF formats keep every triple (N-Quads and TriG one named graph per document); `table` picks
+    the CSV (events or entities); `projection` the network (actor or full)."""
+    export_format = export_format_for(path, export_format)
+    if table not in TABLES:
+        raise ExportError(f"unknown table '{table}' (known: {', '.join(TABLES)})")
+    if projection not in PROJECTIONS:
+        raise ExportError(f"unknown projection '{projection}' (known: {', '.join(PROJECTIONS)})")
+    with atomic_output(path) as stream:
+        if export_format == "json-ld":
+            stream.write(serialize_jsonld(to_rdflib(source)))
+        elif export_format in QUAD_FORMATS:
+            write_rdf(source.document_quads(), stream, export_format)
+        elif export_format in OXIGRAPH_SERIALIZERS:
+            write_rdf(source.triples(), stream, export_format)
+        elif export_format == "csv":
+            tables = read_tables(source.store)
+            text = events_csv(tables) if table == "events" else entities_csv(tables)
+            stream.write(text.encode("utf-8"))
+        else:
+            write_network(project(read_tables(source.store), projection), stream, export_format)
+    return export_format

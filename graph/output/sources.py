@@ -1,0 +1,112 @@
+"""Opening what `export` and `draw` read: a graph file or a store folder, as Oxigraph quads.
+
+Oxigraph rather than rdflib because parsing, SPARQL and serialization are tens of times faster on
+large graphs. The quads are kept as parsed: an Oxigraph *store* rewrites derived datatypes
+(xsd:nonNegativeInteger becomes xsd:integer), so it only answers the SPARQL of the tables, while
+RDF exports are written from the quads themselves and stay isomorphic to the input.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import Graph
+from rdflib.namespace import PROV, RDF
+
+from ..rdf.files import OXIGRAPH_PARSERS, GraphFileError, format_of, oxigraph_triples
+from ..rdf.vocab import NG, NIF
+
+_DOCUMENT = ox.NamedNode(str(NG.Document))
+_MENTION = ox.NamedNode(str(NG.mention))
+_HOLDS_ROLE = ox.NamedNode(str(NG.holdsRole))
+_TYPE = ox.NamedNode(str(RDF.type))
+_DERIVED_FROM = ox.NamedNode(str(PROV.wasDerivedFrom))
+_REFERENCE_CONTEXT = ox.NamedNode(str(NIF.referenceContext))
+
+
+@dataclass
+class Source:
+    """The quads of a graph file or store: named graphs as read (the default graph for triple files)."""
+
+    quads: list[ox.Quad] = field(default_factory=list)
+
+    @cached_property
+    def store(self) -> ox.Store:
+        """An in-memory store of every quad, for SPARQL (ask with use_default_graph_as_union=True)."""
+        store = ox.Store()
+        store.extend(self.quads)
+        return store
+
+    def triples(self) -> Iterator[ox.Triple]:
+        """Each distinct triple of every graph once (a triple may sit in several document graphs)."""
+        return iter(dict.fromkeys(quad.triple for quad in self.quads))
+
+    def document_quads(self) -> Iterator[ox.Quad]:
+        """The quads with one named graph per document.
+
+        Quads read from TriG, N-Quads or a store folder have them already. A merged graph (Turtle …)
+        is split: a triple goes to the document its subject comes from (the document itself, an
+        event's prov:wasDerivedFrom, a mention's or sentence's nif:referenceContext); an entity's
+        description goes to every document that mentions it, so each named graph reads on its own.
+        Triples tied to no document stay in the default graph. The union is always the source graph.
+        """
+        if any(not isinstance(quad.graph_name, ox.DefaultGraph) for quad in self.quads):
+            return iter(self.quads)
+        return _split_by_document(list(self.triples()))
+
+
+def _split_by_document(triples: list[ox.Triple]) -> Iterator[ox.Quad]:
+    home: dict[ox.NamedNode | ox.BlankNode, set] = defaultdict(set)
+    for t in triples:
+        if t.predicate == _TYPE and t.object == _DOCUMENT:
+            home[t.subject].add(t.subject)
+        elif t.predicate in (_DERIVED_FROM, _REFERENCE_CONTEXT) and isinstance(t.object, ox.NamedNode):
+            home[t.subject].add(t.object)
+    for t in triples:  # entities take the documents of their mentions, roles those of their holder
+        if t.predicate == _MENTION:
+            home[t.subject] |= home.get(t.object, set())
+    for t in triples:
+        if t.predicate == _HOLDS_ROLE:
+            home[t.object] |= home.get(t.subject, set())
+    for t in triples:
+        documents = home.get(t.object, set()) if t.predicate == _MENTION else home.get(t.subject, set())
+        if not documents:
+            yield ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph())
+        for document in sorted(documents, key=str):
+            yield ox.Quad(t.subject, t.predicate, t.object, document)
+
+
+def quads_of_rdflib(graph: Graph, name: str | None = None) -> list[ox.Quad]:
+    """An rdflib graph as Oxigraph quads (in the named graph `name`, else the default graph)."""
+    target = ox.NamedNode(name) if name else ox.DefaultGraph()
+    return [ox.Quad(t.subject, t.predicate, t.object, target) for t in oxigraph_triples(graph)]
+
+
+def open_source(path: str | Path) -> Source:
+    """Every quad of a graph file (any RDF extension) or of a store folder (one named graph per document)."""
+    path = Path(path)
+    if path.is_dir():
+        from ..store import Store  # only a folder needs the store module
+
+        source = Source()
+        with Store(path, create=False) as store:  # never turn a stray folder into a store
+            for name, graph in store.named_graphs():
+                source.quads += quads_of_rdflib(graph, name)
+        return source
+    if not path.exists():
+        raise GraphFileError(f"{path}: no such graph file or store folder")
+    parser = format_of(path, OXIGRAPH_PARSERS)
+    try:
+        return Source(list(ox.parse(path=str(path), format=parser)))
+    except (SyntaxError, ValueError, OSError) as error:
+        raise GraphFileError(f"{path}: cannot parse as {parser.name} ({str(error).splitlines()[0][:200]})") from None
+
+
+def to_rdflib(source: Source) -> Graph:
+    """The union of the source's graphs as an rdflib graph (for the few things only rdflib does)."""
+    data = ox.serialize(source.triples(), format=ox.RdfFormat.N_TRIPLES)
+    return Graph().parse(data=data, format="nt")

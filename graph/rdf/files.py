@@ -1,0 +1,71 @@
+"""RDF files by extension (reading into rdflib or Oxigraph), and rdflib graphs as Oxigraph terms.
+
+Writing lives in graph/output/export.py."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TypeVar
+
+import pyoxigraph as ox
+from rdflib import Dataset, Graph
+
+from ..errors import NewsgraphError
+
+# extension → rdflib parser/serializer name
+RDF_FORMATS = {
+    ".ttl": "turtle",
+    ".turtle": "turtle",
+    ".nt": "nt",
+    ".nq": "nquads",
+    ".trig": "trig",
+    ".jsonld": "json-ld",
+    ".json-ld": "json-ld",
+    ".rdf": "xml",
+    ".owl": "xml",
+    ".xml": "xml",
+}
+QUAD_FORMATS = {"nquads", "trig"}
+T = TypeVar("T")
+# extension → Oxigraph parser, for everything read at speed (queries, exports, drawings)
+OXIGRAPH_PARSERS = {
+    ".ttl": ox.RdfFormat.TURTLE, ".turtle": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES,
+    ".nq": ox.RdfFormat.N_QUADS, ".trig": ox.RdfFormat.TRIG, ".jsonld": ox.RdfFormat.JSON_LD,
+    ".json-ld": ox.RdfFormat.JSON_LD, ".rdf": ox.RdfFormat.RDF_XML, ".owl": ox.RdfFormat.RDF_XML,
+    ".xml": ox.RdfFormat.RDF_XML,
+}
+
+
+class GraphFileError(NewsgraphError):
+    """A graph file that cannot be read; the message is one line for the user."""
+
+
+def format_of(path: Path, formats: dict[str, T]) -> T:
+    """The parser for an existing RDF file, chosen by its extension from `formats`."""
+    if not path.is_file():
+        raise GraphFileError(f"{path}: no such graph file")
+    found = formats.get(path.suffix.lower())
+    if found is None:
+        raise GraphFileError(f"{path}: unknown RDF extension '{path.suffix}' (use {', '.join(sorted(formats))})")
+    return found
+
+
+def read_graph(path: str | Path) -> Graph:
+    """The triples of an RDF file (named graphs of quad formats merged into one graph)."""
+    path = Path(path)
+    rdf_format = format_of(path, RDF_FORMATS)
+    try:
+        if rdf_format in QUAD_FORMATS:
+            dataset = Dataset()
+            dataset.parse(str(path), format=rdf_format)
+            merged = Graph()
+            for s, p, o, _ in dataset.quads((None, None, None, None)):
+                merged.add((s, p, o))
+            return merged
+        return Graph().parse(str(path), format=rdf_format)
+    except Exception as error:  # rdflib raises many parser-specific types
+        raise GraphFileError(f"{path}: cannot parse as {rdf_format} ({str(error).splitlines()[0][:200]})") from None
+
+
+def oxigraph_triples(graph: Graph) -> list[ox.Triple]:
+    """An rdflib graph's triples as pyoxigraph terms (through N-Triples: both sides parse it fast)."""
+    return list(ox.parse(graph.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES))

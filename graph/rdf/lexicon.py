@@ -1,0 +1,79 @@
+"""Reads the extractor's lexicon (`graph.lexicon.Lexicon`) from the ontology.
+
+The ontology is the single source of truth for event classes: their role patterns (ng:rolePattern)
+and cue words. The extractor never lists a trigger itself; the pipeline builds the lexicon here and
+hands it over, so extraction needs no RDF library.
+"""
+from __future__ import annotations
+
+import functools
+
+from rdflib import RDFS, Graph, Literal, URIRef
+from rdflib.namespace import SDO
+
+from ..errors import NewsgraphError
+from ..lexicon import DIRECTED, SYMMETRIC, UNARY, EventClass, Lexicon
+from ..records import ENTITY_KINDS
+from .ontology import ontology_graph
+from .vocab import NG
+
+ROLE_PATTERN_NAMES = {NG.symmetricRoles: SYMMETRIC, NG.directedRoles: DIRECTED, NG.unaryRoles: UNARY}
+
+
+class OntologyError(NewsgraphError):
+    """An ontology the lexicon cannot be read from (a class without a role pattern …)."""
+
+
+def _words(graph: Graph, subject: URIRef, prop: URIRef) -> frozenset[str]:
+    return frozenset(str(o).lower() for o in graph.objects(subject, prop) if isinstance(o, Literal))
+
+
+def _flag(graph: Graph, subject: URIRef, prop: URIRef) -> bool:
+    return any(bool(o.toPython()) for o in graph.objects(subject, prop) if isinstance(o, Literal))
+
+
+def _role_pattern(graph: Graph, subject: URIRef, name: str) -> str:
+    patterns = {ROLE_PATTERN_NAMES.get(o) for o in graph.objects(subject, NG.rolePattern)}
+    if len(patterns) != 1 or None in patterns:
+        raise OntologyError(f"event class {name} needs exactly one ng:rolePattern "
+                            "(ng:symmetricRoles, ng:directedRoles or ng:unaryRoles)")
+    return patterns.pop()
+
+
+def lexicon_from_graph(graph: Graph) -> Lexicon:
+    """Build the lexicon from any graph holding the ontology (tests pass an edited copy)."""
+    classes = []
+    for subject in sorted(set(graph.transitive_subjects(RDFS.subClassOf, NG.Event)) - {NG.Event}):
+        name = str(subject).rsplit("#", 1)[-1]
+        classes.append(EventClass(
+            name=name,
+            role_pattern=_role_pattern(graph, subject, name),
+            verbs=_words(graph, subject, NG.verbCue),
+            inverse_verbs=_words(graph, subject, NG.inverseVerbCue),
+            nouns=_words(graph, subject, NG.nounCue),
+            communication_verbs=_words(graph, subject, NG.communicationVerb),
+            channels=_words(graph, subject, NG.channelCue),
+            attributions=_words(graph, subject, NG.attributionCue),
+            opponent_verbs=_words(graph, subject, NG.opponentVerbCue),
+            implicit_recipient=_flag(graph, subject, NG.implicitRecipient),
+        ))
+    return Lexicon(
+        classes=tuple(classes),
+        light_verbs=_words(graph, NG.Event, NG.lightVerb),
+        planned_cues=_words(graph, NG.Event, NG.plannedCue),
+        negation_cues=_words(graph, NG.Event, NG.negationCue),
+        object_control_verbs=_words(graph, NG.Event, NG.objectControlVerb),
+        title_cues=_words(graph, NG.Role, NG.titleCue),
+        title_modifiers=_words(graph, NG.Role, NG.titleModifierCue),
+        honorifics=_words(graph, NG.Role, NG.honorificCue),
+        male_cues=_words(graph, NG.Role, NG.maleCue),
+        female_cues=_words(graph, NG.Role, NG.femaleCue),
+        name_heads=tuple((kind, _words(graph, SDO[kind], NG.nameHeadCue)) for kind in ENTITY_KINDS),
+        class_nouns=tuple((kind, _words(graph, SDO[kind], NG.classNounCue)) for kind in ENTITY_KINDS),
+        prepositions=tuple((kind, _words(graph, SDO[kind], NG.prepositionCue)) for kind in ENTITY_KINDS),
+    )
+
+
+@functools.cache
+def default_lexicon() -> Lexicon:
+    return lexicon_from_graph(ontology_graph())

@@ -1,0 +1,34 @@
+"""The bundled ontology, shapes and queries (ontology/, shipped as the package `graph.ontology_data`)."""
+from __future__ import annotations
+
+import functools
+from importlib import resources
+
+from rdflib import Graph
+
+
+def _data_file(name: str):
+    return resources.files("graph.ontology_data").joinpath(name)
+
+
+def ontology_text() -> str:
+    return _data_file("newsgraph.ttl").read_text(encoding="utf-8")
+
+
+def shapes_text() -> str:
+    return _data_file("shapes.ttl").read_text(encoding="utf-8")
+
+
+@functools.cache
+def ontology_graph() -> Graph:
+    return Graph().parse(data=ontology_text(), format="turtle")
+
+
+def bundled_queries() -> dict[str, str]:
+    """Name (file stem) → SPARQL text of every query in ontology/queries."""
+    folder = _data_file("queries")
+    return {
+        entry.name.removesuffix(".rq"): entry.read_text(encoding="utf-8")
+        for entry in sorted(folder.iterdir(), key=lambda e: e.name)
+        if entry.name.endswith(".rq")
+    }

@@ -1,0 +1,95 @@
+"""The vocabularies newsgraph writes, declared once. `_fail = True` makes a misspelt ng: term an error.
+
+Also the one home of the prefixes (Turtle output, SPARQL text) and of the ontology's graph name.
+"""
+from __future__ import annotations
+
+from rdflib import RDFS, XSD, Namespace
+from rdflib.namespace import DCTERMS, PROV, SKOS, DefinedNamespace
+from rdflib.term import URIRef
+
+NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
+SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
+SCHEMA = Namespace("https://schema.org/")
+NG_IRI = "https://w3id.org/newsgraph/ontology#"
+DEFAULT_BASE_IRI = "https://w3id.org/newsgraph/id/"
+# The named graph a store (or a queried file) keeps the ontology in, so queries can follow rdfs:subClassOf.
+ONTOLOGY_GRAPH = NG_IRI.rstrip("#")
+
+
+class NG(DefinedNamespace):
+    """Terms of ontology/newsgraph.ttl (a test checks the two agree)."""
+
+    _NS = Namespace(NG_IRI)
+    _fail = True
+
+    # classes
+    Event: URIRef
+    PhoneCall: URIRef
+    Meeting: URIRef
+    Agreement: URIRef
+    Congratulation: URIRef
+    Invitation: URIRef
+    Visit: URIRef
+    Praise: URIRef
+    Criticism: URIRef
+    Concession: URIRef
+    Victory: URIRef
+    Statement: URIRef
+    Role: URIRef
+    Document: URIRef
+    Mention: URIRef
+    Sentence: URIRef
+    RolePattern: URIRef
+    # role patterns
+    symmetricRoles: URIRef
+    directedRoles: URIRef
+    unaryRoles: URIRef
+    # properties
+    holdsRole: URIRef
+    asOf: URIRef
+    date: URIRef
+    planned: URIRef
+    negated: URIRef
+    topic: URIRef
+    opponent: URIRef
+    quote: URIRef
+    reports: URIRef
+    trigger: URIRef
+    mention: URIRef
+    mentionCount: URIRef
+    sourcePath: URIRef
+    # lexicon annotation properties
+    rolePattern: URIRef
+    implicitRecipient: URIRef
+    verbCue: URIRef
+    inverseVerbCue: URIRef
+    nounCue: URIRef
+    channelCue: URIRef
+    communicationVerb: URIRef
+    lightVerb: URIRef
+    plannedCue: URIRef
+    negationCue: URIRef
+    objectControlVerb: URIRef
+    attributionCue: URIRef
+    titleCue: URIRef
+    titleModifierCue: URIRef
+    opponentVerbCue: URIRef
+    honorificCue: URIRef
+    maleCue: URIRef
+    femaleCue: URIRef
+    nameHeadCue: URIRef
+    classNounCue: URIRef
+    prepositionCue: URIRef
+
+
+# prefix → namespace IRI: bound in every graph newsgraph writes, and declared in its SPARQL
+PREFIXES: dict[str, str] = {
+    "ng": NG_IRI, "schema": str(SCHEMA), "nif": str(NIF), "prov": str(PROV), "skos": str(SKOS),
+    "dcterms": str(DCTERMS), "rdfs": str(RDFS), "xsd": str(XSD),
+}
+
+
+def sparql_prefixes(*names: str) -> str:
+    """PREFIX lines for the given prefixes (all of PREFIXES when none is named)."""
+    return "".join(f"PREFIX {name}: <{PREFIXES[name]}>\n" for name in (names or PREFIXES))

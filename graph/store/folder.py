@@ -1,0 +1,264 @@
+"""A persistent graph store in a folder: Oxigraph on disk (through pyoxigraph), one named graph per document.
+
+Layout of a store:
+- each document's triples live in the named graph of the document's IRI, so building a document
+  again replaces exactly its triples (and removing it removes exactly them);
+- the bundled ontology lives in the named graph <https://w3id.org/newsgraph/ontology>, so queries
+  can follow rdfs:subClassOf (the `events` query does);
+- the default graph holds the RDF merge of all those graphs and is kept in step on every change.
+  Queries run on it. Why not Oxigraph's "union default graph" option? In pyoxigraph 0.5 it yields a
+  triple once per graph that holds it (oxigraph issue #1919), and an entity's label is in every
+  document that mentions the entity: joins and COUNTs would multiply.
+
+Only one process can open a store at a time (Oxigraph locks the folder); `newsgraph serve` shares
+one with many clients.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import Graph
+
+from ..errors import NewsgraphError
+from ..rdf.files import oxigraph_triples
+from ..rdf.mapping import bind_prefixes
+from ..rdf.ontology import ontology_text
+from ..rdf.vocab import ONTOLOGY_GRAPH, sparql_prefixes
+from .query import QueryError, Table, call_with_timeout, select
+
+_PREFIXES = sparql_prefixes("ng", "schema", "rdfs", "dcterms")
+# The default graph is the merge of the named graphs; `push --merge-default` asks an endpoint for the same.
+MERGE_DEFAULT = "DROP SILENT DEFAULT ; INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
+# Removes a graph and those of its triples no other graph holds from the merged default graph.
+_DROP_GRAPH = """DELETE { ?s ?p ?o } WHERE {
+  GRAPH <%(graph)s> { ?s ?p ?o }
+  FILTER NOT EXISTS { GRAPH ?other { ?s ?p ?o } FILTER(?other != <%(graph)s>) }
+} ;
+DROP SILENT GRAPH <%(graph)s>"""
+_DOCUMENTS_WITH_ID = "SELECT DISTINCT ?g ?id WHERE { GRAPH ?g { ?g dcterms:identifier ?id } }"
+_ENTITIES_BY_KIND = _PREFIXES + """SELECT ?kind (COUNT(DISTINCT ?entity) AS ?n) WHERE {
+  VALUES ?class { schema:Person schema:Organization schema:Place }
+  ?entity a ?class .
+  BIND(STRAFTER(STR(?class), "schema.org/") AS ?kind)
+} GROUP BY ?kind ORDER BY ?kind"""
+_EVENTS_BY_TYPE = _PREFIXES + """SELECT ?type (COUNT(DISTINCT ?event) AS ?n) WHERE {
+  ?event a ?class . ?class rdfs:subClassOf+ ng:Event .
+  BIND(STRAFTER(STR(?class), "#") AS ?type)
+} GROUP BY ?type ORDER BY ?type"""
+_DOCUMENT_TRIPLES = ("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o "
+                     f"FILTER NOT EXISTS {{ GRAPH <{ONTOLOGY_GRAPH}> {{ ?s ?p ?o }} }} }}")
+_DOCUMENT_UNION = ("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o "
+                   f"FILTER NOT EXISTS {{ GRAPH <{ONTOLOGY_GRAPH}> {{ ?s ?p ?o }} }} }}")
+
+
+class StoreError(NewsgraphError):
+    """A store folder that cannot be opened or changed as asked; the message is one line for the user."""
+
+
+@dataclass(frozen=True)
+class StoreStats:
+    """What a store holds. `triples` counts the merged graph of the documents (what an export holds)."""
+
+    documents: int
+    entities: int
+    entities_by_kind: tuple[tuple[str, int], ...]
+    events: int
+    events_by_type: tuple[tuple[str, int], ...]
+    triples: int
+
+    def as_dict(self) -> dict:
+        data = asdict(self)
+        data["entities_by_kind"] = dict(self.entities_by_kind)
+        data["events_by_type"] = dict(self.events_by_type)
+        return data
+
+
+def _ontology_triples() -> set[ox.Triple]:
+    return set(ox.parse(ontology_text(), format=ox.RdfFormat.TURTLE))
+
+
+def _one_line(error: Exception) -> str:
+    return (str(error).splitlines() or [type(error).__name__])[0]
+
+
+class Store:
+    """A folder holding documents' graphs, queryable with SPARQL. Created on first use.
+
+        with Store("out/store") as store:
+            store.add(document_graphs(results))      # (document IRI, rdflib.Graph) pairs (graph.pipeline)
+            table = store.query("SELECT ...", timeout=10)
+    """
+
+    def __init__(self, path: str | Path, *, create: bool = True):
+        self.path = Path(path)
+        self._check_folder(create)
+        try:
+            self.path.mkdir(parents=True, exist_ok=True)
+            self._store: ox.Store | None = ox.Store(str(self.path))
+        except OSError as error:
+            if "lock" in str(error).lower():
+                raise StoreError(f"{self.path}: the store is open in another process "
+                                 "(a running `newsgraph serve`? query its /sparql endpoint instead)") from None
+            raise StoreError(f"{self.path}: cannot open the store ({_one_line(error)})") from None
+        self._install_ontology()
+
+    def _check_folder(self, create: bool) -> None:
+        if self.path.exists() and not self.path.is_dir():
+            raise StoreError(f"{self.path}: is a file, not a store folder")
+        holds_files = self.path.is_dir() and any(self.path.iterdir())
+        if holds_files and not (self.path / "CURRENT").is_file():
+            # Oxigraph would happily add its files to any folder; refuse to litter one that holds others.
+            raise StoreError(f"{self.path}: is not a newsgraph store (the folder holds other files)")
+        if not holds_files and not create:
+            raise StoreError(f"{self.path}: no store here (create one with `newsgraph build INPUT... --store {self.path}`)")
+
+    # ------------------------------------------------------------------ lifetime
+    @property
+    def oxigraph(self) -> ox.Store:
+        """The underlying pyoxigraph store (its default graph is the merge of all graphs)."""
+        if self._store is None:
+            raise StoreError(f"{self.path}: the store is closed")
+        return self._store
+
+    def close(self) -> None:
+        """Release the folder (Oxigraph closes it when the last reference goes)."""
+        if self._store is not None:
+            self._store.flush()
+            self._store = None
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+    # ------------------------------------------------------------------ writing
+    def _drop(self, graph_iris: Iterable[str]) -> None:
+        """Remove graphs in one transaction (each step of an update sees the steps before it)."""
+        steps = [_DROP_GRAPH % {"graph": iri} for iri in graph_iris]
+        if steps:
+            self.oxigraph.update(" ;\n".join(steps))
+
+    def _replace(self, graphs: dict[str, list[ox.Triple]]) -> None:
+        """Replace graphs: two transactions, each all-or-nothing, so a document is either absent or
+        complete, never half there."""
+        if not graphs:
+            return
+        self._drop(graphs)
+        quads = [ox.Quad(t.subject, t.predicate, t.object, graph)
+                 for iri, triples in graphs.items() for graph in (ox.NamedNode(iri), ox.DefaultGraph())
+                 for t in triples]
+        # load() of N-Quads writes about 1.5x faster than extend() of the same quads (pyoxigraph 0.5)
+        self.oxigraph.load(ox.serialize(quads, format=ox.RdfFormat.N_QUADS), format=ox.RdfFormat.N_QUADS)
+
+    def _install_ontology(self) -> None:
+        bundled = _ontology_triples()
+        stored = {q.triple for q in self.oxigraph.quads_for_pattern(None, None, None, ox.NamedNode(ONTOLOGY_GRAPH))}
+        if stored != bundled:  # a new store, or one built with another version of the ontology
+            self._replace({ONTOLOGY_GRAPH: list(bundled)})
+
+    def add(self, named_graphs: Iterable[tuple[str, Graph]], *, batch_triples: int = 50_000) -> int:
+        """Store each (document IRI, graph), replacing what that document had; returns how many.
+
+        Documents are written in batches of about `batch_triples` triples: a disk transaction costs
+        far more than its size, so one per document would make a large build several times slower.
+        A failure in the input still writes the documents read before it."""
+        count, batch, size = 0, {}, 0
+        try:
+            for iri, graph in named_graphs:
+                if str(iri) == ONTOLOGY_GRAPH:
+                    raise StoreError(f"<{ONTOLOGY_GRAPH}> is the ontology's graph, not a document's")
+                batch[str(iri)] = oxigraph_triples(graph)  # a document twice in a batch: the later one wins
+                size += len(batch[str(iri)])
+                count += 1
+                if size >= batch_triples:
+                    pending, batch, size = batch, {}, 0
+                    self._replace(pending)
+        finally:
+            self._replace(batch)
+        return count
+
+    def remove(self, doc_ids_or_iris: Iterable[str]) -> list[str]:
+        """Remove documents given by id or IRI; returns the IRIs removed. Nothing is removed if one is unknown."""
+        iris = list(dict.fromkeys(iri for wanted in doc_ids_or_iris for iri in self.resolve(wanted)))
+        self._drop(iris)
+        return iris
+
+    def update(self, sparql: str) -> None:
+        """Apply a SPARQL Update, then rebuild the merged default graph from the named graphs
+        (so write inside GRAPH <…> { }; triples written to the default graph do not last)."""
+        try:
+            try:
+                # one transaction when the text allows appending ours
+                self.oxigraph.update(f"{sparql.rstrip().rstrip(';')}\n;\n{MERGE_DEFAULT}")
+            except SyntaxError:
+                self.oxigraph.update(sparql)  # raises the user's own syntax error, if it has one
+                self.oxigraph.update(MERGE_DEFAULT)
+        except SyntaxError as error:
+            raise QueryError(f"SPARQL syntax error: {_one_line(error)}") from None
+        except OSError as error:
+            raise QueryError(f"update failed: {_one_line(error)}") from None
+        self._install_ontology()  # an update may have touched the ontology's graph
+
+    # ------------------------------------------------------------------ reading
+    def document_iris(self) -> list[str]:
+        """IRIs of the stored documents, sorted."""
+        return sorted(g.value for g in self.oxigraph.named_graphs()
+                      if isinstance(g, ox.NamedNode) and g.value != ONTOLOGY_GRAPH)
+
+    def resolve(self, doc_id_or_iri: str) -> list[str]:
+        """The IRIs of the documents a command-line DOC_ID names: a document IRI, or a dcterms:identifier."""
+        if self._is_document_graph(doc_id_or_iri):
+            return [doc_id_or_iri]
+        iris = self._documents_with_id(doc_id_or_iri)
+        if not iris:
+            raise StoreError(f"{self.path}: no document '{doc_id_or_iri}' in the store")
+        return iris
+
+    def _documents_with_id(self, doc_id: str) -> list[str]:
+        # Its own function so that no frame of an error's traceback keeps the query results,
+        # which hold the store open.
+        found = self.oxigraph.query(_PREFIXES + _DOCUMENTS_WITH_ID, substitutions={ox.Variable("id"): ox.Literal(doc_id)})
+        return sorted(solution["g"].value for solution in found)
+
+    def _is_document_graph(self, text: str) -> bool:
+        if text == ONTOLOGY_GRAPH or ":" not in text:
+            return False
+        try:
+            return self.oxigraph.contains_named_graph(ox.NamedNode(text))
+        except ValueError:  # not an IRI at all: then it is a document id
+            return False
+
+    def ntriples(self, graph_iri: str) -> bytes:
+        """One named graph as N-Triples."""
+        quads = self.oxigraph.quads_for_pattern(None, None, None, ox.NamedNode(graph_iri))
+        return ox.serialize((q.triple for q in quads), format=ox.RdfFormat.N_TRIPLES)
+
+    def named_graphs(self) -> Iterator[tuple[str, Graph]]:
+        """(document IRI, its rdflib graph) for every document, sorted by IRI: what an export writes."""
+        for iri in self.document_iris():
+            yield iri, bind_prefixes(Graph()).parse(data=self.ntriples(iri), format="nt")
+
+    def union_graph(self) -> Graph:
+        """The merge of all documents' graphs as one rdflib graph (entities shared by IRI)."""
+        triples = self.oxigraph.query(_DOCUMENT_UNION)
+        return bind_prefixes(Graph()).parse(data=triples.serialize(format=ox.RdfFormat.N_TRIPLES), format="nt")
+
+    def query(self, sparql: str, timeout: float | None = None) -> Table:
+        """Answer a SELECT/ASK (or CONSTRUCT, as subject/predicate/object rows) over all documents;
+        GRAPH <document IRI> { … } reaches one. Raises QueryTimeout past `timeout` seconds."""
+        store = self.oxigraph
+        return call_with_timeout(lambda: select(store, sparql, union_default_graph=False), timeout)
+
+    def stats(self) -> StoreStats:
+        count = lambda rows: tuple((kind, int(n)) for kind, n in rows)  # noqa: E731
+        entities = count(select(self.oxigraph, _ENTITIES_BY_KIND, union_default_graph=False).rows)
+        events = count(select(self.oxigraph, _EVENTS_BY_TYPE, union_default_graph=False).rows)
+        triples = int(select(self.oxigraph, _DOCUMENT_TRIPLES, union_default_graph=False).rows[0][0])
+        return StoreStats(documents=len(self.document_iris()), entities=sum(n for _, n in entities),
+                          entities_by_kind=entities, events=sum(n for _, n in events),
+                          events_by_type=events, triples=triples)
+
