@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DEVSTAMP := $(VENV)/.installed-dev
 
-.PHONY: demo test install dev clean system-deps seed-graph
+.PHONY: demo test lint install dev clean system-deps seed-graph
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,8 +33,13 @@ demo: $(STAMP)
 	@echo "Who congratulated whom:"
 	@$(BIN)/newsgraph query out/graph.ttl --name who-congratulated-whom
 
-test: $(DEVSTAMP) system-deps
+test: lint system-deps
 	$(BIN)/python -m pytest -q
+
+# Lint and import order (ruff), and the layering of the stages (import-linter contracts in pyproject.toml).
+lint: $(DEVSTAMP)
+	$(BIN)/ruff check graph tests scripts
+	$(BIN)/lint-imports --no-cache
 
 # Graphviz draws the static pictures, Chromium runs the browser test. Installed when we are root
 # with apt-get (CI, fresh machines); elsewhere the tests that need them skip and say why.

@@ -14,10 +14,10 @@ import time
 from pathlib import Path
 
 from graph.output.export import export, write_documents
+from graph.output.sources import open_source
 from graph.pipeline import document_graphs
 from graph.rdf.files import read_graph
 from graph.records import Document, DocumentGraph, Entity, Event, Mention
-from graph.output.sources import open_source
 
 
 def corpus(documents: int, seed: int = 1) -> list[DocumentGraph]:
@@ -30,7 +30,8 @@ def corpus(documents: int, seed: int = 1) -> list[DocumentGraph]:
         doc = Document(id=f"doc-{d}", text=text, date=dt.date(2024, 1, 1) + dt.timedelta(days=d % 300))
         chosen = rnd.sample(pool, 25)
         mention = lambda j: Mention(j * 33, j * 33 + 8, text[j * 33:j * 33 + 8], j * 33, j * 33 + 32)  # noqa: E731
-        entities = tuple(Entity(k, kind, name, (name.split()[-1],), (mention(j),)) for j, (k, kind, name) in enumerate(chosen))
+        entities = tuple(Entity(k, kind, name, (name.split()[-1],), (mention(j),))
+                         for j, (k, kind, name) in enumerate(chosen))
         events = tuple(Event(f"e{j}", rnd.choice(["PhoneCall", "Meeting", "Statement"]), agent=chosen[j][0],
                              recipient=chosen[j + 1][0], date=doc.date, mentions=(mention(j),), trigger="called")
                        for j in range(20))

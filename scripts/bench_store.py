@@ -99,7 +99,8 @@ def main() -> None:
                 print("note: fewer than 1M triples; raise --documents")
 
             queries = bundled_queries()
-            print(f"{'query':24} {'rows':>7} {'newsgraph':>10} {'+timeout':>10} {'pyoxigraph':>11} {'ratio':>6} {'ratio+t':>8}")
+            print(f"{'query':24} {'rows':>7} {'newsgraph':>10} {'+timeout':>10} {'pyoxigraph':>11} "
+                  f"{'ratio':>6} {'ratio+t':>8}")
             ratios = []
             for name in QUERIES:
                 sparql = queries[name]

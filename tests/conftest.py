@@ -4,8 +4,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from spacy.tokens import Doc
 import spacy
+from spacy.tokens import Doc
 
 from graph.extraction.nlp import ParsedDocument, ParsedParagraph
 from graph.records import Document, Paragraph

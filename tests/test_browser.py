@@ -17,13 +17,13 @@ import time
 from dataclasses import replace
 
 import pytest
+from seedlike import seed_like
 
 from graph.output.draw import has_graphviz, html_page, involved
 from graph.output.export import write_documents
-from graph.pipeline import document_graphs
 from graph.output.sources import open_source
 from graph.output.tables import EntityRow, EventRow, Tables, read_tables
-from seedlike import seed_like
+from graph.pipeline import document_graphs
 
 pytestmark = pytest.mark.browser
 

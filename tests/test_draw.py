@@ -8,16 +8,16 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from click.testing import CliRunner
+from seedlike import BIDEN, HARRIS, TRUMP, seed_like
 
 from graph.cli import main
 from graph.output.draw import draw, has_graphviz, html_page, involved, limit
 from graph.output.export import write_documents
 from graph.output.networks import FocusError, neighbourhood
-from graph.pipeline import document_graphs
-from graph.rdf.mapping import IriMinter
 from graph.output.sources import open_source
 from graph.output.tables import read_tables
-from seedlike import BIDEN, HARRIS, TRUMP, seed_like
+from graph.pipeline import document_graphs
+from graph.rdf.mapping import IriMinter
 
 needs_graphviz = pytest.mark.skipif(not has_graphviz(), reason="Graphviz (neato, sfdp) is not installed: apt-get install graphviz")
 

@@ -11,8 +11,8 @@ from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from graph.cli import main
 from graph.evaluation.gold import read_gold
-from graph.evaluation.report import format_report, Report
-from graph.evaluation.scores import normalise_name, Ratio, Score
+from graph.evaluation.report import Report, format_report
+from graph.evaluation.scores import Ratio, Score, normalise_name
 from graph.evaluation.scoring import score_document
 from graph.ingest import InputError
 from graph.rdf.vocab import NG

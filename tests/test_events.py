@@ -227,6 +227,33 @@ def test_according_to_attributes_the_sentence_whatever_the_tag_of_according():
     assert ("Statement", "organization/foreign-ministry", "", ()) in summary(events(doc))
 
 
+def test_an_attribution_cue_added_to_the_ontology_attributes_the_sentence_to_its_source():
+    # "Tamm condemned Sokol, per the Harbour Gazette." attributes nothing until the ontology lists
+    # "per" as an attribution cue of Statement: "according to" is no special case in the code.
+    doc = make_doc("Tamm/PROPN/nsubj/1 condemned/VERB/ROOT/1/condemn Sokol/PROPN/dobj/1 ,/PUNCT/punct/1 "
+                   "per/ADP/prep/1 the/DET/det/7 Harbour/PROPN/compound/7 Gazette/PROPN/pobj/4 ./PUNCT/punct/1",
+                   ents=[(0, 1, "PERSON"), (2, 3, "PERSON"), (6, 8, "ORG")])
+    gazette = ("Statement", "organization/harbour-gazette", "", ())
+    assert gazette not in summary(events(doc))
+    edited = Graph()
+    edited += ontology_graph()
+    edited.add((NG.Statement, NG.attributionCue, Literal("per")))
+    found = events(doc, lexicon=lexicon_from_graph(edited))
+    assert gazette in summary(found)
+    assert next(e for e in found if e.kind == "Statement").trigger == "per"
+
+
+def test_a_concession_goes_to_whoever_beat_the_conceder_in_the_article():
+    # "Ruiz defeated Okafor." / "Okafor conceded on Sunday." (two paragraphs): directed, to the winner
+    defeat = make_doc("Ruiz/PROPN/nsubj/1 defeated/VERB/ROOT/1/defeat Okafor/PROPN/dobj/1 ./PUNCT/punct/1",
+                      ents=[(0, 1, "PERSON"), (2, 3, "PERSON")])
+    conceded = make_doc("Okafor/PROPN/nsubj/1 conceded/VERB/ROOT/1/concede on/ADP/prep/1 Sunday/PROPN/pobj/2 "
+                        "./PUNCT/punct/1", ents=[(0, 1, "PERSON"), (3, 4, "DATE")])
+    assert ("Concession", "person/okafor", "person/ruiz", ()) in summary(events(defeat, conceded))
+    # with no winner anywhere, a concession names no one it went to, so it is no event
+    assert not [e for e in events(conceded) if e.kind == "Concession"]
+
+
 def test_speaker_after_the_verb_in_quote_inversion():
     # '"We regret it," said the Foreign Ministry after the court ruled.'  (the parser gives the
     # ministry to "ruled")

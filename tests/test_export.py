@@ -10,15 +10,15 @@ import pytest
 from click.testing import CliRunner
 from rdflib import Dataset, URIRef
 from rdflib.compare import isomorphic
+from seedlike import BIDEN, TRUMP, seed_like
 
 from graph.cli import main
 from graph.output.export import export, write_documents
 from graph.output.networks import actor_pairs
+from graph.output.sources import open_source
 from graph.pipeline import document_graphs
 from graph.rdf.files import read_graph
 from graph.rdf.mapping import IriMinter
-from graph.output.sources import open_source
-from seedlike import BIDEN, TRUMP, seed_like
 
 RDF_EXTENSIONS = ["ttl", "nt", "nq", "trig", "jsonld", "rdf"]
 DOCUMENT_IRIS = {str(IriMinter().document(r.document)) for r in seed_like()}

@@ -9,6 +9,7 @@ from rdflib import Graph
 
 from graph.pipeline import text_to_graph
 from graph.rdf.validate import validate
+from graph.rdf.vocab import NG
 
 pytestmark = pytest.mark.model
 
@@ -93,3 +94,15 @@ def test_build_from_stdin_is_byte_identical_twice_and_queryable(tmp_path, nlp):
     assert table.returncode == 0
     assert "Emmanuel Macron,Mark Carney,,2025-03-11" in table.stdout
     assert "Olaf Scholz" not in table.stdout  # "Carney did not call Scholz" is no call
+
+
+def test_an_undated_article_gets_no_dates_and_one_warning(tmp_path, nlp):
+    undated = "\n".join(ARTICLE.splitlines()[1:]) + "\n\nOn March 3, Carney met Scholz."
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text(undated, encoding="utf-8")
+    result = run_cli("build", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "-o", str(tmp_path / "out.ttl"))
+    assert result.returncode == 0, result.stderr
+    warnings = [line for line in result.stderr.splitlines() if "warning" in line]
+    assert len(warnings) == 1 and "2 documents have no date" in warnings[0]
+    graph = Graph().parse(tmp_path / "out.ttl")
+    assert not list(graph.objects(None, NG.date))  # neither "on Tuesday" nor "March 3" became a day

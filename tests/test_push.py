@@ -13,18 +13,17 @@ import httpx
 import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
+from test_serve import running
+from test_store import call_document, canonical_rows, document_iri, documents, meeting_document
 
 from graph.cli import main
 from graph.output.export import write_documents
+from graph.pipeline import document_graphs
 from graph.rdf.ontology import bundled_queries
+from graph.store import Store
 from graph.store.push import Endpoint, PushError, file_payloads, push, store_payloads
 from graph.store.query import Table
 from graph.store.serve import ServerConfig
-from graph.pipeline import document_graphs
-from graph.store import Store
-
-from test_serve import running
-from test_store import call_document, canonical_rows, document_iri, documents, meeting_document
 
 pytestmark = pytest.mark.server
 

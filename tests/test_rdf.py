@@ -8,14 +8,12 @@ from rdflib import RDF, RDFS, SKOS, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
 from graph.output.export import serialize_documents
-from graph.rdf.ontology import ontology_graph
 from graph.rdf.files import read_graph
-from graph.rdf.mapping import document_triples, to_rdf, IriMinter
-from graph.rdf.vocab import SCHEMA
-from graph.records import slug
-from graph.records import Document, DocumentGraph, Entity, Event, Mention, Role
+from graph.rdf.mapping import IriMinter, document_triples, to_rdf
+from graph.rdf.ontology import ontology_graph
 from graph.rdf.validate import validate
-from graph.rdf.vocab import NG, NG_IRI
+from graph.rdf.vocab import NG, NG_IRI, SCHEMA
+from graph.records import Document, DocumentGraph, Entity, Event, Mention, Role, slug
 
 TEXT = "Joe Biden called Donald Trump on Wednesday and congratulated him."
 

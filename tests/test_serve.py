@@ -10,14 +10,13 @@ from contextlib import contextmanager
 import httpx
 import pyoxigraph as ox
 import pytest
+from test_store import BIDEN, PREFIXES, canonical_rows, documents
 
+from graph.pipeline import document_graphs
 from graph.rdf.ontology import bundled_queries
+from graph.store import Store
 from graph.store.query import Table
 from graph.store.serve import ServerConfig, make_server, negotiate
-from graph.pipeline import document_graphs
-from graph.store import Store
-
-from test_store import BIDEN, PREFIXES, canonical_rows, documents
 
 pytestmark = pytest.mark.server
 TOKEN = "s3cret-token"

@@ -13,13 +13,12 @@ from rdflib.extras.external_graph_libs import rdflib_to_networkx_graph
 
 from graph.cli import main
 from graph.output.export import write_documents
-from graph.rdf.ontology import bundled_queries, ontology_text
-from graph.store.query import select
-from graph.rdf.mapping import to_rdf, IriMinter
 from graph.pipeline import document_graphs
+from graph.rdf.mapping import IriMinter, to_rdf
+from graph.rdf.ontology import bundled_queries, ontology_text
 from graph.records import Document, DocumentGraph, Entity, Event, Mention, Role
 from graph.store import Store, StoreError
-from graph.store.query import QueryTimeout
+from graph.store.query import QueryTimeout, select
 
 BASE = "https://w3id.org/newsgraph/id/"
 BIDEN = f"{BASE}person/joe-biden"

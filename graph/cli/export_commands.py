@@ -15,11 +15,13 @@ FORMAT_NAMES = ["turtle", "nt", "nquads", "trig", "json-ld", "xml", "csv", "grap
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
               help="File to write; its extension picks the format: .ttl .nt .nq .trig .jsonld .rdf (RDF), "
                    ".csv (a table), .graphml .gexf .cyjs (a network).")
-@click.option("--format", "export_format", type=click.Choice(FORMAT_NAMES), help="Format, when the extension does not tell.")
+@click.option("--format", "export_format", type=click.Choice(FORMAT_NAMES),
+              help="Format, when the extension does not tell.")
 @click.option("--table", type=click.Choice(["events", "entities"]), default="events", show_default=True,
               help="Which table a .csv holds.")
 @click.option("--projection", type=click.Choice(["actor", "full"]), default="actor", show_default=True,
-              help="Network of a .graphml/.gexf/.cyjs: actor (entities, events as edges) or full (events as nodes too).")
+              help="Network of a .graphml/.gexf/.cyjs: actor (entities, events as edges) "
+                   "or full (events as nodes too).")
 @user_errors
 def export(source, output, export_format, table, projection):
     """Write the graph in SOURCE (a graph file or a store folder) to OUTPUT in another format.

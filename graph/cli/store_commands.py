@@ -88,8 +88,8 @@ def serve(store_dir, host, port, timeout, max_result_mb, update_token):
       newsgraph serve --store out/store
       curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 5' http://127.0.0.1:7878/sparql
     """
-    from ..store.serve import ServerConfig, make_server
     from ..store import Store
+    from ..store.serve import ServerConfig, make_server
 
     config = ServerConfig(timeout=timeout, max_result_bytes=int(max_result_mb * 1_000_000), update_token=update_token)
     with Store(store_dir, create=False) as store:
@@ -119,7 +119,8 @@ def serve(store_dir, host, port, timeout, max_result_mb, update_token):
 @click.option("--merge-default", is_flag=True,
               help="Then make the endpoint's default graph the merge of its named graphs (for stores whose union "
                    "graph counts shared triples twice, such as Oxigraph 0.5 and Virtuoso).")
-@click.option("--no-ontology", is_flag=True, help="Do not send the ontology's graph (queries over event classes need it).")
+@click.option("--no-ontology", is_flag=True,
+              help="Do not send the ontology's graph (queries over event classes need it).")
 @click.option("--user", help="User name for HTTP Basic (or --digest) authentication.")
 @click.option("--password", envvar="NEWSGRAPH_PUSH_PASSWORD", help="Password (or set NEWSGRAPH_PUSH_PASSWORD).")
 @click.option("--digest", is_flag=True, help="Send --user/--password with HTTP Digest (Virtuoso's *-auth endpoints).")
@@ -138,8 +139,9 @@ def push(graph_file, store_dir, endpoint, update_endpoint, method, graph_iri, me
           --update-endpoint http://localhost:7879/update --merge-default          # Oxigraph server
       newsgraph push out/graph.trig --endpoint http://localhost:3030/news/data --user admin  # Fuseki
     """
-    from ..store.push import Endpoint, file_payloads, push as push_graphs, store_payloads
     from ..store import Store
+    from ..store.push import Endpoint, file_payloads, store_payloads
+    from ..store.push import push as push_graphs
 
     if (graph_file is None) == (store_dir is None):
         fail("give exactly one of GRAPH_FILE and --store DIR")

@@ -101,9 +101,10 @@ def event_nodes(graph: Graph) -> tuple[EventNode, ...]:
         kind = local_name(cls)
         if kind not in event_types() or any(o.toPython() is True for o in graph.objects(node, NG.negated)):
             continue
-        ids = lambda name: tuple(sorted(str(o) for o in _schema_objects(graph, node, name)))  # noqa: E731
+        ids = {name: tuple(sorted(str(o) for o in _schema_objects(graph, node, name)))
+               for name in ("agent", "recipient", "participant")}
         planned = any(o.toPython() is True for o in graph.objects(node, NG.planned))
-        events.append(EventNode(str(node), kind, ids("agent"), ids("recipient"), ids("participant"),
+        events.append(EventNode(str(node), kind, ids["agent"], ids["recipient"], ids["participant"],
                                 event_dates(graph, node), planned))
     return tuple(sorted(events, key=lambda e: e.iri))
 

@@ -46,7 +46,6 @@ from ..ingest import InputError
 from ..records import ORGANIZATION, PERSON, PLACE
 from .scores import normalise_name
 
-
 GUM_KINDS = {"person": PERSON, "organization": ORGANIZATION, "place": PLACE}
 
 

@@ -48,7 +48,8 @@ class Score:
 
     def as_dict(self) -> dict:
         return {"tp": self.tp, "fp": self.fp, "fn": self.fn,
-                "precision": round_value(self.precision), "recall": round_value(self.recall), "f1": round_value(self.f1)}
+                "precision": round_value(self.precision), "recall": round_value(self.recall),
+                "f1": round_value(self.f1)}
 
     def summary(self) -> str:
         return f"P={fmt(self.precision)} R={fmt(self.recall)} F1={fmt(self.f1)}"

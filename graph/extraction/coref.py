@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from ..lexicon import Lexicon
 from ..records import PERSON
-from .deps import APPOS, CONJ, DET, DOBJ, NUMMOD, POSS, PREDET, PREP, SUBJECTS, XCOMP, ADVCL, AMOD, COMPOUND, NSUBJ
+from .deps import ADVCL, AMOD, APPOS, COMPOUND, CONJ, DET, DOBJ, NSUBJ, NUMMOD, POSS, PREDET, PREP, SUBJECTS, XCOMP
 from .nlp import ParsedDocument
 
 MALE_PRONOUNS = {"he", "him", "his", "himself"}
@@ -135,7 +135,8 @@ def _resolve_singular(token, ref, sentence_number, history, by_key, token_keys,
         info = by_key.get(ahead[0]) if ahead else None
         if info is not None and info.kind == PERSON and info.gender in (wanted, None):
             return ahead
-    excluded = set() if possessive or token.dep_ in SUBJECTS else _clause_subject_keys(token, ref[0], token_keys, object_control)
+    excluded = set() if possessive or token.dep_ in SUBJECTS else \
+        _clause_subject_keys(token, ref[0], token_keys, object_control)
     scored = []
     for referent in history:
         if len(referent.keys) != 1 or sentence_number - referent.sentence > SALIENCE_WINDOW:

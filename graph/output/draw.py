@@ -197,7 +197,8 @@ def static_source(tables: Tables, projection: str = FULL, font_size: int = 11):
                 colour, style = ROLE_STYLES[role]
                 ends = (names[entity], names[event.id]) if role == "agent" else (names[event.id], names[entity])
                 dot.edge(*ends, color=colour, style=style)
-        legend_rows = [(ROLE_STYLES[r][0], f"{'—' if ROLE_STYLES[r][1] == 'solid' else '- -' if ROLE_STYLES[r][1] == 'dashed' else '···'} {r}")
+        stroke = {"solid": "—", "dashed": "- -"}
+        legend_rows = [(ROLE_STYLES[r][0], f"{stroke.get(ROLE_STYLES[r][1], '···')} {r}")
                        for r in ROLE_STYLES]
     else:
         merged: dict[tuple[str, str], list[str]] = {}

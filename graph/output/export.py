@@ -23,6 +23,7 @@ from .networks import PROJECTIONS, project, write_network
 from .sources import to_rdflib
 from .tables import entities_csv, events_csv, read_tables
 
+
 def rdf_format_for(path: str | Path, explicit: str | None = None) -> str:
     if explicit:
         if explicit in RDF_FORMATS.values():

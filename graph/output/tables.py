@@ -130,7 +130,8 @@ def read_entities(store: ox.Store) -> dict[str, EntityRow]:
 def read_events(store: ox.Store) -> tuple[EventRow, ...]:
     classes = " ".join(f"<{c}>" for c in event_classes())
     fields: dict[str, dict] = {}
-    for s in _rows(store, f"SELECT ?ev ?class ?date ?planned ?negated ?doc ?docId WHERE {{ VALUES ?class {{ {classes} }} "
+    for s in _rows(store, "SELECT ?ev ?class ?date ?planned ?negated ?doc ?docId WHERE { "
+                          f"VALUES ?class {{ {classes} }} "
                           "?ev a ?class . OPTIONAL { ?ev ng:date ?date } OPTIONAL { ?ev ng:planned ?planned } "
                           "OPTIONAL { ?ev ng:negated ?negated } "
                           "OPTIONAL { ?ev prov:wasDerivedFrom ?doc OPTIONAL { ?doc dcterms:identifier ?docId } } }"):
@@ -153,7 +154,8 @@ def read_events(store: ox.Store) -> tuple[EventRow, ...]:
             event[field].append(_value(s, "e"))
         else:
             event[field] = event[field] or _value(s, "e")
-    for s in _rows(store, "SELECT ?ev ?sentence WHERE { ?ev ng:mention ?m . ?m nif:sentence ?s ; nif:beginIndex ?begin . "
+    for s in _rows(store, "SELECT ?ev ?sentence WHERE { ?ev ng:mention ?m . "
+                          "?m nif:sentence ?s ; nif:beginIndex ?begin . "
                           "?s nif:anchorOf ?sentence } ORDER BY ?ev DESC(?begin)"):
         event = fields.get(_value(s, "ev"))
         if event is not None:
@@ -192,5 +194,6 @@ def entities_csv(tables: Tables) -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(ENTITY_COLUMNS)
     for e in tables.entities.values():
-        writer.writerow([e.id, e.type, e.name, LIST_SEPARATOR.join(e.aliases), LIST_SEPARATOR.join(e.roles), e.mentions])
+        writer.writerow([e.id, e.type, e.name, LIST_SEPARATOR.join(e.aliases), LIST_SEPARATOR.join(e.roles),
+                         e.mentions])
     return buffer.getvalue()

@@ -17,7 +17,7 @@ from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from ..records import Document, DocumentGraph, Entity, Event, Mention, slug
-from .vocab import DEFAULT_BASE_IRI, NG, NIF, PREFIXES, SCHEMA
+from .vocab import DEFAULT_BASE_IRI, NG, NIF, SCHEMA, bind_prefixes
 
 KIND_CLASS = {"Person": SCHEMA.Person, "Organization": SCHEMA.Organization, "Place": SCHEMA.Place}
 
@@ -46,12 +46,6 @@ class IriMinter:
 
     def sentence(self, doc: Document, mention: Mention) -> URIRef:
         return URIRef(f"{self.base}document/{slug(doc.id)}#sentence={mention.sentence_begin},{mention.sentence_end}")
-
-
-def bind_prefixes(graph: Graph) -> Graph:
-    for prefix, namespace in PREFIXES.items():
-        graph.bind(prefix, namespace, replace=True)
-    return graph
 
 
 def new_graph() -> Graph:

@@ -4,17 +4,17 @@ Also the one home of the prefixes (Turtle output, SPARQL text) and of the ontolo
 """
 from __future__ import annotations
 
-from rdflib import RDFS, XSD, Namespace
+from rdflib import RDFS, XSD, Graph, Namespace
 from rdflib.namespace import DCTERMS, PROV, SKOS, DefinedNamespace
 from rdflib.term import URIRef
+
+from .iris import DEFAULT_BASE_IRI, NG_IRI, ONTOLOGY_GRAPH
 
 NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
 SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
 SCHEMA = Namespace("https://schema.org/")
-NG_IRI = "https://w3id.org/newsgraph/ontology#"
-DEFAULT_BASE_IRI = "https://w3id.org/newsgraph/id/"
-# The named graph a store (or a queried file) keeps the ontology in, so queries can follow rdfs:subClassOf.
-ONTOLOGY_GRAPH = NG_IRI.rstrip("#")
+__all__ = ["DEFAULT_BASE_IRI", "NG", "NG_IRI", "NIF", "ONTOLOGY_GRAPH", "PREFIXES", "SCHEMA", "SEM", "bind_prefixes",
+           "sparql_prefixes"]
 
 
 class NG(DefinedNamespace):
@@ -88,6 +88,13 @@ PREFIXES: dict[str, str] = {
     "ng": NG_IRI, "schema": str(SCHEMA), "nif": str(NIF), "prov": str(PROV), "skos": str(SKOS),
     "dcterms": str(DCTERMS), "rdfs": str(RDFS), "xsd": str(XSD),
 }
+
+
+def bind_prefixes(graph: Graph) -> Graph:
+    """Bind the usual prefixes in an rdflib graph (what its Turtle is written with)."""
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace, replace=True)
+    return graph
 
 
 def sparql_prefixes(*names: str) -> str:

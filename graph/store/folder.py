@@ -24,9 +24,8 @@ from rdflib import Graph
 
 from ..errors import NewsgraphError
 from ..rdf.files import oxigraph_triples
-from ..rdf.mapping import bind_prefixes
 from ..rdf.ontology import ontology_text
-from ..rdf.vocab import ONTOLOGY_GRAPH, sparql_prefixes
+from ..rdf.vocab import ONTOLOGY_GRAPH, bind_prefixes, sparql_prefixes
 from .query import QueryError, Table, call_with_timeout, select
 
 _PREFIXES = sparql_prefixes("ng", "schema", "rdfs", "dcterms")
@@ -113,7 +112,8 @@ class Store:
             # Oxigraph would happily add its files to any folder; refuse to litter one that holds others.
             raise StoreError(f"{self.path}: is not a newsgraph store (the folder holds other files)")
         if not holds_files and not create:
-            raise StoreError(f"{self.path}: no store here (create one with `newsgraph build INPUT... --store {self.path}`)")
+            raise StoreError(f"{self.path}: no store here "
+                             f"(create one with `newsgraph build INPUT... --store {self.path}`)")
 
     # ------------------------------------------------------------------ lifetime
     @property
@@ -221,7 +221,8 @@ class Store:
     def _documents_with_id(self, doc_id: str) -> list[str]:
         # Its own function so that no frame of an error's traceback keeps the query results,
         # which hold the store open.
-        found = self.oxigraph.query(_PREFIXES + _DOCUMENTS_WITH_ID, substitutions={ox.Variable("id"): ox.Literal(doc_id)})
+        found = self.oxigraph.query(_PREFIXES + _DOCUMENTS_WITH_ID,
+                                    substitutions={ox.Variable("id"): ox.Literal(doc_id)})
         return sorted(solution["g"].value for solution in found)
 
     def _is_document_graph(self, text: str) -> bool:

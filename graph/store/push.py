@@ -134,7 +134,8 @@ def _refused(response: httpx.Response) -> PushError:
         return PushError(f"{where} was refused ({response.status_code} {response.reason_phrase}): "
                          "check --user/--password or --token")
     detail = (response.text.strip().splitlines() or [""])[0][:200]
-    return PushError(f"{where} failed ({response.status_code} {response.reason_phrase})" + (f": {detail}" if detail else ""))
+    failure = f"{where} failed ({response.status_code} {response.reason_phrase})"
+    return PushError(failure + (f": {detail}" if detail else ""))
 
 
 def _gsp_put(client: httpx.Client, url: str, name: str | None, data: bytes) -> httpx.Response:

@@ -182,7 +182,8 @@ class SparqlHandler(BaseHTTPRequestHandler):
 
     def do_PUT(self) -> None:
         self.close_connection = True  # the request body stays unread: this connection cannot carry another
-        self._send_text(HTTPStatus.METHOD_NOT_ALLOWED, "this server speaks the SPARQL Protocol, not the Graph Store Protocol",
+        self._send_text(HTTPStatus.METHOD_NOT_ALLOWED,
+                        "this server speaks the SPARQL Protocol, not the Graph Store Protocol",
                         {"Allow": "GET, POST", "Connection": "close"})
 
     do_DELETE = do_PUT
@@ -247,9 +248,10 @@ class SparqlHandler(BaseHTTPRequestHandler):
     def _update(self, sparql: str) -> None:
         token = self.server.config.update_token
         if token is None:
-            raise _Refusal(HTTPStatus.FORBIDDEN, "this endpoint is read-only (start `newsgraph serve` with --update-token)")
+            raise _Refusal(HTTPStatus.FORBIDDEN,
+                           "this endpoint is read-only (start `newsgraph serve` with --update-token)")
         given = self.headers.get("Authorization") or ""
-        if not hmac.compare_digest(given.encode("utf-8"), f"Bearer {token}".encode("utf-8")):
+        if not hmac.compare_digest(given.encode("utf-8"), f"Bearer {token}".encode()):
             raise _Refusal(HTTPStatus.UNAUTHORIZED, "updates need the header 'Authorization: Bearer <update token>'",
                            {"WWW-Authenticate": 'Bearer realm="newsgraph"'})
         with self.server.update_lock:

@@ -16,11 +16,11 @@ from ...lexicon import Lexicon
 from ...records import ORGANIZATION, PERSON, PLACE, Entity, Mention, Role, entity_key
 from ..coref import Referable, TokenRef, resolve_references
 from ..nlp import ParsedDocument
+from .clusters import Cluster, cluster_mentions, position
+from .cues import LABEL_KIND as NER_KIND
 from .cues import (
     given_name_gender,
 )
-from .cues import LABEL_KIND as NER_KIND
-from .clusters import Cluster, cluster_mentions, position
 from .mentions import NameMention, find_name_mentions, unlabelled_repeats
 
 

@@ -5,14 +5,35 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ...lexicon import Lexicon
-from ..nlp import ParsedDocument
 from ..deps import COMPOUND
+from ..nlp import ParsedDocument
+from .cues import LABEL_KIND as NER_KIND
 from .cues import (
     untagged_names,
 )
-from .cues import LABEL_KIND as NER_KIND
-from .spans import clean_span, extend_name, extend_name_left, norp_prefix, post_nominal, relabel, shared_head, split_glued
-from .titles import QUALIFIER_LABELS, apposed_title, is_title_head, part_of_title, qualifier_before_title, segment_words, title_case, title_led_names, title_run_start, title_segments, title_words
+from .spans import (
+    clean_span,
+    extend_name,
+    extend_name_left,
+    norp_prefix,
+    post_nominal,
+    relabel,
+    shared_head,
+    split_glued,
+)
+from .titles import (
+    QUALIFIER_LABELS,
+    apposed_title,
+    is_title_head,
+    part_of_title,
+    qualifier_before_title,
+    segment_words,
+    title_case,
+    title_led_names,
+    title_run_start,
+    title_segments,
+    title_words,
+)
 
 
 @dataclass
@@ -75,7 +96,8 @@ def _without_overlaps(mentions: list[NameMention]) -> list[NameMention]:
 def _with_titles(doc, p_index: int, start: int, end: int, label: str, lexicon: Lexicon) -> NameMention:
     name = doc[start:end].text
     mention = NameMention(p_index, start, end, name, label,
-                          in_brackets=start > 0 and doc[start - 1].text == "(" and end < len(doc) and doc[end].text == ")")
+                          in_brackets=start > 0 and doc[start - 1].text == "("
+                          and end < len(doc) and doc[end].text == ")")
     # Places take no titles; a person or a mislabelled person ("Senator Okafor" as ORG) may.
     run_start = title_run_start(doc, start, lexicon) if label in ("PERSON", "ORG") else start
     if run_start < start:

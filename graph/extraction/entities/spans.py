@@ -2,7 +2,6 @@
 short extended ("Ursula von" + "der Leyen"), hyphenated modifiers cut, credits and glued people split."""
 from __future__ import annotations
 
-
 from ...ingest import CAPTION_WORDS
 from ...lexicon import Lexicon
 from ...records import ORGANIZATION, PLACE
@@ -18,8 +17,8 @@ from .cues import (
 from .cues import LABEL_KIND as NER_KIND
 from .titles import title_words
 
-
-NAME_PARTICLES = {"von", "van", "der", "den", "de", "da", "di", "du", "del", "della", "la", "le", "bin", "al", "el", "ibn"}
+NAME_PARTICLES = {"von", "van", "der", "den", "de", "da", "di", "du", "del", "della", "la", "le", "bin", "al", "el",
+                  "ibn"}
 
 
 TITLE_WINDOW = 10  # tokens before an "of the <organization> <person>" name where the person's title may stand

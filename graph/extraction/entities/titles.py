@@ -7,7 +7,6 @@ import functools
 from ...lexicon import Lexicon
 from ..deps import APPOS, COMPOUND, POBJ, PREP
 
-
 QUALIFIER_LABELS = {"GPE", "NORP"}  # "US Vice President", "Democratic nominee": qualify a title
 
 

@@ -29,7 +29,8 @@ def modality(trigger, lexicon: Lexicon) -> tuple[bool, bool]:
         planned |= has_word(children_with(trigger, AMOD), lexicon.planned_cues)
     if node.dep_ in (XCOMP, ADVCL, CCOMP, ACL) and node.head != node:  # ACL: "plans for Modi to visit"
         governor = node.head
-        if governor.lemma_.lower() in lexicon.planned_cues or governor.lemma_ in lexicon.object_control_verbs and node.dep_ != CCOMP:
+        controlled = governor.lemma_ in lexicon.object_control_verbs and node.dep_ != CCOMP  # "invited X to visit"
+        if governor.lemma_.lower() in lexicon.planned_cues or controlled:
             planned = True
         if governor.lemma_ in lexicon.negation_cues or children_with(governor, NEG):
             negated = negated or governor.lemma_ in lexicon.negation_cues or node.dep_ == XCOMP

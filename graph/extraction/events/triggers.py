@@ -48,7 +48,8 @@ def _verbal(trigger, event_class: EventClass, inverse: bool, sentence: TokenEnti
         agents = ()
     location = location_key(trigger, sentence)
     objects = children_with(trigger, DOBJ)
-    partner_phrases = [*prep_objects(trigger, PARTNER_PREPS), *(pair for o in objects for pair in prep_objects(o, {"to"}))]
+    partner_phrases = [*prep_objects(trigger, PARTNER_PREPS),
+                       *(pair for o in objects for pair in prep_objects(o, {"to"}))]
     for prep, pobj in partner_phrases:
         keys = sentence.group(pobj)
         if not keys:
@@ -186,6 +187,7 @@ def find_event_mentions(parsed: ParsedDocument, analysis: EntityAnalysis, lexico
                 for event_class in classes:
                     found.append(_nominal(token, event_class, sentence, lexicon))
         for index, mention in enumerate(found):
-            if mention.paragraph == p_index and mention.kind == "Statement" and mention.trigger not in attribution_phrases:
+            attributed = mention.trigger in attribution_phrases
+            if mention.paragraph == p_index and mention.kind == "Statement" and not attributed:
                 found[index] = attach_quote(mention, doc[mention.token], spans)
     return found

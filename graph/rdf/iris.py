@@ -1,0 +1,6 @@
+"""The IRIs newsgraph is built on, as plain strings (importing this module loads no RDF library)."""
+
+NG_IRI = "https://w3id.org/newsgraph/ontology#"
+DEFAULT_BASE_IRI = "https://w3id.org/newsgraph/id/"  # base of the IRIs minted for documents, entities, events
+# The named graph a store (or a queried file) keeps the ontology in, so queries can follow rdfs:subClassOf.
+ONTOLOGY_GRAPH = NG_IRI.rstrip("#")
