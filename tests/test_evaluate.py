@@ -264,7 +264,8 @@ def test_report_micro_averages_and_ends_with_the_headlines(tmp_path):
     lines = format_report(report, verbose=True).splitlines()
     assert lines[-3] == "events P=0.50 R=0.17 F1=0.25"
     assert lines[-2].startswith("entities P=1.00 R=0.75 F1=0.86 nodes/entity=1.00")
-    assert lines[-1].startswith("dates 0.25 (1/4)  roles 0.00 (0/4)")
+    # dates count only over dated gold events that were found: the call, dated right
+    assert lines[-1].startswith("dates 1.00 (1/1)  roles 0.00 (0/4)")
     assert "  false positive event: Meeting(Donald Trump, Kamala Harris)" in lines
     assert report.as_dict(verbose=True)["per_document"][1]["false_positive_events"] == [
         "Meeting(Donald Trump, Kamala Harris)"]

@@ -5,14 +5,17 @@ import datetime as dt
 
 import pytest
 
-from graph.extraction.temporal import resolve
+from graph.extraction.temporal import moves_the_narrative, resolve
 
 THURSDAY = dt.date(2024, 11, 7)
 
 
 @pytest.mark.parametrize("expression, future, expected", [
     ("Wednesday", False, dt.date(2024, 11, 6)),
-    ("on Thursday", False, dt.date(2024, 10, 31)),
+    ("on Thursday", False, THURSDAY),  # the article's own weekday is its own day
+    ("later on Thursday", True, THURSDAY),
+    ("last Thursday", False, dt.date(2024, 10, 31)),
+    ("next Thursday", True, dt.date(2024, 11, 14)),
     ("Friday", True, dt.date(2024, 11, 8)),
     ("Monday", True, dt.date(2024, 11, 11)),
     ("yesterday", False, dt.date(2024, 11, 6)),
@@ -45,3 +48,11 @@ def test_no_article_date_means_no_relative_dates():
     # a day without a year names no day in an undated article: never today's year
     assert resolve("March 3", None) is None
     assert resolve("Dec. 30", None, future=True) is None
+
+
+@pytest.mark.parametrize("expression, moves", [
+    ("earlier this month", True), ("in 1984", True), ("last week", True), ("two weeks ago", True),
+    ("for about 30 minutes", False), ("three-day", False), ("two days", False), ("annually", False),
+])
+def test_vague_expressions_that_move_the_story_are_told_from_durations(expression, moves):
+    assert moves_the_narrative(expression) is moves

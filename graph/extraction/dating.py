@@ -9,7 +9,8 @@ import datetime as dt
 
 from .events import EventMention
 from .nlp import ParsedDocument
-from .temporal import SAME_DAY, anchor_of, date_expressions, governs, resolve
+from .deps import COMPOUND
+from .temporal import SAME_DAY, anchor_of, date_expressions, governs, moves_the_narrative, resolve
 
 
 def sentence_id(parsed: ParsedDocument, mention: EventMention) -> tuple[int, int]:
@@ -17,29 +18,46 @@ def sentence_id(parsed: ParsedDocument, mention: EventMention) -> tuple[int, int
     return mention.paragraph, parsed.paragraphs[mention.paragraph].doc[mention.token].sent.start
 
 
-def mention_dates(parsed: ParsedDocument, mentions: list[EventMention]) -> list[dt.date | None]:
-    """The day of each mention: the most specific date expression whose clause holds the trigger."""
+def _narrative_days(parsed: ParsedDocument) -> dict[tuple[int, int], tuple[list, dt.date | None, dt.date | None]]:
+    """For each sentence: its date expressions with their anchors, the day the story stood at before it,
+    and the day it stands at after it.
+
+    The story's day starts at the article date; a sentence naming a day moves it there; one that places
+    the story at a time that is no day ("earlier this month", "in 1984") leaves it unknown; a duration
+    ("for 30 minutes") or a sentence with no date keeps it. Captions keep their dates to themselves."""
     article_date = parsed.document.date
     reference = article_date
-    by_sentence: dict[tuple[int, int], list] = {}
+    found = {}
     for p_index, unit in enumerate(parsed.paragraphs):
         for sentence in unit.doc.sents:
-            resolved = []
-            for span in date_expressions(sentence):
-                resolved.append((span, anchor_of(span)))
-            by_sentence[(p_index, sentence.start)] = (resolved, reference)
-            if not unit.paragraph.is_caption:
-                for span, _ in resolved:
-                    if not SAME_DAY.search(span.text):
-                        day = resolve(span.text, article_date, reference=reference)
-                        if day:
-                            reference = day
-                            break
+            resolved = [(span, anchor_of(span)) for span in date_expressions(sentence)]
+            before = reference
+            if not unit.paragraph.is_caption and resolved:
+                days = [resolve(span.text, article_date, reference=reference) for span, _ in resolved
+                        if not SAME_DAY.search(span.text)]
+                named = next((day for day in days if day), None)
+                if named:
+                    reference = named
+                elif any(moves_the_narrative(span.text) for span, _ in resolved if not SAME_DAY.search(span.text)):
+                    reference = None
+            found[(p_index, sentence.start)] = (resolved, before, reference)
+    return found
+
+
+def mention_dates(parsed: ParsedDocument, mentions: list[EventMention]) -> list[dt.date | None]:
+    """The day of each mention: the most specific date expression whose clause holds the trigger; for a
+    past event that no expression dates, the day the story stands at (news tells a day's events in turn:
+    "Ruiz arrived on Sunday. He met Okafor." met on Sunday)."""
+    article_date = parsed.document.date
+    by_sentence = _narrative_days(parsed)
     dates = []
     for mention in mentions:
-        resolved, reference = by_sentence[sentence_id(parsed, mention)]
-        trigger = parsed.paragraphs[mention.paragraph].doc[mention.token]
-        best = None
+        resolved, reference, story_day = by_sentence[sentence_id(parsed, mention)]
+        unit = parsed.paragraphs[mention.paragraph]
+        trigger = unit.doc[mention.token]
+        if trigger.dep_ == COMPOUND and trigger.head.pos_ == "NOUN":
+            trigger = trigger.head  # "his concession speech on Sunday": dated as the speech
+        best, expressed = None, False
         for span, anchor in resolved:
             # a noun ("his victory") is dated only by a date on itself or on the verb it depends on
             # ("made a call on Thursday"), not by any clause around it
@@ -49,9 +67,14 @@ def mention_dates(parsed: ParsedDocument, mentions: list[EventMention]) -> list[
             else:
                 applies = governs(anchor, trigger)
             if applies:
+                expressed = True
                 size = len(list(anchor.subtree))
                 day = resolve(span.text, article_date, future=mention.planned, reference=reference)
                 if day and (best is None or size < best[0]):
                     best = (size, day)
-        dates.append(best[1] if best else None)
+        if best is None and not expressed and not mention.planned and not unit.paragraph.is_caption:
+            # a past event is never dated after the article (the story may have moved on to plans)
+            dates.append(story_day if story_day and (article_date is None or story_day <= article_date) else None)
+        else:
+            dates.append(best[1] if best else None)
     return dates

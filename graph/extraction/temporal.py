@@ -1,9 +1,9 @@
 """Time stage: resolve date expressions against the article date and attach them to event triggers.
 
 "on Wednesday" in an article of Thursday 2024-11-07 is 2024-11-06 (the most recent Wednesday for a past
-event, the next one for a planned event); "yesterday", "today", "tomorrow" and explicit dates resolve
-directly; "earlier in the day" takes the last date the article established; vague spans ("last week")
-stay undated rather than guessed.
+event, the next one for a planned event; "on Thursday" is the article's own day); "yesterday", "today",
+"tomorrow" and explicit dates resolve directly; "earlier in the day" takes the last date the article
+established; vague spans ("last week") stay undated rather than guessed.
 """
 from __future__ import annotations
 
@@ -48,13 +48,28 @@ def resolve(expression: str, article_date: dt.date | None, *, future: bool = Fal
         return parsed
     for index, name in enumerate(WEEKDAYS):
         if re.search(rf"\b{name}\b", text) and article_date:
-            delta = (article_date.weekday() - index) % 7
-            if future:
-                ahead = (index - article_date.weekday()) % 7
+            # the article's own weekday is the article's day ("said on Tuesday" in Tuesday's paper),
+            # unless the text says "next" or "last"
+            ahead = (index - article_date.weekday()) % 7
+            behind = (article_date.weekday() - index) % 7
+            if re.search(r"\bnext\b", text):
                 return article_date + dt.timedelta(days=ahead or 7)
-            return article_date - dt.timedelta(days=delta or 7) if "next" not in text else \
-                article_date + dt.timedelta(days=(index - article_date.weekday()) % 7 or 7)
+            if re.search(r"\blast\b", text):
+                return article_date - dt.timedelta(days=behind or 7)
+            return article_date + dt.timedelta(days=ahead) if future else article_date - dt.timedelta(days=behind)
     return None
+
+
+DURATION = re.compile(r"^(for\s+)?(about\s+|some\s+|nearly\s+|almost\s+|more than\s+|over\s+)?"
+                      r"(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|few)"
+                      r"[\s-]+(minutes?|hours?|days?|nights?|weeks?|months?|years?)(\s+long)?$", re.I)
+
+
+def moves_the_narrative(expression: str) -> bool:
+    """Whether a date expression that names no single day still places the story at another time
+    ("earlier this month", "in 1984", "last week") rather than measuring it ("for 30 minutes", "three-day")."""
+    text = expression.strip().lower()
+    return not DURATION.match(text) and not re.search(r"\b(annually|daily|weekly|every)\b", text)
 
 
 def date_expressions(sentence) -> list:
