@@ -48,6 +48,7 @@ class Paragraph:
     begin: int
     end: int
     is_caption: bool = False
+    is_dateline: bool = False  # "LISBON, Nov 7 (Reuters) -": parsed apart from the sentence it opens
 
 
 @dataclass(frozen=True)

@@ -262,3 +262,22 @@ def test_speaker_after_the_verb_in_quote_inversion():
                    "after/SCONJ/mark/13 the/DET/det/12 court/NOUN/nsubj/13 ruled/VERB/advcl/6/rule ./PUNCT/punct/6",
                    ents=[(8, 10, "ORG")])
     assert summary(events(doc)) == [("Statement", "organization/foreign-ministry", "", ())]
+
+
+def test_a_past_event_with_no_date_of_its_own_takes_the_day_the_story_stands_at():
+    # "Ruiz called Lee on Monday." / "Ruiz met Okafor." (a Thursday article): the meeting is Monday's
+    monday = make_doc("Ruiz/PROPN/nsubj/1 called/VERB/ROOT/1/call Lee/PROPN/dobj/1 on/ADP/prep/1 Monday/PROPN/pobj/3 "
+                      "./PUNCT/punct/1", ents=[(0, 1, "PERSON"), (2, 3, "PERSON"), (4, 5, "DATE")])
+    met = make_doc("Ruiz/PROPN/nsubj/1 met/VERB/ROOT/1/meet Okafor/PROPN/dobj/1 ./PUNCT/punct/1",
+                   ents=[(0, 1, "PERSON"), (2, 3, "PERSON")])
+    meeting = next(e for e in events(monday, met) if e.kind == "Meeting")
+    assert meeting.date == dt.date(2024, 11, 4)
+    # "Last month, Ruiz called Lee." moves the story to no day we know: the meeting stays undated
+    last_month = make_doc("Last/ADJ/amod/1 month/NOUN/npadvmod/4 ,/PUNCT/punct/4 Ruiz/PROPN/nsubj/4 "
+                          "called/VERB/ROOT/4/call Lee/PROPN/dobj/4 ./PUNCT/punct/4",
+                          ents=[(0, 2, "DATE"), (3, 4, "PERSON"), (5, 6, "PERSON")])
+    assert next(e for e in events(last_month, met) if e.kind == "Meeting").date is None
+    # a planned event never takes it
+    planned = make_doc("Ruiz/PROPN/nsubj/2 will/AUX/aux/2 meet/VERB/ROOT/2/meet Lee/PROPN/dobj/2 ./PUNCT/punct/2",
+                       ents=[(0, 1, "PERSON"), (3, 4, "PERSON")])
+    assert next(e for e in events(monday, planned) if e.kind == "Meeting").date is None

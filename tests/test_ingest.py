@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from graph.ingest import InputError, paragraphs, read_inputs, split_header
+from graph.ingest import InputError, document_from_text, paragraphs, read_inputs, split_header
 
 
 def test_date_header_on_the_first_line_is_the_article_date_not_text():
@@ -32,6 +32,36 @@ def test_paragraphs_keep_offsets_and_mark_captions():
     found = paragraphs(text)
     assert [text[p.begin:p.end] for p in found] == ["First one.", "IMAGE: A caption.", "Third."]
     assert [p.is_caption for p in found] == [False, True, False]
+
+
+@pytest.mark.parametrize("opening, dateline", [
+    ("PORTO (Lusa) - Mayor Ana Ruiz called", "PORTO (Lusa) -"),
+    ("Lisbon, Nov. 7 (Agência) -- Ruiz called", "Lisbon, Nov. 7 (Agência) --"),
+    ("VALLETTA – The minister called", "VALLETTA –"),
+    ("OSLO/BERGEN (Wire) -Shares fell", "OSLO/BERGEN (Wire) -"),
+    ("(Harbour Gazette) – Ruiz called", "(Harbour Gazette) –"),
+])
+def test_a_dateline_opening_the_story_is_a_block_of_its_own(opening, dateline):
+    text = f"Ruiz calls Okafor\n\n{opening} Okafor on Sunday."
+    found = paragraphs(text)
+    assert [text[p.begin:p.end] for p in found][:2] == ["Ruiz calls Okafor", dateline]
+    assert [p.is_dateline for p in found] == [False, True, False]
+    assert text[found[2].begin:found[2].end].endswith("Okafor on Sunday.")
+
+
+@pytest.mark.parametrize("opening", ["Ruiz - the mayor - called Okafor.", "UN - the body met.", "US officials called."])
+def test_a_sentence_that_opens_with_a_name_is_no_dateline(opening):
+    assert [p.is_dateline for p in paragraphs(opening)] == [False]
+
+
+def test_a_dateline_with_a_full_date_dates_an_undated_article():
+    text = "LISBON, Nov 7, 2024 (Wire) - Ruiz called Okafor on Wednesday."
+    assert document_from_text(text, doc_id="a", source=None, default_date=None, where="a").date == dt.date(2024, 11, 7)
+    header = document_from_text("date 2024-11-08\n" + text, doc_id="a", source=None, default_date=None, where="a")
+    assert header.date == dt.date(2024, 11, 8)  # a header wins
+    yearless = document_from_text("LISBON, Nov 7 (Wire) - Ruiz called.", doc_id="a", source=None, default_date=None,
+                                  where="a")
+    assert yearless.date is None  # a day without a year names no date we can know
 
 
 def test_folder_jsonl_and_default_date(tmp_path):

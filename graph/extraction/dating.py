@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from .deps import COMPOUND
 from .events import EventMention
 from .nlp import ParsedDocument
-from .deps import COMPOUND
 from .temporal import SAME_DAY, anchor_of, date_expressions, governs, moves_the_narrative, resolve
 
 

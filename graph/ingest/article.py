@@ -15,12 +15,14 @@ from dateutil import parser as date_parser
 
 from ..errors import NewsgraphError
 from ..records import Document, Paragraph
+from .datelines import dateline_date, dateline_length
 
 _DATE_HEADER = re.compile(r"\A\s*date[:\s]+(\d{4}-\d{2}-\d{2})\b[ \t]*\n?", re.IGNORECASE)
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 # "Thursday, May 7, 2015" at the start of a line, as Wikinews and many wires print the dateline
 _DATELINE = re.compile(r"\A\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|"
                        r"sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}\b[ \t]*", re.IGNORECASE)
+DATELINE_PARAGRAPHS = 3  # a dateline opens the story: after a title and a byline at the most
 CAPTION_WORDS = ("image", "photo", "picture", "caption", "video", "photograph")
 _CAPTION = re.compile(rf"\A\s*({'|'.join(CAPTION_WORDS)})\s*:", re.IGNORECASE)
 
@@ -73,7 +75,8 @@ def split_header(raw: str) -> tuple[str, dt.date | None, str | None]:
 
 
 def paragraphs(text: str) -> list[Paragraph]:
-    """Blank-line separated blocks with their offsets; photo captions are marked."""
+    """Blank-line separated blocks with their offsets; photo captions are marked, and a dateline that
+    opens the story ("LISBON, Nov 7 (Reuters) -") is a block of its own."""
     found, start = [], 0
     for match in _PARAGRAPH_BREAK.finditer(text):
         found.append((start, match.start()))
@@ -86,8 +89,17 @@ def paragraphs(text: str) -> list[Paragraph]:
         if not stripped:
             continue
         begin += len(block) - len(block.lstrip())
+        dateline = dateline_length(stripped) if len(result) < DATELINE_PARAGRAPHS else 0
+        if dateline and not any(p.is_dateline for p in result):
+            result.append(Paragraph(begin, begin + len(stripped[:dateline].rstrip()), is_dateline=True))
+            begin, stripped = begin + dateline, stripped[dateline:]
         result.append(Paragraph(begin, begin + len(stripped), bool(_CAPTION.match(stripped))))
     return result
+
+
+def _dateline_date(text: str) -> dt.date | None:
+    blocks = [b.strip() for b in _PARAGRAPH_BREAK.split(text, maxsplit=DATELINE_PARAGRAPHS)[:DATELINE_PARAGRAPHS]]
+    return next((day for day in map(dateline_date, blocks) if day), None)
 
 
 def content_id(text: str) -> str:
@@ -99,7 +111,7 @@ def document_from_text(raw: str, *, doc_id: str | None, source: str | None,
     text, date, title = split_header(raw)
     if not text.strip():
         raise InputError(f"{where}: the article has no text")
-    return Document(id=doc_id or content_id(text), text=text, date=date or default_date,
+    return Document(id=doc_id or content_id(text), text=text, date=date or default_date or _dateline_date(text),
                     title=title, source=source)
 
 
