@@ -28,9 +28,10 @@ class EventClass:
     channels: frozenset[str]
     attributions: frozenset[str]
     opponent_verbs: frozenset[str] = frozenset()
-    # a directed act aimed at a person whom a sibling clause may name instead ("called Okafor … and
-    # extended an invitation"): its missing recipient is the one the agent just addressed
-    implicit_recipient: bool = False
+    # a directed act addressed to a person (ng:addressesPerson): "to Lisbon" is where it happens, and a
+    # sibling clause may name the person ("called Okafor … and extended an invitation"); for a visit,
+    # "to Lisbon" is whom
+    addresses_person: bool = False
 
     @property
     def symmetric(self) -> bool:

@@ -59,11 +59,11 @@ def _clause_subject_keys(token, paragraph: int, token_keys, object_control: froz
             # "invited Ruiz to meet with him": the one who meets is Ruiz, so "him" is not Ruiz
             for child in verb.head.children:
                 if child.dep_ == DOBJ:
-                    keys.update(token_keys.get((paragraph, child.i), ()))
+                    keys.update(_keys_of(child, paragraph, token_keys))
             break
         for child in verb.children:
             if child.dep_ in SUBJECTS:
-                keys.update(token_keys.get((paragraph, child.i), ()))
+                keys.update(_keys_of(child, paragraph, token_keys))  # "President, Barack Obama," too
         if verb.dep_ in (CONJ, XCOMP, ADVCL) and verb.head != verb and not any(
                 c.dep_ in SUBJECTS for c in verb.children):
             verb = verb.head

@@ -16,6 +16,7 @@ from ..records import PERSON, DocumentGraph, Event, Mention
 from .dating import mention_dates, sentence_id
 from .entities import EntityAnalysis, analyse_entities
 from .events import EventMention, find_event_mentions
+from .events.roles import acted_on_gerund
 from .nlp import ParsedDocument
 
 
@@ -69,7 +70,7 @@ def _complete_roles(parsed: ParsedDocument, mentions: list[EventMention], analys
     completed = []
     for mention, sentence in zip(mentions, sentences):
         same_sentence = [m for m in by_sentence[sentence] if m is not mention]
-        if lexicon.by_name(mention.kind).implicit_recipient and mention.agent and not mention.recipient and (
+        if lexicon.by_name(mention.kind).addresses_person and mention.agent and not mention.recipient and (
                 not mention.nominal or mention.kind == "Invitation"):
             for other in same_sentence:
                 partners = _entities_of(other) - {mention.agent}
@@ -81,7 +82,8 @@ def _complete_roles(parsed: ParsedDocument, mentions: list[EventMention], analys
         if not mention.agent and lexicon.role_pattern(mention.kind) != SYMMETRIC and mention.kind != "Statement":
             doc = parsed.paragraphs[mention.paragraph].doc
             trigger = doc[mention.token]
-            if trigger.tag_ in ("VBG", "VBN") and not any(c.dep_.startswith("nsubj") for c in trigger.children):
+            if trigger.tag_ in ("VBG", "VBN") and not any(c.dep_.startswith("nsubj") for c in trigger.children) \
+                    and not acted_on_gerund(trigger):
                 taken = _entities_of(mention)
                 for token in reversed(doc[trigger.sent.start:trigger.i]):
                     keys = analysis.keys_at(mention.paragraph, token.i)
@@ -96,6 +98,28 @@ def _complete_roles(parsed: ParsedDocument, mentions: list[EventMention], analys
             recipient = _winner_conceded_to(mention, same_sentence, completed, analysis.kinds)
             completed[index] = replace(mention, recipient=recipient)
     return completed
+
+
+def _confirmed(parsed: ParsedDocument, mentions: list[EventMention]) -> list[EventMention]:
+    """Keep a tentative conversation ("spoke with Okafor") as the call it is where the text says so: a
+    call between the same parties elsewhere in the article ("…during a phone call. He spoke to Okafor on
+    Saturday"), or a bare mention of calls next to it ("spoke with Lee and Berg. In each call, …")."""
+    order = {key: number for number, key in enumerate(
+        (p, s.start) for p, unit in enumerate(parsed.paragraphs) for s in unit.doc.sents)}
+    number = [order[sentence_id(parsed, m)] for m in mentions]
+    kept = []
+    for index, mention in enumerate(mentions):
+        if not mention.tentative:
+            kept.append(mention)
+            continue
+        parties = frozenset(mention.participants)
+        same_parties = any(not m.tentative and m.kind == mention.kind and frozenset(m.participants) == parties
+                           for m in mentions)
+        bare_nearby = any(m.kind == mention.kind and m.nominal and not m.has_roles and not m.fallback_participants
+                          and abs(number[other] - number[index]) <= 1 for other, m in enumerate(mentions))
+        if same_parties or bare_nearby:
+            kept.append(replace(mention, tentative=False))
+    return kept
 
 
 def _winner_conceded_to(concession: EventMention, same_sentence: list[EventMention],
@@ -232,7 +256,7 @@ def _event_record(draft: _Draft, article_date: dt.date | None, lexicon: Lexicon)
 def extract_document(parsed: ParsedDocument, lexicon: Lexicon) -> DocumentGraph:
     """Entities and events of one parsed document."""
     analysis = analyse_entities(parsed, lexicon)
-    mentions = find_event_mentions(parsed, analysis, lexicon)
+    mentions = _confirmed(parsed, find_event_mentions(parsed, analysis, lexicon))
     mentions = _complete_roles(parsed, mentions, analysis, lexicon)
     order = sorted(range(len(mentions)), key=lambda i: (mentions[i].paragraph, mentions[i].token))
     mentions = [mentions[i] for i in order]

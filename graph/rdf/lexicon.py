@@ -55,7 +55,7 @@ def lexicon_from_graph(graph: Graph) -> Lexicon:
             channels=_words(graph, subject, NG.channelCue),
             attributions=_words(graph, subject, NG.attributionCue),
             opponent_verbs=_words(graph, subject, NG.opponentVerbCue),
-            implicit_recipient=_flag(graph, subject, NG.implicitRecipient),
+            addresses_person=_flag(graph, subject, NG.addressesPerson),
         ))
     return Lexicon(
         classes=tuple(classes),

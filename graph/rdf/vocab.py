@@ -61,7 +61,7 @@ class NG(DefinedNamespace):
     sourcePath: URIRef
     # lexicon annotation properties
     rolePattern: URIRef
-    implicitRecipient: URIRef
+    addressesPerson: URIRef
     verbCue: URIRef
     inverseVerbCue: URIRef
     nounCue: URIRef

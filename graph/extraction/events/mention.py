@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ...lexicon import Lexicon
-from ..deps import AGENT, APPOS, COMPOUND, CONJ, POBJ, PREP
+from ..deps import AGENT, APPOS, COMPOUND, CONJ, DOBJ, POBJ, PREP
 from ..entities import EntityAnalysis
 
 CHANNEL_PREPS = {"over", "by", "on", "via", "through"}
@@ -19,6 +19,8 @@ TOPIC_PREPS = {"on", "for", "over", "about"}
 REFERENCE_PREPS = {"during", "in", "after", "at"}  # "during the call", "in her call with Ruiz"
 HELD_BY_VERB_PREPS = {"for", "during"}  # "hosted X for talks", "told X during talks": the verb's parties hold them
 DATE_LABELS = {"DATE", "TIME"}
+INCLUDING_WORDS = {"including", "among"}  # "leaders including Putin and Karzai"
+INCLUDING_REACH = 8  # tokens after a plural noun where its "including" list may start
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,8 @@ class EventMention:
     quote: str | None = None
     quote_span: tuple[int, int] | None = None  # character span (paragraph offsets) the quote covers
     report_span: tuple[int, int] | None = None  # token span of the reported clause
+    # "spoke with Okafor": a conversation that is a call only where the text says so (see document.py)
+    tentative: bool = False
 
     @property
     def has_roles(self) -> bool:
@@ -62,13 +66,32 @@ class TokenEntities:
         keys = self.analysis.keys_at(self.paragraph, token.i)
         if keys:
             return keys
-        for child in token.children:
-            if child.dep_ in (APPOS, COMPOUND) and self.analysis.keys_at(self.paragraph, child.i):
-                return self.analysis.keys_at(self.paragraph, child.i)
+        # "US President Barack Obama" parsed as President ← (US, Obama): the apposed name first
+        for dep in (APPOS, COMPOUND):
+            for child in token.children:
+                if child.dep_ == dep and self.analysis.keys_at(self.paragraph, child.i):
+                    return self.analysis.keys_at(self.paragraph, child.i)
         # "his counterpart, Eleni Pappas," even where the parser lost the apposition
         doc = token.doc
         if token.pos_ == "NOUN" and token.i + 2 < len(doc) and doc[token.i + 1].text == ",":
-            return self.analysis.keys_at(self.paragraph, doc[token.i + 2].i)
+            keys = self.analysis.keys_at(self.paragraph, doc[token.i + 2].i)
+            if keys:
+                return keys
+        return self._included(token) if token.tag_ == "NNS" else ()
+
+    def _included(self, noun) -> tuple[str, ...]:
+        """'leaders, including Putin and Karzai': the members a plural noun names.
+
+        The parser hangs "including" on the noun or, as often, on the subject or the verb; the list
+        counts when it follows the noun in its own clause with at most a phrase ("on Tuesday,") between."""
+        doc, sentence_end = noun.doc, noun.sent.end
+        for i in range(noun.i + 1, min(noun.i + INCLUDING_REACH, sentence_end)):
+            if doc[i].lower_ in INCLUDING_WORDS:
+                for pobj in children_with(doc[i], POBJ, DOBJ):
+                    return self.group(pobj)
+                return ()
+            if doc[i].pos_ in ("VERB", "AUX") and doc[i].dep_ != PREP:
+                return ()
         return ()
 
     def group(self, token) -> tuple[str, ...]:

@@ -7,10 +7,26 @@ from __future__ import annotations
 
 from ...lexicon import EventClass
 from ...records import ORGANIZATION, PLACE
-from ..deps import ACL, ADVCL, AGENT, CLAUSE_LINKS, DATIVE, DOBJ, NSUBJ, NSUBJPASS, OPRD, POBJ, POSS, RELCL, XCOMP
+from ..deps import (
+    ACL,
+    ADVCL,
+    AGENT,
+    CLAUSE_LINKS,
+    DATIVE,
+    DOBJ,
+    NSUBJ,
+    NSUBJPASS,
+    OPRD,
+    PCOMP,
+    POBJ,
+    POSS,
+    RELCL,
+    XCOMP,
+)
 from .mention import DATE_LABELS, LOCATION_PREPS, TOPIC_PREPS, TokenEntities, children_with, prep_objects
 
 RELATIVE_PRONOUN_TAGS = {"WP", "WDT"}
+OBJECT_ORIENTED_PREPS = {"on", "for", "of", "over"}  # "praised X for V-ing": X is the one who V-ed
 
 
 def subject_keys(verb, sentence: TokenEntities, depth: int = 0) -> tuple[str, ...]:
@@ -25,6 +41,13 @@ def subject_keys(verb, sentence: TokenEntities, depth: int = 0) -> tuple[str, ..
     if depth > 4 or verb.head == verb or verb.dep_ not in CLAUSE_LINKS:
         return ()
     head = verb.head
+    if verb.dep_ == PCOMP and head.lower_ in OBJECT_ORIENTED_PREPS and head.head.pos_ in ("VERB", "AUX"):
+        # "congratulated Okafor on winning", "thanked them for sending", "accused Ruiz of lying": the one
+        # acted on did it; with no object ("after meeting Ruiz, Okafor said"), the verb's subject did
+        objects = children_with(head.head, DOBJ)
+        if objects:  # "thanked the government for hosting": the government, whoever that is
+            return tuple(k for c in objects for k in sentence.group(c))
+        return subject_keys(head.head, sentence, depth + 1)
     if verb.dep_ in (XCOMP, ADVCL) and head.lemma_ in sentence.lexicon.object_control_verbs:
         objects = [k for c in children_with(head, DOBJ) for k in sentence.group(c)]
         if objects:
@@ -34,6 +57,12 @@ def subject_keys(verb, sentence: TokenEntities, depth: int = 0) -> tuple[str, ..
     if head.pos_ in ("NOUN", "PROPN") and verb.dep_ in (ACL,):
         return possessor_keys(head, sentence)
     return subject_keys(head, sentence, depth + 1)
+
+
+def acted_on_gerund(verb) -> bool:
+    """'thanked the government for hosting': a gerund whose doer is the governing verb's object."""
+    head = verb.head
+    return verb.dep_ == PCOMP and head.lower_ in OBJECT_ORIENTED_PREPS and bool(children_with(head.head, DOBJ))
 
 
 def possessor_keys(noun, sentence: TokenEntities) -> tuple[str, ...]:
@@ -98,6 +127,25 @@ def place_roles(event_class: EventClass, agents, others) -> dict:
     if event_class.unary:
         return {"agent": agents[0] if agents else None}
     return {"agent": agents[0] if agents else None, "recipient": others[0] if others else None}
+
+
+def role_sets(event_class: EventClass, agents, others, *, distributive: bool = False) -> list[dict]:
+    """The roles of each event a clause tells of: coordinated agents and recipients act one by one.
+
+    "Lee and Berg congratulated Ruiz" is two congratulations, "Ruiz congratulated Lee and Berg" two as
+    well, "Lee and Berg said" two statements. A symmetric event with one party on one side and several
+    on the other is one event with each ("Ruiz called Lee and Berg", or with `distributive` for a plural
+    noun, "calls from Lee and Berg"), otherwise one event of them all ("Ruiz and Lee met")."""
+    agents, others = tuple(dict.fromkeys(agents)), tuple(dict.fromkeys(others))
+    if event_class.symmetric:
+        if len(agents) == 1 and len(others) >= 2 or distributive and len(others) == 1 and len(agents) >= 2:
+            pairs = [(a, o) for a in agents for o in others if a != o]
+            return [place_roles(event_class, (a,), (o,)) for a, o in pairs]
+        return [place_roles(event_class, agents, others)]
+    if event_class.unary:
+        return [{"agent": a} for a in agents] or [{"agent": None}]
+    pairs = [{"agent": a, "recipient": r} for a in agents or (None,) for r in others or (None,) if a is None or a != r]
+    return pairs or [place_roles(event_class, agents, others)]
 
 
 def inverted_speaker(verb, sentence: TokenEntities) -> tuple[str, ...]:

@@ -33,14 +33,22 @@ from .roles import (
     location_key,
     object_keys,
     passive_subject_keys,
-    place_roles,
+    role_sets,
     possessor_keys,
     subject_keys,
     topic_text,
 )
 
 
-def _verbal(trigger, event_class: EventClass, inverse: bool, sentence: TokenEntities, lexicon: Lexicon) -> EventMention:
+def _verbal(trigger, event_class: EventClass, inverse: bool, sentence: TokenEntities,
+            lexicon: Lexicon) -> list[EventMention]:
+    mention, agents, others = _verbal_parts(trigger, event_class, inverse, sentence, lexicon)
+    return [replace(mention, **roles) for roles in role_sets(event_class, agents, others)]
+
+
+def _verbal_parts(trigger, event_class: EventClass, inverse: bool, sentence: TokenEntities,
+                  lexicon: Lexicon) -> tuple[EventMention, tuple[str, ...], tuple[str, ...]]:
+    """A verb trigger's mention without its roles, and the keys of its two sides."""
     passive = bool(children_with(trigger, NSUBJPASS))
     agents = subject_keys(trigger, sentence)
     others = passive_subject_keys(trigger, sentence) if passive else object_keys(trigger, sentence)
@@ -54,8 +62,8 @@ def _verbal(trigger, event_class: EventClass, inverse: bool, sentence: TokenEnti
         keys = sentence.group(pobj)
         if not keys:
             continue
-        if prep == "to" and all(sentence.kind(k) != PERSON for k in keys) and event_class.name == "Invitation":
-            location = location or keys[0]
+        if prep == "to" and all(sentence.kind(k) != PERSON for k in keys) and event_class.addresses_person:
+            location = location or keys[0]  # "invited Ruiz to Lisbon"
         elif not others:
             others = keys
     if inverse:
@@ -70,24 +78,28 @@ def _verbal(trigger, event_class: EventClass, inverse: bool, sentence: TokenEnti
     if event_class.name == "Statement" and not agents:
         agents = inverted_speaker(trigger, sentence)
     planned, negated = modality(trigger, lexicon)
-    roles = place_roles(event_class, agents, others)
-    return EventMention(kind=event_class.name, trigger=trigger.lemma_, paragraph=sentence.paragraph, token=trigger.i,
-                        location=location, opponent=opponent, topic=topic_text(trigger), planned=planned,
-                        negated=negated, clause_token=trigger.i, **roles)
+    mention = EventMention(kind=event_class.name, trigger=trigger.lemma_, paragraph=sentence.paragraph,
+                           token=trigger.i, location=location, opponent=opponent, topic=topic_text(trigger),
+                           planned=planned, negated=negated, clause_token=trigger.i)
+    return mention, tuple(agents), tuple(others)
 
 
-def _nominal(trigger, event_class: EventClass, sentence: TokenEntities, lexicon: Lexicon) -> EventMention:
+def _nominal(trigger, event_class: EventClass, sentence: TokenEntities, lexicon: Lexicon) -> list[EventMention]:
     # "his concession speech": a noun modifying another noun shares that noun's possessor and phrases
     noun = trigger.head if trigger.dep_ == COMPOUND and trigger.head.pos_ == "NOUN" else trigger
     agents = list(possessor_keys(noun, sentence))
     others: list[str] = []
     location = location_key(noun, sentence)
     clause_token = None
+    destination = event_class.directed and not event_class.addresses_person  # "her visit to Lisbon"
     for prep, pobj in prep_objects(noun, PARTNER_PREPS | {"by", "of", "from"}):
         keys = sentence.group(pobj)
-        if prep in ("by", "from") or prep == "of" and event_class.unary:  # "the victory of Ruiz"
-            agents.extend(keys)
-        elif prep == "to" and keys and all(sentence.kind(k) != PERSON for k in keys):
+        places = bool(keys) and all(sentence.kind(k) != PERSON for k in keys)
+        if prep in ("by", "from") or prep == "of" and (event_class.unary or destination and not places):
+            agents.extend(keys)  # "the victory of Ruiz", "the visit of Ruiz"
+        elif prep in ("to", "of") and places and destination:
+            others.extend(keys)  # "her visit to Lisbon", "his tour of Faro"
+        elif prep == "to" and places:
             location = location or keys[0]
         elif prep != "of":
             others.extend(keys)
@@ -111,10 +123,12 @@ def _nominal(trigger, event_class: EventClass, sentence: TokenEntities, lexicon:
         fallback = tuple(dict.fromkeys(k for k in parties if sentence.kind(k) != PLACE))  # not "to Guatemala City"
         planned = planned or modality(verb, lexicon)[0]
         clause_token = verb.i
-    roles = place_roles(event_class, tuple(agents), tuple(others))
-    return EventMention(kind=event_class.name, trigger=trigger.lemma_, paragraph=sentence.paragraph, token=trigger.i,
-                        location=location, topic=topic_text(noun), planned=planned, negated=negated, nominal=True,
-                        reference_prep=reference, clause_token=clause_token, fallback_participants=fallback, **roles)
+    mention = EventMention(kind=event_class.name, trigger=trigger.lemma_, paragraph=sentence.paragraph,
+                           token=trigger.i, location=location, topic=topic_text(noun), planned=planned,
+                           negated=negated, nominal=True, reference_prep=reference, clause_token=clause_token,
+                           fallback_participants=fallback)
+    plural = trigger.tag_ in ("NNS", "NNPS")  # "calls from Lee and Berg": one call each
+    return [replace(mention, **roles) for roles in role_sets(event_class, agents, others, distributive=plural)]
 
 
 def _own_clause(verb):
@@ -144,15 +158,27 @@ def _channel_class(verb, lexicon: Lexicon) -> EventClass | None:
     return None
 
 
-def _channel_event(verb, event_class: EventClass, sentence: TokenEntities, lexicon: Lexicon) -> EventMention:
-    mention = _verbal(verb, event_class, False, sentence, lexicon)
-    others = list(mention.participants)
+def _channel_event(verb, event_class: EventClass, sentence: TokenEntities, lexicon: Lexicon) -> list[EventMention]:
+    mention, agents, others = _verbal_parts(verb, event_class, False, sentence, lexicon)
+    others = list(others)
     for prep in children_with(verb, PREP):  # "over the phone with Okafor": the partner hangs off the channel
         for pobj in children_with(prep, POBJ):
             for _, partner in prep_objects(pobj, {"with", "to"}):
                 others.extend(sentence.group(partner))
     # "spoke by phone with Okafor" is mutual: no caller is named
-    return replace(mention, participants=tuple(dict.fromkeys(others)), agent=None, recipient=None)
+    return [replace(mention, **{**roles, "agent": None, "recipient": None})
+            for roles in role_sets(event_class, agents, tuple(others))]
+
+
+def _conversation(verb, sentence: TokenEntities, lexicon: Lexicon) -> list[EventMention]:
+    """'spoke with Okafor' with no channel: tentatively a call, for the classes whose communication
+    verb it is; the document stage keeps it only where the text calls it a call."""
+    classes = [c for c in lexicon.classes if verb.lemma_ in c.communication_verbs]
+    if not classes or lexicon.verb_classes(verb.lemma_.lower()):
+        return []  # "confer" is a meeting of its own
+    if not any(prep.lower_ in ("with", "to") for prep in children_with(verb, PREP)):
+        return []  # "spoke at the rally" is no conversation
+    return [replace(m, tentative=True) for c in classes for m in _channel_event(verb, c, sentence, lexicon)]
 
 
 def _noun_lemma(token) -> str:
@@ -176,16 +202,17 @@ def find_event_mentions(parsed: ParsedDocument, analysis: EntityAnalysis, lexico
             elif token.pos_ in ("VERB", "AUX"):
                 channel = _channel_class(token, lexicon)
                 if channel:
-                    found.append(_channel_event(token, channel, sentence, lexicon))
+                    found.extend(_channel_event(token, channel, sentence, lexicon))
                     continue
+                found.extend(_conversation(token, sentence, lexicon))
                 for event_class in lexicon.verb_classes(lemma):
-                    found.append(_verbal(token, event_class, False, sentence, lexicon))
+                    found.extend(_verbal(token, event_class, False, sentence, lexicon))
                 for event_class in lexicon.inverse_verb_classes(lemma):
-                    found.append(_verbal(token, event_class, True, sentence, lexicon))
+                    found.extend(_verbal(token, event_class, True, sentence, lexicon))
             elif token.pos_ in ("NOUN", "PROPN") and not analysis.keys_at(p_index, token.i):
                 classes = lexicon.noun_classes(_noun_lemma(token)) or lexicon.noun_classes(lemma)
                 for event_class in classes:
-                    found.append(_nominal(token, event_class, sentence, lexicon))
+                    found.extend(_nominal(token, event_class, sentence, lexicon))
         for index, mention in enumerate(found):
             attributed = mention.trigger in attribution_phrases
             if mention.paragraph == p_index and mention.kind == "Statement" and not attributed:
