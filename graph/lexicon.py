@@ -28,6 +28,8 @@ class EventClass:
     channels: frozenset[str]
     attributions: frozenset[str]
     opponent_verbs: frozenset[str] = frozenset()
+    adjectives: frozenset[str] = frozenset()  # "a congratulatory call": the noun it modifies is the event
+    communication_nouns: frozenset[str] = frozenset()  # "telephone talks": with a channel noun before it
     # a directed act addressed to a person (ng:addressesPerson): "to Lisbon" is where it happens, and a
     # sibling clause may name the person ("called Okafor … and extended an invitation"); for a visit,
     # "to Lisbon" is whom
@@ -91,6 +93,13 @@ class Lexicon:
 
     def noun_classes(self, lemma: str) -> list[EventClass]:
         return [c for c in self.classes if lemma in c.nouns]
+
+    def adjective_classes(self, lemma: str) -> list[EventClass]:
+        return [c for c in self.classes if lemma in c.adjectives]
+
+    def channel_noun_class(self, noun: str, channel: str) -> EventClass | None:
+        """'telephone talks', 'phone conversation': a conversation noun after a channel noun."""
+        return next((c for c in self.classes if noun in c.communication_nouns and channel in c.channels), None)
 
     def channel_class(self, verb: str, channel: str) -> EventClass | None:
         return next((c for c in self.classes

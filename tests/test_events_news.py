@@ -108,3 +108,46 @@ def test_a_title_with_an_apposed_name_is_that_person_not_the_place_qualifying_th
                    ents=[(0, 1, "GPE"), (2, 4, "PERSON"), (5, 6, "PERSON")])
     (call,) = events(doc)
     assert call.agent == "person/ana-ruiz"
+
+
+def test_an_adjective_cue_makes_the_noun_it_modifies_an_event():
+    # "Ruiz issued a congratulatory message to Okafor." ("to" parsed as a dative)
+    doc = make_doc("Ruiz/PROPN/nsubj/1 issued/VERB/ROOT/1/issue a/DET/det/4 congratulatory/ADJ/amod/4 "
+                   "message/NOUN/dobj/1 to/ADP/dative/1 Okafor/PROPN/pobj/5 ./PUNCT/punct/1",
+                   ents=[(0, 1, "PERSON"), (6, 7, "PERSON")])
+    assert summary(events(doc)) == [("Congratulation", "person/ruiz", "person/okafor", ())]
+
+
+def test_a_conversation_noun_after_a_channel_is_a_call_and_a_passive_subject_raises():
+    # "Ruiz and Okafor are expected to hold telephone talks.": a planned call, not a meeting
+    doc = make_doc("Ruiz/PROPN/nsubjpass/4 and/CCONJ/cc/0 Okafor/PROPN/conj/0 are/AUX/auxpass/4/be "
+                   "expected/VERB/ROOT/4/expect/VBN to/PART/aux/6 hold/VERB/xcomp/4/hold/VB "
+                   "telephone/NOUN/compound/8 talks/NOUN/dobj/6/talk/NNS ./PUNCT/punct/4",
+                   ents=[(0, 1, "PERSON"), (2, 3, "PERSON")])
+    (call,) = events(doc)
+    assert (call.kind, call.participants, call.planned) == ("PhoneCall", ("person/okafor", "person/ruiz"), True)
+
+
+def test_a_call_made_to_congratulate_someone_is_with_them():
+    # "Ruiz made a phone call to congratulate Okafor."
+    doc = make_doc("Ruiz/PROPN/nsubj/1 made/VERB/ROOT/1/make a/DET/det/4 phone/NOUN/compound/4 call/NOUN/dobj/1 "
+                   "to/PART/aux/6 congratulate/VERB/advcl/1/congratulate/VB Okafor/PROPN/dobj/6 ./PUNCT/punct/1",
+                   ents=[(0, 1, "PERSON"), (7, 8, "PERSON")])
+    assert summary(events(doc)) == [
+        ("Congratulation", "person/ruiz", "person/okafor", ()),
+        ("PhoneCall", "person/ruiz", "person/okafor", ("person/okafor", "person/ruiz"))]
+
+
+def test_welcomed_to_a_place_is_a_visit_of_that_place():
+    # "Lee welcomed Ruiz to Porto."
+    doc = make_doc("Lee/PROPN/nsubj/1 welcomed/VERB/ROOT/1/welcome Ruiz/PROPN/dobj/1 to/ADP/prep/1 "
+                   "Porto/PROPN/pobj/3 ./PUNCT/punct/1", ents=[(0, 1, "PERSON"), (2, 3, "PERSON"), (4, 5, "GPE")])
+    assert summary(events(doc)) == [("Visit", "person/ruiz", "place/porto", ())]
+
+
+def test_congratulations_sent_go_to_whom_the_sender_was_addressing():
+    # "Ruiz thanked Lee for sending congratulations." : Lee congratulated Ruiz
+    doc = make_doc("Ruiz/PROPN/nsubj/1 thanked/VERB/ROOT/1/thank Lee/PROPN/dobj/1 for/ADP/prep/1 "
+                   "sending/VERB/pcomp/3/send/VBG congratulations/NOUN/dobj/4/congratulation/NNS ./PUNCT/punct/1",
+                   ents=[(0, 1, "PERSON"), (2, 3, "PERSON")])
+    assert ("Congratulation", "person/lee", "person/ruiz", ()) in summary(events(doc))

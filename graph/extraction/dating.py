@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .deps import COMPOUND
+from .deps import AMOD, COMPOUND
 from .events import EventMention
 from .nlp import ParsedDocument
 from .temporal import SAME_DAY, anchor_of, date_expressions, governs, moves_the_narrative, resolve
@@ -55,7 +55,7 @@ def mention_dates(parsed: ParsedDocument, mentions: list[EventMention]) -> list[
         resolved, reference, story_day = by_sentence[sentence_id(parsed, mention)]
         unit = parsed.paragraphs[mention.paragraph]
         trigger = unit.doc[mention.token]
-        if trigger.dep_ == COMPOUND and trigger.head.pos_ == "NOUN":
+        if trigger.dep_ in (COMPOUND, AMOD) and trigger.head.pos_ == "NOUN":
             trigger = trigger.head  # "his concession speech on Sunday": dated as the speech
         best, expressed = None, False
         for span, anchor in resolved:

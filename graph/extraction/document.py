@@ -70,8 +70,9 @@ def _complete_roles(parsed: ParsedDocument, mentions: list[EventMention], analys
     completed = []
     for mention, sentence in zip(mentions, sentences):
         same_sentence = [m for m in by_sentence[sentence] if m is not mention]
-        if lexicon.by_name(mention.kind).addresses_person and mention.agent and not mention.recipient and (
-                not mention.nominal or mention.kind == "Invitation"):
+        # a noun only as an act someone performs ("sent congratulations", "extended an invitation")
+        acted = not mention.nominal or mention.clause_token is not None or mention.kind == "Invitation"
+        if lexicon.by_name(mention.kind).addresses_person and mention.agent and not mention.recipient and acted:
             for other in same_sentence:
                 partners = _entities_of(other) - {mention.agent}
                 if mention.agent in _entities_of(other) and partners:

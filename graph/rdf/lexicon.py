@@ -55,6 +55,8 @@ def lexicon_from_graph(graph: Graph) -> Lexicon:
             channels=_words(graph, subject, NG.channelCue),
             attributions=_words(graph, subject, NG.attributionCue),
             opponent_verbs=_words(graph, subject, NG.opponentVerbCue),
+            adjectives=_words(graph, subject, NG.adjectiveCue),
+            communication_nouns=_words(graph, subject, NG.communicationNoun),
             addresses_person=_flag(graph, subject, NG.addressesPerson),
         ))
     return Lexicon(

@@ -65,6 +65,8 @@ class NG(DefinedNamespace):
     verbCue: URIRef
     inverseVerbCue: URIRef
     nounCue: URIRef
+    adjectiveCue: URIRef
+    communicationNoun: URIRef
     channelCue: URIRef
     communicationVerb: URIRef
     lightVerb: URIRef

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ...lexicon import Lexicon
-from ..deps import AGENT, APPOS, COMPOUND, CONJ, DOBJ, POBJ, PREP
+from ..deps import AGENT, APPOS, COMPOUND, CONJ, DATIVE, DOBJ, POBJ, PREP
 from ..entities import EntityAnalysis
 
 CHANNEL_PREPS = {"over", "by", "on", "via", "through"}
@@ -120,7 +120,8 @@ def children_with(token, *deps):
 
 
 def prep_objects(token, preps) -> Iterator[tuple[str, object]]:
-    for prep in children_with(token, PREP, AGENT):
+    """(preposition, its object) of the token's phrases among `preps` ("to" parsed as a dative too)."""
+    for prep in children_with(token, PREP, AGENT, DATIVE):
         if prep.lower_ in preps or prep.dep_ == AGENT and "by" in preps:
             for pobj in children_with(prep, POBJ):
                 yield prep.lower_, pobj

@@ -6,11 +6,12 @@ Subjects climb through coordination, purpose clauses and relative clauses; objec
 from __future__ import annotations
 
 from ...lexicon import EventClass
-from ...records import ORGANIZATION, PLACE
+from ...records import ORGANIZATION, PERSON, PLACE
 from ..deps import (
     ACL,
     ADVCL,
     AGENT,
+    AUX,
     CLAUSE_LINKS,
     DATIVE,
     DOBJ,
@@ -48,6 +49,9 @@ def subject_keys(verb, sentence: TokenEntities, depth: int = 0) -> tuple[str, ..
         if objects:  # "thanked the government for hosting": the government, whoever that is
             return tuple(k for c in objects for k in sentence.group(c))
         return subject_keys(head.head, sentence, depth + 1)
+    if verb.dep_ == XCOMP and children_with(head, NSUBJPASS):
+        # "Ruiz is expected to meet Lee", "Ruiz was asked to call Lee": the passive subject does it
+        return passive_subject_keys(head, sentence)
     if verb.dep_ in (XCOMP, ADVCL) and head.lemma_ in sentence.lexicon.object_control_verbs:
         objects = [k for c in children_with(head, DOBJ) for k in sentence.group(c)]
         if objects:
@@ -63,6 +67,17 @@ def acted_on_gerund(verb) -> bool:
     """'thanked the government for hosting': a gerund whose doer is the governing verb's object."""
     head = verb.head
     return verb.dep_ == PCOMP and head.lower_ in OBJECT_ORIENTED_PREPS and bool(children_with(head.head, DOBJ))
+
+
+def purpose_partners(verb, sentence: TokenEntities) -> tuple[str, ...]:
+    """'called to congratulate Okafor', 'made a call to invite her': the one a purpose clause addresses is
+    the other party of the verb's event."""
+    for clause in children_with(verb, ADVCL):
+        if any(c.dep_ == AUX and c.lower_ == "to" for c in clause.children):
+            keys = tuple(k for k in object_keys(clause, sentence) if sentence.kind(k) in (PERSON, ORGANIZATION))
+            if keys:
+                return keys
+    return ()
 
 
 def possessor_keys(noun, sentence: TokenEntities) -> tuple[str, ...]:

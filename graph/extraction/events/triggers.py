@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from ...lexicon import EventClass, Lexicon
 from ...records import PERSON, PLACE
-from ..deps import AGENT, COMPOUND, DOBJ, NSUBJPASS, POBJ, PREP
+from ..deps import AGENT, AMOD, COMPOUND, DOBJ, NSUBJPASS, POBJ, PREP
 from ..entities import EntityAnalysis
 from ..nlp import ParsedDocument
 from .mention import (
@@ -35,6 +35,7 @@ from .roles import (
     passive_subject_keys,
     role_sets,
     possessor_keys,
+    purpose_partners,
     subject_keys,
     topic_text,
 )
@@ -56,18 +57,24 @@ def _verbal_parts(trigger, event_class: EventClass, inverse: bool, sentence: Tok
         agents = ()
     location = location_key(trigger, sentence)
     objects = children_with(trigger, DOBJ)
-    partner_phrases = [*prep_objects(trigger, PARTNER_PREPS),
-                       *(pair for o in objects for pair in prep_objects(o, {"to"}))]
+    own_phrases = list(prep_objects(trigger, PARTNER_PREPS))
+    partner_phrases = [*own_phrases, *(pair for o in objects for pair in prep_objects(o, {"to"}))]
+    destination: tuple[str, ...] = ()
     for prep, pobj in partner_phrases:
         keys = sentence.group(pobj)
         if not keys:
             continue
-        if prep == "to" and all(sentence.kind(k) != PERSON for k in keys) and event_class.addresses_person:
+        places = all(sentence.kind(k) != PERSON for k in keys)
+        if prep == "to" and places and event_class.addresses_person:
             location = location or keys[0]  # "invited Ruiz to Lisbon"
+        elif prep == "to" and places and event_class.directed and (prep, pobj) in own_phrases:
+            destination = destination or keys  # "travelled to Porto", "welcomed Ruiz to Porto"
         elif not others:
             others = keys
     if inverse:
-        agents, others = others, agents
+        # "welcomed Ruiz to Porto": Ruiz visits Porto, rather than the one who welcomed him
+        agents, others = others, destination or agents
+    others = others or destination or (purpose_partners(trigger, sentence) if event_class.symmetric else ())
     opponent = None
     if event_class.opponent_verbs:
         # "defeated Massa": the object is the loser; "won the race": the object is the prize, no one;
@@ -85,8 +92,8 @@ def _verbal_parts(trigger, event_class: EventClass, inverse: bool, sentence: Tok
 
 
 def _nominal(trigger, event_class: EventClass, sentence: TokenEntities, lexicon: Lexicon) -> list[EventMention]:
-    # "his concession speech": a noun modifying another noun shares that noun's possessor and phrases
-    noun = trigger.head if trigger.dep_ == COMPOUND and trigger.head.pos_ == "NOUN" else trigger
+    # "his concession speech", "a congratulatory message": a word modifying a noun shares its possessor and phrases
+    noun = trigger.head if trigger.dep_ in (COMPOUND, AMOD) and trigger.head.pos_ == "NOUN" else trigger
     agents = list(possessor_keys(noun, sentence))
     others: list[str] = []
     location = location_key(noun, sentence)
@@ -108,6 +115,8 @@ def _nominal(trigger, event_class: EventClass, sentence: TokenEntities, lexicon:
         agents = agents or list(subject_keys(head, sentence))
         for _, pobj in prep_objects(head, PARTNER_PREPS):
             others.extend(sentence.group(pobj))
+        if event_class.symmetric and not others:
+            others.extend(purpose_partners(head, sentence))  # "made a call to congratulate Okafor"
         location = location or location_key(head, sentence)
         clause_token = head.i
     elif noun.dep_ == DOBJ and agents and head.pos_ == "VERB":
@@ -181,6 +190,15 @@ def _conversation(verb, sentence: TokenEntities, lexicon: Lexicon) -> list[Event
     return [replace(m, tentative=True) for c in classes for m in _channel_event(verb, c, sentence, lexicon)]
 
 
+def _channel_noun_classes(noun, lexicon: Lexicon) -> list[EventClass]:
+    """'telephone talks', 'a phone conversation': a conversation noun whose compound is a channel."""
+    for compound in children_with(noun, COMPOUND):
+        found = lexicon.channel_noun_class(noun.lemma_.lower(), compound.lemma_.lower())
+        if found:
+            return [found]
+    return []
+
+
 def _noun_lemma(token) -> str:
     compound = [c for c in token.children if c.dep_ == COMPOUND and c.i == token.i - 1]
     return f"{compound[0].lemma_.lower()} {token.lemma_.lower()}" if compound else token.lemma_.lower()
@@ -209,8 +227,12 @@ def find_event_mentions(parsed: ParsedDocument, analysis: EntityAnalysis, lexico
                     found.extend(_verbal(token, event_class, False, sentence, lexicon))
                 for event_class in lexicon.inverse_verb_classes(lemma):
                     found.extend(_verbal(token, event_class, True, sentence, lexicon))
+            elif token.pos_ == "ADJ" and token.dep_ == AMOD and token.head.pos_ == "NOUN":
+                for event_class in lexicon.adjective_classes(lemma):  # "a congratulatory message"
+                    found.extend(_nominal(token, event_class, sentence, lexicon))
             elif token.pos_ in ("NOUN", "PROPN") and not analysis.keys_at(p_index, token.i):
-                classes = lexicon.noun_classes(_noun_lemma(token)) or lexicon.noun_classes(lemma)
+                classes = lexicon.noun_classes(_noun_lemma(token)) or _channel_noun_classes(token, lexicon) or \
+                    lexicon.noun_classes(lemma)
                 for event_class in classes:
                     found.extend(_nominal(token, event_class, sentence, lexicon))
         for index, mention in enumerate(found):
