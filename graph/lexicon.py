@@ -109,6 +109,11 @@ class Lexicon:
     def attribution_phrases(self) -> frozenset[str]:
         return frozenset().union(*(c.attributions for c in self.classes))
 
+    @property
+    def speech_verbs(self) -> frozenset[str]:
+        """Verbs of the class attributions make events of (Statement): "said", "told", "confirmed"."""
+        return frozenset().union(*(c.verbs for c in self.classes if c.attributions))
+
     def attribution_class(self, phrase: str) -> EventClass | None:
         """The class an attribution phrase ('according to') makes its source the agent of."""
         return next((c for c in self.classes if phrase in c.attributions), None)

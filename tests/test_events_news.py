@@ -151,3 +151,37 @@ def test_congratulations_sent_go_to_whom_the_sender_was_addressing():
                    "sending/VERB/pcomp/3/send/VBG congratulations/NOUN/dobj/4/congratulation/NNS ./PUNCT/punct/1",
                    ents=[(0, 1, "PERSON"), (2, 3, "PERSON")])
     assert ("Congratulation", "person/lee", "person/ruiz", ()) in summary(events(doc))
+
+
+def test_it_in_a_reported_clause_is_the_body_that_reports_it():
+    # "Acme said it partnered with Zentro." : an agreement of Acme and Zentro
+    doc = make_doc("Acme/PROPN/nsubj/1 said/VERB/ROOT/1/say it/PRON/nsubj/3 partnered/VERB/ccomp/1/partner "
+                   "with/ADP/prep/3 Zentro/PROPN/pobj/4 for/ADP/prep/3 a/DET/det/8 deal/NOUN/pobj/6 ./PUNCT/punct/1",
+                   ents=[(0, 1, "ORG"), (5, 6, "ORG")])
+    assert ("Agreement", "", "", ("organization/acme", "organization/zentro")) in summary(events(doc))
+
+
+def test_the_speaker_of_a_quote_is_not_someone_the_quote_names():
+    # 'Ruiz spoke first.' / '"We will host Lee," he said.' : he is Ruiz, not Lee
+    first = make_doc("Ruiz/PROPN/nsubj/1 spoke/VERB/ROOT/1/speak first/ADV/advmod/1 ./PUNCT/punct/1",
+                     ents=[(0, 1, "PERSON")])
+    quote = make_doc('"/PUNCT/punct/7 We/PRON/nsubj/3 will/AUX/aux/3 host/VERB/ccomp/7/host Lee/PROPN/dobj/3 '
+                     ',/PUNCT/punct/7 "/PUNCT/punct/7 he/PRON/nsubj/8 said/VERB/ROOT/8/say ./PUNCT/punct/8',
+                     ents=[(4, 5, "PERSON")])
+    statements = [e.agent for e in events(first, quote) if e.kind == "Statement"]
+    assert statements == ["person/ruiz"]
+
+
+def test_the_word_after_a_speech_verb_is_its_speaker_only_after_a_quote():
+    # "Officials said Okafor is well." names no speaker (not Okafor)
+    doc = make_doc("Officials/NOUN/nsubj/1/official/NNS said/VERB/ROOT/1/say Okafor/PROPN/nsubj/3 is/AUX/ccomp/1/be "
+                   "well/ADJ/acomp/3 ./PUNCT/punct/1", ents=[(2, 3, "PERSON")])
+    assert not [e for e in events(doc) if e.kind == "Statement"]
+
+
+def test_a_participle_that_modifies_a_noun_takes_no_agent_from_the_sentence():
+    # "Ruiz will skip the summit hosted by Lee." : no one visits anyone
+    doc = make_doc("Ruiz/PROPN/nsubj/2 will/AUX/aux/2 skip/VERB/ROOT/2/skip the/DET/det/4 summit/NOUN/dobj/2 "
+                   "hosted/VERB/acl/4/host/VBN by/ADP/agent/5 Lee/PROPN/pobj/6 ./PUNCT/punct/2",
+                   ents=[(0, 1, "PERSON"), (7, 8, "PERSON")])
+    assert not [e for e in events(doc) if e.kind == "Visit"]

@@ -11,11 +11,29 @@ from dataclasses import dataclass
 
 from ..lexicon import Lexicon
 from ..records import PERSON
-from .deps import ADVCL, AMOD, APPOS, COMPOUND, CONJ, DET, DOBJ, NSUBJ, NUMMOD, POSS, PREDET, PREP, SUBJECTS, XCOMP
+from .deps import (
+    ADVCL,
+    AMOD,
+    APPOS,
+    CCOMP,
+    COMPOUND,
+    CONJ,
+    DET,
+    DOBJ,
+    NSUBJ,
+    NUMMOD,
+    POSS,
+    PREDET,
+    PREP,
+    SUBJECTS,
+    XCOMP,
+)
 from .nlp import ParsedDocument
+from .quotation import inside, quote_spans
 
 MALE_PRONOUNS = {"he", "him", "his", "himself"}
 FEMALE_PRONOUNS = {"she", "her", "hers", "herself"}
+NEUTER_PRONOUNS = {"it", "its"}
 PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
 PLURAL_DESCRIPTION_DETERMINERS = {"both", "two"}  # "both leaders", "the two presidents"
 SALIENCE_WINDOW = 3  # sentences back that a pronoun may reach
@@ -79,6 +97,7 @@ def resolve_references(parsed: ParsedDocument, infos: list[Referable], token_key
     by_key = {info.key: info for info in infos}
     people = {info.key for info in infos if info.kind == PERSON}
     history: list[_Referent] = []
+    quotes = [quote_spans(unit.doc.text) for unit in parsed.paragraphs]
     sentence_number = 0
     for p_index, unit in enumerate(parsed.paragraphs):
         for sentence in unit.doc.sents:
@@ -87,13 +106,16 @@ def resolve_references(parsed: ParsedDocument, infos: list[Referable], token_key
                 keys = token_keys.get(ref)
                 lower = token.lower_
                 if keys is None and token.pos_ == "PRON" and lower in MALE_PRONOUNS | FEMALE_PRONOUNS:
-                    keys = _resolve_singular(token, ref, sentence_number, history, by_key, token_keys,
-                                            lexicon.object_control_verbs)
+                    quoted = _quoted_by_speaker(token, p_index, quotes[p_index], lexicon.speech_verbs)
+                    keys = _resolve_singular(token, ref, sentence_number, [r for r in history if r not in quoted],
+                                             by_key, token_keys, lexicon.object_control_verbs)
                 elif keys is None and (token.pos_ == "PRON" and lower in PLURAL_PRONOUNS or token.pos_ == "NUM"
                                        and lower in PLURAL_DESCRIPTION_DETERMINERS and token.dep_ in SUBJECTS):
                     keys = _resolve_plural(sentence_number, history, people)
                 elif keys is None and token.pos_ == "NOUN":
                     keys = _resolve_description(token, infos, sentence_number, history, people)
+                elif keys is None and token.pos_ == "PRON" and lower in NEUTER_PRONOUNS:
+                    keys = _reporting_body(token, p_index, token_keys, by_key, lexicon.speech_verbs)
                 if keys:
                     token_keys[ref] = keys
                     is_head = token.head == token or token_keys.get((p_index, token.head.i)) != keys
@@ -104,6 +126,43 @@ def resolve_references(parsed: ParsedDocument, infos: list[Referable], token_key
                         if len(group) > 1:
                             history.append(_Referent(sentence_number, ref, group, subject))
             sentence_number += 1
+
+
+class _QuotedBySpeaker:
+    """The referents a speaker's own quotation names: '"…we will host Wang Yi," he said' is not Wang Yi."""
+
+    def __init__(self, doc, paragraph: int, spans: list[tuple[int, int]]):
+        self.doc, self.paragraph, self.spans = doc, paragraph, spans
+
+    def __contains__(self, referent) -> bool:
+        p, i = referent.position
+        return p == self.paragraph and inside(self.spans, self.doc[i].idx)
+
+
+def _quoted_by_speaker(token, paragraph: int, spans, speech_verbs: frozenset[str]):
+    """Referents to leave out for a pronoun that is the subject of a speech verb outside quotation marks."""
+    if token.dep_ not in SUBJECTS or token.head.lemma_ not in speech_verbs or inside(spans, token.idx) or not spans:
+        return ()
+    return _QuotedBySpeaker(token.doc, paragraph, spans)
+
+
+def _reporting_body(token, paragraph: int, token_keys, by_key, speech_verbs: frozenset[str]) -> tuple[str, ...] | None:
+    """'The ministry said it had invited Ruiz', 'Acme said its deal …': "it" in a reported clause is the
+    organization or place that reports it (never a person)."""
+    if token.dep_ not in (*SUBJECTS, POSS):
+        return None
+    clause = token.head if token.dep_ in SUBJECTS else token.head.head
+    while clause.dep_ == CONJ and clause.head != clause:
+        clause = clause.head
+    speaker = clause.head
+    if clause.dep_ != CCOMP or speaker.lemma_ not in speech_verbs:
+        return None
+    for child in speaker.children:
+        if child.dep_ == NSUBJ:
+            keys = _keys_of(child, paragraph, token_keys)
+            if len(keys) == 1 and by_key.get(keys[0]) and by_key[keys[0]].kind != PERSON:
+                return keys
+    return None
 
 
 def _keys_of(token, paragraph: int, token_keys) -> tuple[str, ...]:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from ..lexicon import SYMMETRIC, UNARY, Lexicon
 from ..records import PERSON, DocumentGraph, Event, Mention
 from .dating import mention_dates, sentence_id
+from .deps import ACL
 from .entities import EntityAnalysis, analyse_entities
 from .events import EventMention, find_event_mentions
 from .events.roles import acted_on_gerund
@@ -83,8 +84,10 @@ def _complete_roles(parsed: ParsedDocument, mentions: list[EventMention], analys
         if not mention.agent and lexicon.role_pattern(mention.kind) != SYMMETRIC and mention.kind != "Statement":
             doc = parsed.paragraphs[mention.paragraph].doc
             trigger = doc[mention.token]
+            # (not "the summit hosted by Lee", whose participle has the noun it modifies for subject)
+            reduced_relative = trigger.tag_ == "VBN" and trigger.dep_ == ACL
             if trigger.tag_ in ("VBG", "VBN") and not any(c.dep_.startswith("nsubj") for c in trigger.children) \
-                    and not acted_on_gerund(trigger):
+                    and not acted_on_gerund(trigger) and not reduced_relative:
                 taken = _entities_of(mention)
                 for token in reversed(doc[trigger.sent.start:trigger.i]):
                     keys = analysis.keys_at(mention.paragraph, token.i)

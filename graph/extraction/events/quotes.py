@@ -1,17 +1,10 @@
 """Statements' words: the quotation a speech verb takes, its reported clause, and attributions."""
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from ..deps import CCOMP, DOBJ, POBJ
 from .mention import EventMention, TokenEntities, children_with
-
-QUOTE_PATTERN = re.compile(r"\"[^\"]+\"|“[^”]+”|‘[^’]+’|(?<![\w])'(?=\S)[^']{12,}?[\w.,!?;:](?:'(?![\w]))")
-
-
-def quote_spans(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in QUOTE_PATTERN.finditer(text)]
 
 
 def attach_quote(mention: EventMention, trigger, spans: list[tuple[int, int]]) -> EventMention:

@@ -164,8 +164,15 @@ def role_sets(event_class: EventClass, agents, others, *, distributive: bool = F
 
 
 def inverted_speaker(verb, sentence: TokenEntities) -> tuple[str, ...]:
-    """'"…," said the Foreign Ministry after …': the speaker right after the verb, however it was parsed."""
+    """'"…," said the Foreign Ministry after …': the speaker right after the verb, however it was parsed.
+
+    Only a verb with no subject of its own, right after the quotation it closes ('…," said X')."""
     doc = verb.doc
+    before = verb.i - 1
+    while before >= 0 and doc[before].is_punct and not doc[before].is_quote:
+        before -= 1
+    if children_with(verb, NSUBJ) or before < 0 or not doc[before].is_quote:
+        return ()
     i = verb.i + 1
     while i < len(doc) and doc[i].pos_ == "DET":
         i += 1

@@ -16,6 +16,7 @@ from ...records import PERSON, PLACE
 from ..deps import AGENT, AMOD, COMPOUND, DOBJ, NSUBJPASS, POBJ, PREP
 from ..entities import EntityAnalysis
 from ..nlp import ParsedDocument
+from ..quotation import quote_spans
 from .mention import (
     CHANNEL_PREPS,
     HELD_BY_VERB_PREPS,
@@ -27,15 +28,15 @@ from .mention import (
     prep_objects,
 )
 from .modality import modality
-from .quotes import attach_quote, attribution, quote_spans
+from .quotes import attach_quote, attribution
 from .roles import (
     inverted_speaker,
     location_key,
     object_keys,
     passive_subject_keys,
-    role_sets,
     possessor_keys,
     purpose_partners,
+    role_sets,
     subject_keys,
     topic_text,
 )
