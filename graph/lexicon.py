@@ -60,6 +60,7 @@ class Lexicon:
     # complement's agent is that object, and the complement is planned
     object_control_verbs: frozenset[str] = frozenset()
     honorifics: frozenset[str] = frozenset()
+    speaks_for: frozenset[str] = frozenset()  # "a spokesman for X said": X speaks
     male_cues: frozenset[str] = frozenset()
     female_cues: frozenset[str] = frozenset()
     # (kind, words) pairs: the head words and class nouns that mark a name's kind

@@ -185,3 +185,31 @@ def test_a_participle_that_modifies_a_noun_takes_no_agent_from_the_sentence():
                    "hosted/VERB/acl/4/host/VBN by/ADP/agent/5 Lee/PROPN/pobj/6 ./PUNCT/punct/2",
                    ents=[(0, 1, "PERSON"), (7, 8, "PERSON")])
     assert not [e for e in events(doc) if e.kind == "Visit"]
+
+
+def test_an_unnamed_spokesman_speaks_for_the_one_named_with_him():
+    # "A spokesman for Ruiz said the talks went well."
+    doc = make_doc("A/DET/det/1 spokesman/NOUN/nsubj/4 for/ADP/prep/1 Ruiz/PROPN/pobj/2 said/VERB/ROOT/4/say "
+                   "the/DET/det/6 talks/NOUN/nsubj/7/talk/NNS went/VERB/ccomp/4/go well/ADV/advmod/7 ./PUNCT/punct/4",
+                   ents=[(3, 4, "PERSON")])
+    assert ("Statement", "person/ruiz", "", ()) in summary(events(doc))
+
+
+def test_her_spokeswoman_is_the_spokeswoman_already_named():
+    # "Ana Lee, the spokeswoman for Ruiz, spoke." / "His spokeswoman said so." : Lee said it
+    named = make_doc("Ana/PROPN/compound/1 Lee/PROPN/nsubj/7 ,/PUNCT/punct/1 the/DET/det/4 spokeswoman/NOUN/appos/1 "
+                     "for/ADP/prep/4 Ruiz/PROPN/pobj/5 spoke/VERB/ROOT/7/speak ./PUNCT/punct/7",
+                     ents=[(0, 2, "PERSON"), (6, 7, "PERSON")])
+    said = make_doc("His/PRON/poss/1//PRP$ spokeswoman/NOUN/nsubj/2 said/VERB/ROOT/2/say so/ADV/advmod/2 "
+                    "./PUNCT/punct/2")
+    assert [e.agent for e in events(named, said) if e.kind == "Statement"] == ["person/ana-lee"]
+
+
+def test_a_plan_does_not_move_the_day_the_story_stands_at():
+    # "The summit is set to open on May 16." / "Ruiz met Lee." : the meeting is the article's day
+    plan = make_doc("The/DET/det/1 summit/NOUN/nsubjpass/3 is/AUX/auxpass/3/be set/VERB/ROOT/3/set/VBN to/PART/aux/5 "
+                    "open/VERB/xcomp/3/open/VB on/ADP/prep/5 May/PROPN/pobj/6 16/NUM/nummod/7 ./PUNCT/punct/3",
+                    ents=[(7, 9, "DATE")])
+    met = make_doc("Ruiz/PROPN/nsubj/1 met/VERB/ROOT/1/meet Lee/PROPN/dobj/1 ./PUNCT/punct/1",
+                   ents=[(0, 1, "PERSON"), (2, 3, "PERSON")])
+    assert next(e for e in events(plan, met) if e.kind == "Meeting").date == dt.date(2024, 11, 7)

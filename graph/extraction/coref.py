@@ -34,6 +34,7 @@ from .quotation import inside, quote_spans
 MALE_PRONOUNS = {"he", "him", "his", "himself"}
 FEMALE_PRONOUNS = {"she", "her", "hers", "herself"}
 NEUTER_PRONOUNS = {"it", "its"}
+POSSESSIVE_DETERMINERS = {"his", "her", "their", "its"}
 PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
 PLURAL_DESCRIPTION_DETERMINERS = {"both", "two"}  # "both leaders", "the two presidents"
 SALIENCE_WINDOW = 3  # sentences back that a pronoun may reach
@@ -263,7 +264,8 @@ def _resolve_description(token, infos, sentence_number, history, people) -> tupl
     title = token.doc[min(modifiers, default=token.i):token.i + 1].text.lower().replace(" - ", "-")
     if token.tag_ == "NNS" and determiners & PLURAL_DESCRIPTION_DETERMINERS:
         return _resolve_plural(sentence_number, history, people)
-    if "the" not in determiners:
+    # "the president-elect", and "his spokeswoman" once one spokeswoman has been named
+    if not determiners & ({"the"} | POSSESSIVE_DETERMINERS):
         return None
     holders = [info.key for info in infos if title in info.titles]
     return (holders[0],) if len(holders) == 1 else None

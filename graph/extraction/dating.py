@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .deps import AMOD, COMPOUND
+from .deps import AMOD, AUX, AUXPASS, COMPOUND
 from .events import EventMention
 from .nlp import ParsedDocument
 from .temporal import SAME_DAY, anchor_of, date_expressions, governs, moves_the_narrative, resolve
@@ -16,6 +16,11 @@ from .temporal import SAME_DAY, anchor_of, date_expressions, governs, moves_the_
 def sentence_id(parsed: ParsedDocument, mention: EventMention) -> tuple[int, int]:
     """(paragraph, first token) of the sentence holding a mention's trigger."""
     return mention.paragraph, parsed.paragraphs[mention.paragraph].doc[mention.token].sent.start
+
+
+def _past(verb) -> bool:
+    """A clause told in the past: 'met', 'was postponed', 'has invited'."""
+    return verb.tag_ == "VBD" or verb.tag_ == "VBN" and any(c.dep_ in (AUX, AUXPASS) for c in verb.children)
 
 
 def _narrative_days(parsed: ParsedDocument) -> dict[tuple[int, int], tuple[list, dt.date | None, dt.date | None]]:
@@ -32,13 +37,14 @@ def _narrative_days(parsed: ParsedDocument) -> dict[tuple[int, int], tuple[list,
         for sentence in unit.doc.sents:
             resolved = [(span, anchor_of(span)) for span in date_expressions(sentence)]
             before = reference
-            if not unit.paragraph.is_caption and resolved:
-                days = [resolve(span.text, article_date, reference=reference) for span, _ in resolved
-                        if not SAME_DAY.search(span.text)]
-                named = next((day for day in days if day), None)
+            # only what the story tells as past moves it ("met on Monday"), not plans ("will meet on May 16")
+            told = [span for span, anchor in resolved if not SAME_DAY.search(span.text) and _past(anchor)]
+            if not unit.paragraph.is_caption and told:
+                named = next((day for day in (resolve(span.text, article_date, reference=reference) for span in told)
+                              if day), None)
                 if named:
                     reference = named
-                elif any(moves_the_narrative(span.text) for span, _ in resolved if not SAME_DAY.search(span.text)):
+                elif any(moves_the_narrative(span.text) for span in told):
                     reference = None
             found[(p_index, sentence.start)] = (resolved, before, reference)
     return found

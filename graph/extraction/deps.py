@@ -9,7 +9,7 @@ PREP, POBJ, PCOMP, AGENT = "prep", "pobj", "pcomp", "agent"  # AGENT: the by-phr
 CONJ, APPOS, COMPOUND, AMOD, POSS = "conj", "appos", "compound", "amod", "poss"
 DET, PREDET, NUMMOD = "det", "predet", "nummod"
 XCOMP, ADVCL, CCOMP, ACL, RELCL, ACOMP = "xcomp", "advcl", "ccomp", "acl", "relcl", "acomp"
-NEG, AUX = "neg", "aux"
+NEG, AUX, AUXPASS = "neg", "aux", "auxpass"
 
 SUBJECTS = frozenset({NSUBJ, NSUBJPASS})
 # clauses whose subject may be their head's: "is due to meet" (due is an acomp), "called … and invited"

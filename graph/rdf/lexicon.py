@@ -68,6 +68,7 @@ def lexicon_from_graph(graph: Graph) -> Lexicon:
         title_cues=_words(graph, NG.Role, NG.titleCue),
         title_modifiers=_words(graph, NG.Role, NG.titleModifierCue),
         honorifics=_words(graph, NG.Role, NG.honorificCue),
+        speaks_for=_words(graph, NG.Role, NG.speaksForCue),
         male_cues=_words(graph, NG.Role, NG.maleCue),
         female_cues=_words(graph, NG.Role, NG.femaleCue),
         name_heads=tuple((kind, _words(graph, SDO[kind], NG.nameHeadCue)) for kind in ENTITY_KINDS),

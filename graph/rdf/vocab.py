@@ -78,6 +78,7 @@ class NG(DefinedNamespace):
     titleModifierCue: URIRef
     opponentVerbCue: URIRef
     honorificCue: URIRef
+    speaksForCue: URIRef
     maleCue: URIRef
     femaleCue: URIRef
     nameHeadCue: URIRef

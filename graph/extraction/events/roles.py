@@ -13,6 +13,7 @@ from ..deps import (
     AGENT,
     AUX,
     CLAUSE_LINKS,
+    COMPOUND,
     DATIVE,
     DOBJ,
     NSUBJ,
@@ -161,6 +162,21 @@ def role_sets(event_class: EventClass, agents, others, *, distributive: bool = F
         return [{"agent": a} for a in agents] or [{"agent": None}]
     pairs = [{"agent": a, "recipient": r} for a in agents or (None,) for r in others or (None,) if a is None or a != r]
     return pairs or [place_roles(event_class, agents, others)]
+
+
+def represented_speaker(verb, sentence: TokenEntities) -> tuple[str, ...]:
+    """'a spokesman for Ruiz said', 'Ruiz's spokeswoman said', 'a Harbour Trust spokesman said': an
+    unnamed spokesperson speaks for the one named with them."""
+    for subject in children_with(verb, NSUBJ):
+        if subject.lemma_.lower() not in sentence.lexicon.speaks_for or sentence.keys(subject):
+            continue
+        for child in subject.children:
+            if child.dep_ in (POSS, COMPOUND) and sentence.keys(child):
+                return sentence.keys(child)
+        for _, pobj in prep_objects(subject, {"for", "of"}):
+            if sentence.group(pobj):
+                return sentence.group(pobj)
+    return ()
 
 
 def inverted_speaker(verb, sentence: TokenEntities) -> tuple[str, ...]:
