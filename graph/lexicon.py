@@ -59,6 +59,8 @@ class Lexicon:
     # verbs whose infinitive complement has their object as subject ("invited Ruiz to visit"): the
     # complement's agent is that object, and the complement is planned
     object_control_verbs: frozenset[str] = frozenset()
+    # verbs whose subject receives the event their object names ("accepted an invitation from Ruiz")
+    receiving_verbs: frozenset[str] = frozenset()
     honorifics: frozenset[str] = frozenset()
     speaks_for: frozenset[str] = frozenset()  # "a spokesman for X said": X speaks
     male_cues: frozenset[str] = frozenset()
@@ -94,6 +96,11 @@ class Lexicon:
 
     def noun_classes(self, lemma: str) -> list[EventClass]:
         return [c for c in self.classes if lemma in c.nouns]
+
+    def controls_object(self, noun: str) -> bool:
+        """A noun of a class triggered by an object-control verb ('invitation' ← 'invite'): the one it
+        goes to does what its infinitive says ('her invitation to visit Porto')."""
+        return any(c.verbs & self.object_control_verbs for c in self.noun_classes(noun))
 
     def adjective_classes(self, lemma: str) -> list[EventClass]:
         return [c for c in self.classes if lemma in c.adjectives]

@@ -213,3 +213,31 @@ def test_a_plan_does_not_move_the_day_the_story_stands_at():
     met = make_doc("Ruiz/PROPN/nsubj/1 met/VERB/ROOT/1/meet Lee/PROPN/dobj/1 ./PUNCT/punct/1",
                    ents=[(0, 1, "PERSON"), (2, 3, "PERSON")])
     assert next(e for e in events(plan, met) if e.kind == "Meeting").date == dt.date(2024, 11, 7)
+
+
+ACCEPTED = ("Okafor/PROPN/nsubj/1 {verb}/VERB/ROOT/1/{lemma} Ruiz/PROPN/poss/4 's/PART/case/2 invitation/NOUN/dobj/1 "
+            "to/PART/aux/6 visit/VERB/acl/4/visit/VB Porto/PROPN/dobj/6 ./PUNCT/punct/1")
+PEOPLE_AND_PORTO = [(0, 1, "PERSON"), (2, 3, "PERSON"), (7, 8, "GPE")]
+
+
+def test_an_accepted_invitation_goes_to_who_accepts_it_and_they_plan_the_visit():
+    # "Okafor accepted Ruiz's invitation to visit Porto."
+    found = {e.kind: e for e in events(make_doc(ACCEPTED.format(verb="accepted", lemma="accept"), PEOPLE_AND_PORTO))}
+    assert (found["Invitation"].agent, found["Invitation"].recipient) == ("person/ruiz", "person/okafor")
+    visit = found["Visit"]
+    assert (visit.agent, visit.recipient, visit.planned, visit.negated) == ("person/okafor", "place/porto", True, False)
+
+
+def test_a_declined_invitation_stays_but_its_visit_does_not_happen():
+    # "Okafor declined Ruiz's invitation to visit Porto."
+    found = {e.kind: e for e in events(make_doc(ACCEPTED.format(verb="declined", lemma="decline"), PEOPLE_AND_PORTO))}
+    assert (found["Invitation"].agent, found["Invitation"].recipient, found["Invitation"].negated) == (
+        "person/ruiz", "person/okafor", False)
+    assert found["Visit"].negated
+
+
+def test_repeating_someones_invitation_does_not_make_the_speaker_its_recipient():
+    # "Lee reiterated Ruiz's invitation." : Ruiz invited someone; not Lee
+    doc = make_doc("Lee/PROPN/nsubj/1 reiterated/VERB/ROOT/1/reiterate Ruiz/PROPN/poss/4 's/PART/case/2 "
+                   "invitation/NOUN/dobj/1 ./PUNCT/punct/1", ents=[(0, 1, "PERSON"), (2, 3, "PERSON")])
+    assert not [e for e in events(doc) if e.kind == "Invitation"]

@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
 from ..lexicon import SYMMETRIC, UNARY, Lexicon
-from ..records import PERSON, DocumentGraph, Event, Mention
+from ..records import PERSON, PLACE, DocumentGraph, Event, Mention
 from .dating import mention_dates, sentence_id
 from .deps import ACL
 from .entities import EntityAnalysis, analyse_entities
@@ -75,7 +75,7 @@ def _complete_roles(parsed: ParsedDocument, mentions: list[EventMention], analys
         acted = not mention.nominal or mention.clause_token is not None or mention.kind == "Invitation"
         if lexicon.by_name(mention.kind).addresses_person and mention.agent and not mention.recipient and acted:
             for other in same_sentence:
-                partners = _entities_of(other) - {mention.agent}
+                partners = {k for k in _entities_of(other) - {mention.agent} if analysis.kinds.get(k) != PLACE}
                 if mention.agent in _entities_of(other) and partners:
                     recipient = other.recipient if other.recipient and other.recipient != mention.agent \
                         else sorted(partners)[0]

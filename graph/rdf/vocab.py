@@ -73,6 +73,7 @@ class NG(DefinedNamespace):
     plannedCue: URIRef
     negationCue: URIRef
     objectControlVerb: URIRef
+    receivingVerb: URIRef
     attributionCue: URIRef
     titleCue: URIRef
     titleModifierCue: URIRef

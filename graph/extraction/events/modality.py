@@ -27,9 +27,12 @@ def modality(trigger, lexicon: Lexicon) -> tuple[bool, bool]:
         for clause in children_with(trigger, RELCL, ACL):
             planned |= has_word(children_with(clause, AUX), lexicon.planned_cues)
         planned |= has_word(children_with(trigger, AMOD), lexicon.planned_cues)
+    if node.dep_ == ACL and node.head.dep_ == DOBJ and node.head.head.lemma_ in lexicon.negation_cues:
+        negated = True  # "declined Ruiz's invitation to visit Porto": no visit
     if node.dep_ in (XCOMP, ADVCL, CCOMP, ACL) and node.head != node:  # ACL: "plans for Modi to visit"
         governor = node.head
-        controlled = governor.lemma_ in lexicon.object_control_verbs and node.dep_ != CCOMP  # "invited X to visit"
+        controlled = governor.lemma_ in lexicon.object_control_verbs and node.dep_ != CCOMP or \
+            node.dep_ == ACL and lexicon.controls_object(governor.lemma_.lower())  # "invited X to", "an invitation to"
         if governor.lemma_.lower() in lexicon.planned_cues or controlled:
             planned = True
         if governor.lemma_ in lexicon.negation_cues or children_with(governor, NEG):

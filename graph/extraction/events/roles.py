@@ -57,6 +57,8 @@ def subject_keys(verb, sentence: TokenEntities, depth: int = 0) -> tuple[str, ..
         objects = [k for c in children_with(head, DOBJ) for k in sentence.group(c)]
         if objects:
             return tuple(objects)
+    if verb.dep_ == ACL and head.pos_ == "NOUN" and sentence.lexicon.controls_object(head.lemma_.lower()):
+        return invitee_keys(head, sentence)  # "Ruiz's invitation to visit Porto": the invitee visits
     if verb.dep_ in (ACL, RELCL) and head.pos_ in ("NOUN", "PROPN"):
         return sentence.group(head) or possessor_keys(head, sentence)
     if head.pos_ in ("NOUN", "PROPN") and verb.dep_ in (ACL,):
@@ -78,6 +80,17 @@ def purpose_partners(verb, sentence: TokenEntities) -> tuple[str, ...]:
             keys = tuple(k for k in object_keys(clause, sentence) if sentence.kind(k) in (PERSON, ORGANIZATION))
             if keys:
                 return keys
+    return ()
+
+
+def invitee_keys(noun, sentence: TokenEntities) -> tuple[str, ...]:
+    """Whom an invitation goes to: 'an invitation to Okafor', or the one who accepts or declines it."""
+    people = [k for _, pobj in prep_objects(noun, {"to", "for"}) for k in sentence.group(pobj)
+              if sentence.kind(k) == PERSON]
+    if people:
+        return tuple(people)
+    if noun.dep_ == DOBJ and noun.head.lemma_ in sentence.lexicon.receiving_verbs:
+        return subject_keys(noun.head, sentence)
     return ()
 
 

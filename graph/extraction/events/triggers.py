@@ -121,7 +121,7 @@ def _nominal(trigger, event_class: EventClass, sentence: TokenEntities, lexicon:
             others.extend(purpose_partners(head, sentence))  # "made a call to congratulate Okafor"
         location = location or location_key(head, sentence)
         clause_token = head.i
-    elif noun.dep_ == DOBJ and agents and head.pos_ == "VERB":
+    elif noun.dep_ == DOBJ and head.lemma_ in lexicon.receiving_verbs and not others:
         others.extend(subject_keys(head, sentence))  # "Vargas accepted an invitation from Ortiz"
     reference = head.lower_ if noun.dep_ == POBJ and head.lower_ in REFERENCE_PREPS else None
     planned, negated = modality(noun, lexicon)
