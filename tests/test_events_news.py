@@ -241,3 +241,12 @@ def test_repeating_someones_invitation_does_not_make_the_speaker_its_recipient()
     doc = make_doc("Lee/PROPN/nsubj/1 reiterated/VERB/ROOT/1/reiterate Ruiz/PROPN/poss/4 's/PART/case/2 "
                    "invitation/NOUN/dobj/1 ./PUNCT/punct/1", ents=[(0, 1, "PERSON"), (2, 3, "PERSON")])
     assert not [e for e in events(doc) if e.kind == "Invitation"]
+
+
+def test_the_title_of_one_named_person_refers_to_them_whatever_place_qualifies_it():
+    # "Ruiz called President Ana Lee." / "Ruiz thanked the Harbour President." : Lee, not the place
+    called = make_doc("Ruiz/PROPN/nsubj/1 called/VERB/ROOT/1/call President/PROPN/compound/4 Ana/PROPN/compound/4 "
+                      "Lee/PROPN/dobj/1 ./PUNCT/punct/1", ents=[(0, 1, "PERSON"), (3, 5, "PERSON")])
+    thanked = make_doc("Ruiz/PROPN/nsubj/1 thanked/VERB/ROOT/1/thank the/DET/det/4 Harbour/PROPN/compound/4 "
+                       "President/PROPN/dobj/1 ./PUNCT/punct/1", ents=[(0, 1, "PERSON"), (3, 4, "GPE")])
+    assert ("Praise", "person/ruiz", "person/ana-lee", ()) in summary(events(called, thanked))

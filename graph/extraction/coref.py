@@ -113,7 +113,7 @@ def resolve_references(parsed: ParsedDocument, infos: list[Referable], token_key
                 elif keys is None and (token.pos_ == "PRON" and lower in PLURAL_PRONOUNS or token.pos_ == "NUM"
                                        and lower in PLURAL_DESCRIPTION_DETERMINERS and token.dep_ in SUBJECTS):
                     keys = _resolve_plural(sentence_number, history, people)
-                elif keys is None and token.pos_ == "NOUN":
+                elif keys is None and (token.pos_ == "NOUN" or token.pos_ == "PROPN" and lower in lexicon.title_cues):
                     keys = _resolve_description(token, infos, sentence_number, history, people)
                 elif keys is None and token.pos_ == "PRON" and lower in NEUTER_PRONOUNS:
                     keys = _reporting_body(token, p_index, token_keys, by_key, lexicon.speech_verbs)
@@ -267,5 +267,11 @@ def _resolve_description(token, infos, sentence_number, history, people) -> tupl
     # "the president-elect", and "his spokeswoman" once one spokeswoman has been named
     if not determiners & ({"the"} | POSSESSIVE_DETERMINERS):
         return None
-    holders = [info.key for info in infos if title in info.titles]
-    return (holders[0],) if len(holders) == 1 else None
+    # "the US President": the title without the place qualifying it
+    unqualified = " ".join(t.lower_ for t in token.doc[min(modifiers, default=token.i):token.i + 1]
+                           if not t.ent_type_ or t.i == token.i).replace(" - ", "-")
+    for wanted in dict.fromkeys((title, unqualified)):
+        holders = [info.key for info in infos if wanted in info.titles]
+        if holders:
+            return (holders[0],) if len(holders) == 1 else None
+    return None

@@ -44,8 +44,8 @@ def _narrative_days(parsed: ParsedDocument) -> dict[tuple[int, int], tuple[list,
                               if day), None)
                 if named:
                     reference = named
-                elif any(moves_the_narrative(span.text) for span in told):
-                    reference = None
+                elif any(moves_the_narrative(span.text) for span in told if span.label_ != "TIME"):
+                    reference = None  # but a time of day ("at 10:30 p.m.") keeps the day
             found[(p_index, sentence.start)] = (resolved, before, reference)
     return found
 

@@ -117,8 +117,8 @@ def _confirmed(parsed: ParsedDocument, mentions: list[EventMention]) -> list[Eve
             kept.append(mention)
             continue
         parties = frozenset(mention.participants)
-        same_parties = any(not m.tentative and m.kind == mention.kind and frozenset(m.participants) == parties
-                           for m in mentions)
+        same_parties = any(not m.tentative and m.kind == mention.kind
+                           and frozenset(m.participants or m.fallback_participants) == parties for m in mentions)
         bare_nearby = any(m.kind == mention.kind and m.nominal and not m.has_roles and not m.fallback_participants
                           and abs(number[other] - number[index]) <= 1 for other, m in enumerate(mentions))
         if same_parties or bare_nearby:
