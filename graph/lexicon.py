@@ -61,6 +61,7 @@ class Lexicon:
     object_control_verbs: frozenset[str] = frozenset()
     # verbs whose subject receives the event their object names ("accepted an invitation from Ruiz")
     receiving_verbs: frozenset[str] = frozenset()
+    carrier_nouns: frozenset[str] = frozenset()  # "a message of congratulations": the message's roles
     honorifics: frozenset[str] = frozenset()
     speaks_for: frozenset[str] = frozenset()  # "a spokesman for X said": X speaks
     male_cues: frozenset[str] = frozenset()

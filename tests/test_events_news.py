@@ -250,3 +250,33 @@ def test_the_title_of_one_named_person_refers_to_them_whatever_place_qualifies_i
     thanked = make_doc("Ruiz/PROPN/nsubj/1 thanked/VERB/ROOT/1/thank the/DET/det/4 Harbour/PROPN/compound/4 "
                        "President/PROPN/dobj/1 ./PUNCT/punct/1", ents=[(0, 1, "PERSON"), (3, 4, "GPE")])
     assert ("Praise", "person/ruiz", "person/ana-lee", ()) in summary(events(called, thanked))
+
+
+def test_a_message_of_congratulations_carries_them_to_whom_it_goes():
+    # "Ruiz sent a message of congratulations to Okafor."
+    doc = make_doc("Ruiz/PROPN/nsubj/1 sent/VERB/ROOT/1/send a/DET/det/3 message/NOUN/dobj/1 of/ADP/prep/3 "
+                   "congratulations/NOUN/pobj/4/congratulation/NNS to/ADP/prep/5 Okafor/PROPN/pobj/6 ./PUNCT/punct/1",
+                   ents=[(0, 1, "PERSON"), (7, 8, "PERSON")])
+    assert summary(events(doc)) == [("Congratulation", "person/ruiz", "person/okafor", ())]
+
+
+def test_an_invitation_during_a_call_makes_the_call_theirs_and_its_day_theirs():
+    # "Ruiz invited Okafor to visit Porto during a phone call on Tuesday." (a Thursday article)
+    doc = make_doc("Ruiz/PROPN/nsubj/1 invited/VERB/ROOT/1/invite Okafor/PROPN/dobj/1 to/PART/aux/4 "
+                   "visit/VERB/xcomp/1/visit/VB Porto/PROPN/dobj/4 during/ADP/prep/4 a/DET/det/9 phone/NOUN/compound/9 "
+                   "call/NOUN/pobj/6 on/ADP/prep/9 Tuesday/PROPN/pobj/10 ./PUNCT/punct/1",
+                   ents=[(0, 1, "PERSON"), (2, 3, "PERSON"), (5, 6, "GPE"), (11, 12, "DATE")])
+    found = {e.kind: e for e in events(doc)}
+    tuesday = dt.date(2024, 11, 5)
+    assert (found["PhoneCall"].participants, found["PhoneCall"].date, found["PhoneCall"].planned) == (
+        ("person/okafor", "person/ruiz"), tuesday, False)
+    assert found["Invitation"].date == tuesday
+    assert (found["Visit"].planned, found["Visit"].date) == (True, None)
+
+
+def test_thanked_for_their_congratulations_means_they_congratulated_the_thanker():
+    # "Ruiz thanked Lee for her congratulations."
+    doc = make_doc("Ruiz/PROPN/nsubj/1 thanked/VERB/ROOT/1/thank Lee/PROPN/dobj/1 for/ADP/prep/1 "
+                   "her/PRON/poss/5//PRP$ congratulations/NOUN/pobj/3/congratulation/NNS ./PUNCT/punct/1",
+                   ents=[(0, 1, "PERSON"), (2, 3, "PERSON")])
+    assert ("Congratulation", "person/lee", "person/ruiz", ()) in summary(events(doc))

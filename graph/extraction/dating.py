@@ -50,19 +50,36 @@ def _narrative_days(parsed: ParsedDocument) -> dict[tuple[int, int], tuple[list,
     return found
 
 
-def mention_dates(parsed: ParsedDocument, mentions: list[EventMention]) -> list[dt.date | None]:
-    """The day of each mention: the most specific date expression whose clause holds the trigger; for a
-    past event that no expression dates, the day the story stands at (news tells a day's events in turn:
-    "Ruiz arrived on Sunday. He met Okafor." met on Sunday)."""
+def _owned_by_a_noun(span, anchor, nouns: set[int]) -> bool:
+    """'invited Okafor … during a phone call on Tuesday': a date on an event noun is that event's, not
+    the clause's around it."""
+    token = span.root.head
+    while token != anchor and token.head != token:
+        if token.i in nouns:
+            return True
+        token = token.head
+    return False
+
+
+def mention_dates(parsed: ParsedDocument, mentions: list[EventMention]
+                  ) -> tuple[list[dt.date | None], list[dt.date | None]]:
+    """The day of each mention, and the day the story stands at when no expression dates it.
+
+    A mention's own day comes from the most specific date expression whose clause holds the trigger.
+    A past event that no expression dates may take the story's day (news tells a day's events in turn:
+    "Ruiz arrived on Sunday. He met Okafor." met on Sunday); the document stage uses it only when
+    nothing else, not even the call it happened during, dates the event."""
     article_date = parsed.document.date
     by_sentence = _narrative_days(parsed)
-    dates = []
+    nouns = {(m.paragraph, m.token) for m in mentions if m.nominal}
+    dates, story_days = [], []
     for mention in mentions:
         resolved, reference, story_day = by_sentence[sentence_id(parsed, mention)]
         unit = parsed.paragraphs[mention.paragraph]
         trigger = unit.doc[mention.token]
         if trigger.dep_ in (COMPOUND, AMOD) and trigger.head.pos_ == "NOUN":
             trigger = trigger.head  # "his concession speech on Sunday": dated as the speech
+        other_nouns = {i for p, i in nouns if p == mention.paragraph and i != mention.token}
         best, expressed = None, False
         for span, anchor in resolved:
             # a noun ("his victory") is dated only by a date on itself or on the verb it depends on
@@ -71,16 +88,16 @@ def mention_dates(parsed: ParsedDocument, mentions: list[EventMention]) -> list[
             if mention.nominal:
                 applies = trigger in span.root.ancestors or clause is not None and governs(anchor, clause)
             else:
-                applies = governs(anchor, trigger)
+                applies = governs(anchor, trigger) and not _owned_by_a_noun(span, anchor, other_nouns)
             if applies:
                 expressed = True
                 size = len(list(anchor.subtree))
                 day = resolve(span.text, article_date, future=mention.planned, reference=reference)
                 if day and (best is None or size < best[0]):
                     best = (size, day)
-        if best is None and not expressed and not mention.planned and not unit.paragraph.is_caption:
-            # a past event is never dated after the article (the story may have moved on to plans)
-            dates.append(story_day if story_day and (article_date is None or story_day <= article_date) else None)
-        else:
-            dates.append(best[1] if best else None)
-    return dates
+        dates.append(best[1] if best else None)
+        # a past event is never dated after the article (the story may have moved on to plans)
+        weak = best is None and not expressed and not mention.planned and not unit.paragraph.is_caption
+        story_days.append(story_day if weak and story_day and (article_date is None or story_day <= article_date)
+                          else None)
+    return dates, story_days

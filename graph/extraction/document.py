@@ -182,7 +182,7 @@ def _reference_target(drafts: list[_Draft], mention: EventMention) -> _Draft | N
 
 
 def merge_mentions(parsed: ParsedDocument, mentions: list[EventMention], dates: list[dt.date | None],
-                   lexicon: Lexicon) -> list[_Draft]:
+                   story_days: list[dt.date | None], lexicon: Lexicon) -> list[_Draft]:
     drafts: list[_Draft] = []
     owner: dict[int, _Draft] = {}
     references: list[tuple[tuple[int, int], _Draft]] = []
@@ -221,8 +221,12 @@ def merge_mentions(parsed: ParsedDocument, mentions: list[EventMention], dates: 
     # "During the call, Okafor congratulated Ruiz": the sentence happens at the call's date.
     for sentence, target in references:
         for draft in drafts:
-            if draft is not target and draft.date is None and sentence in draft.verbal_sentences and target.date:
+            if draft is not target and draft.date is None and sentence in draft.verbal_sentences and target.date \
+                    and not draft.mention.planned:
                 draft.date = target.date
+    # what nothing dates takes the day the story stood at where it was first told
+    for index, draft in owner.items():
+        draft.date = draft.date or story_days[index]
     _link_reports(parsed, mentions, owner)
     return drafts
 
@@ -264,6 +268,6 @@ def extract_document(parsed: ParsedDocument, lexicon: Lexicon) -> DocumentGraph:
     mentions = _complete_roles(parsed, mentions, analysis, lexicon)
     order = sorted(range(len(mentions)), key=lambda i: (mentions[i].paragraph, mentions[i].token))
     mentions = [mentions[i] for i in order]
-    drafts = merge_mentions(parsed, mentions, mention_dates(parsed, mentions), lexicon)
+    drafts = merge_mentions(parsed, mentions, *mention_dates(parsed, mentions), lexicon)
     events = tuple(_event_record(d, parsed.document.date, lexicon) for d in drafts)
     return DocumentGraph(parsed.document, analysis.entities, events)

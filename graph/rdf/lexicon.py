@@ -66,6 +66,7 @@ def lexicon_from_graph(graph: Graph) -> Lexicon:
         negation_cues=_words(graph, NG.Event, NG.negationCue),
         object_control_verbs=_words(graph, NG.Event, NG.objectControlVerb),
         receiving_verbs=_words(graph, NG.Event, NG.receivingVerb),
+        carrier_nouns=_words(graph, NG.Event, NG.carrierNounCue),
         title_cues=_words(graph, NG.Role, NG.titleCue),
         title_modifiers=_words(graph, NG.Role, NG.titleModifierCue),
         honorifics=_words(graph, NG.Role, NG.honorificCue),

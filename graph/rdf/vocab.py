@@ -74,6 +74,7 @@ class NG(DefinedNamespace):
     negationCue: URIRef
     objectControlVerb: URIRef
     receivingVerb: URIRef
+    carrierNounCue: URIRef
     attributionCue: URIRef
     titleCue: URIRef
     titleModifierCue: URIRef

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from ...lexicon import EventClass, Lexicon
 from ...records import PERSON, PLACE
-from ..deps import AGENT, AMOD, COMPOUND, DOBJ, NSUBJPASS, POBJ, PREP
+from ..deps import ADVCL, AGENT, AMOD, COMPOUND, DOBJ, NSUBJPASS, POBJ, PREP, XCOMP
 from ..entities import EntityAnalysis
 from ..nlp import ParsedDocument
 from ..quotation import quote_spans
@@ -30,6 +30,7 @@ from .mention import (
 from .modality import modality
 from .quotes import attach_quote, attribution
 from .roles import (
+    OBJECT_ORIENTED_PREPS,
     inverted_speaker,
     location_key,
     object_keys,
@@ -96,12 +97,17 @@ def _verbal_parts(trigger, event_class: EventClass, inverse: bool, sentence: Tok
 def _nominal(trigger, event_class: EventClass, sentence: TokenEntities, lexicon: Lexicon) -> list[EventMention]:
     # "his concession speech", "a congratulatory message": a word modifying a noun shares its possessor and phrases
     noun = trigger.head if trigger.dep_ in (COMPOUND, AMOD) and trigger.head.pos_ == "NOUN" else trigger
+    carrier = noun.head.head if noun.dep_ == POBJ and noun.head.lower_ == "of" else None
+    phrases = []
+    if carrier is not None and carrier.pos_ == "NOUN" and carrier.lemma_.lower() in lexicon.carrier_nouns:
+        phrases = list(prep_objects(noun, PARTNER_PREPS | {"by", "from"}))
+        noun = carrier  # "sent a message of congratulations to Okafor": the message's roles
     agents = list(possessor_keys(noun, sentence))
     others: list[str] = []
     location = location_key(noun, sentence)
     clause_token = None
     destination = event_class.directed and not event_class.addresses_person  # "her visit to Lisbon"
-    for prep, pobj in prep_objects(noun, PARTNER_PREPS | {"by", "of", "from"}):
+    for prep, pobj in [*prep_objects(noun, PARTNER_PREPS | {"by", "of", "from"}), *phrases]:
         keys = sentence.group(pobj)
         places = bool(keys) and all(sentence.kind(k) != PERSON for k in keys)
         if prep in ("by", "from") or prep == "of" and (event_class.unary or destination and not places):
@@ -123,17 +129,23 @@ def _nominal(trigger, event_class: EventClass, sentence: TokenEntities, lexicon:
         clause_token = head.i
     elif noun.dep_ == DOBJ and head.lemma_ in lexicon.receiving_verbs and not others:
         others.extend(subject_keys(head, sentence))  # "Vargas accepted an invitation from Ortiz"
+    elif noun.dep_ == POBJ and head.lower_ in OBJECT_ORIENTED_PREPS and head.head.pos_ == "VERB" and agents \
+            and set(agents) <= set(object_keys(head.head, sentence)) and not others:
+        others.extend(subject_keys(head.head, sentence))  # "thanked them for their congratulations": to the thanker
     reference = head.lower_ if noun.dep_ == POBJ and head.lower_ in REFERENCE_PREPS else None
     planned, negated = modality(noun, lexicon)
     fallback: tuple[str, ...] = ()
     verb = head.head if noun.dep_ == POBJ and head.dep_ == PREP and head.lower_ in HELD_BY_VERB_PREPS else None
     if event_class.symmetric and verb is not None and verb.pos_ in ("VERB", "AUX"):
-        # "hosted Mukamana for talks", "told Al-Harbi during talks": the verb's parties hold the talks
-        partners = [k for _, pobj in prep_objects(verb, {"to", "with"}) for k in sentence.group(pobj)]
-        parties = (*subject_keys(verb, sentence), *object_keys(verb, sentence), *partners, *others)
+        # "hosted Mukamana for talks", "told Al-Harbi during talks": the verb's parties hold the talks, and
+        # those of the verb it completes ("invited Okafor to visit Porto during a call")
+        verbs = [verb, verb.head] if verb.dep_ in (XCOMP, ADVCL) and verb.head.pos_ in ("VERB", "AUX") else [verb]
+        partners = [k for v in verbs for _, pobj in prep_objects(v, {"to", "with"}) for k in sentence.group(pobj)]
+        parties = (*(k for v in verbs for k in (*subject_keys(v, sentence), *object_keys(v, sentence))),
+                   *partners, *others)
         fallback = tuple(dict.fromkeys(k for k in parties if sentence.kind(k) != PLACE))  # not "to Guatemala City"
-        planned = planned or modality(verb, lexicon)[0]
-        clause_token = verb.i
+        planned = planned or modality(verbs[-1], lexicon)[0]  # the call of "invited … to visit during a call"
+        clause_token = verbs[-1].i
     mention = EventMention(kind=event_class.name, trigger=trigger.lemma_, paragraph=sentence.paragraph,
                            token=trigger.i, location=location, topic=topic_text(noun), planned=planned,
                            negated=negated, nominal=True, reference_prep=reference, clause_token=clause_token,
