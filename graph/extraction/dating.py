@@ -97,7 +97,8 @@ def mention_dates(parsed: ParsedDocument, mentions: list[EventMention]
                     best = (size, day)
         dates.append(best[1] if best else None)
         # a past event is never dated after the article (the story may have moved on to plans)
-        weak = best is None and not expressed and not mention.planned and not unit.paragraph.is_caption
+        weak = best is None and not expressed and not (mention.planned or mention.negated) \
+            and not unit.paragraph.is_caption
         story_days.append(story_day if weak and story_day and (article_date is None or story_day <= article_date)
                           else None)
     return dates, story_days
