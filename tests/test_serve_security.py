@@ -271,3 +271,14 @@ def test_no_cors_without_the_option(tmp_path):
         answer = httpx.get(url + "sparql", params={"query": CHEAP}, headers={"Origin": ORIGIN})
         assert answer.status_code == 200 and "access-control-allow-origin" not in answer.headers
         assert all(psutil.Process(w.pid).nice() == 0 for w in workers_of(process))
+
+
+def test_the_listening_socket_sends_small_writes_at_once():
+    # Nagle's algorithm on a keep-alive connection held each answer 40 ms (headers and body are two writes)
+    from graph.store.http import listening_socket
+
+    sock = listening_socket("127.0.0.1", 0)
+    try:
+        assert sock.proto == socket.IPPROTO_TCP and sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY)
+    finally:
+        sock.close()
