@@ -209,3 +209,17 @@ def test_beyond_the_limit_the_page_keeps_the_most_active_entities(page, tmp_path
     assert 0 < evaluate("cy.nodes().length") <= 200
     assert "most active" in evaluate("document.getElementById('note').textContent")
     assert console_errors(devtools) == []
+
+
+def test_a_page_of_hostile_text_still_renders(page, tmp_path):
+    from test_hostile_text import NUL_NAME, hostile_document
+
+    open_page, devtools = page
+    graph = tmp_path / "hostile.ttl"
+    write_documents(document_graphs([hostile_document()]), graph)
+    html = tmp_path / "hostile.html"
+    html.write_text(html_page(read_tables(open_source(graph).store)), encoding="utf-8")
+    evaluate, _ = open_page(html)
+    assert evaluate("typeof cy") == "object" and evaluate("cy.nodes().length") == 3
+    assert NUL_NAME.replace("\x00", "") in "".join(evaluate("cy.nodes().map(n => n.data('label'))")).replace("\x00", "")
+    assert console_errors(devtools) == []

@@ -22,8 +22,11 @@ FORMAT_NAMES = ["turtle", "nt", "nquads", "trig", "json-ld", "xml", "csv", "grap
 @click.option("--projection", type=click.Choice(["actor", "full"]), default="actor", show_default=True,
               help="Network of a .graphml/.gexf/.cyjs: actor (entities, events as edges) "
                    "or full (events as nodes too).")
+@click.option("--raw-csv", is_flag=True,
+              help="Write CSV cells as they are: by default a cell starting with = + - @, tab or CR gets a "
+                   "leading ' so that a spreadsheet shows it instead of running it as a formula.")
 @user_errors
-def export(source, output, export_format, table, projection):
+def export(source, output, export_format, table, projection, raw_csv):
     """Write the graph in SOURCE (a graph file or a store folder) to OUTPUT in another format.
 
     \b
@@ -38,7 +41,8 @@ def export(source, output, export_format, table, projection):
     from ..output.export import export as write_export
     from ..output.sources import open_source
 
-    written = write_export(open_source(source), output, export_format, table=table, projection=projection)
+    written = write_export(open_source(source), output, export_format, table=table, projection=projection,
+                           csv_guard=not raw_csv)
     click.echo(f"wrote {output} ({written})", err=True)
 
 

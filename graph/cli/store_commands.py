@@ -73,36 +73,68 @@ def stats(store_dir, as_json):
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
 @click.option("--port", default=7878, show_default=True, type=click.IntRange(0, 65535), help="Port (0: any free one).")
 @click.option("--timeout", default=30.0, show_default=True, type=click.FloatRange(min=0, min_open=True),
-              metavar="SECONDS", help="Answer 503 to a query still running after this long.")
+              metavar="SECONDS", help="End a query (503) still running this long after it arrived.")
 @click.option("--max-result-mb", default=16.0, show_default=True, type=click.FloatRange(min=0, min_open=True),
               help="Refuse results larger than this many megabytes (the client should add a LIMIT).")
+@click.option("--max-query-mb", default=500.0, show_default=True, type=click.FloatRange(min=50),
+              help="End a query (503) whose worker process grows past this much resident memory.")
+@click.option("--max-queries", default=8, show_default=True, type=click.IntRange(2, 64),
+              help="Queries running at once (one worker process each); more wait in a queue.")
+@click.option("--max-long-queries", type=click.IntRange(1, 63), metavar="N",
+              help="Of those, how many may run longer than a second (default: half): "
+                   "the rest stay free for quick queries.")
 @click.option("--update-token", envvar="NEWSGRAPH_UPDATE_TOKEN", metavar="TOKEN",
               help="Accept SPARQL updates from clients sending 'Authorization: Bearer TOKEN' "
                    "(or set NEWSGRAPH_UPDATE_TOKEN). Without it the endpoint is read-only.")
+@click.option("--cors", "cors_origins", multiple=True, metavar="ORIGIN",
+              help="Let pages from this origin (e.g. https://newsroom.example) query from a browser; repeatable.")
+@click.option("--allow-host", "allowed_hosts", multiple=True, metavar="NAME",
+              help="Also answer requests for this Host name (default: the --host address and localhost); "
+                   "repeatable. Needed behind a proxy or when clients use the machine's name.")
+@click.option("--allow-federation", "federation_hosts", multiple=True, metavar="HOST[:PORT]",
+              help="Let SERVICE (and LOAD in updates) reach this host; repeatable. Default: none.")
+@click.option("--request-timeout", default=10.0, show_default=True, type=click.FloatRange(min=0, min_open=True),
+              metavar="SECONDS", help="Close a connection whose request headers (or body) take longer to arrive.")
+@click.option("--idle-timeout", default=5.0, show_default=True, type=click.FloatRange(min=0, min_open=True),
+              metavar="SECONDS", help="Close a keep-alive connection idle this long.")
 @user_errors
-def serve(store_dir, host, port, timeout, max_result_mb, update_token):
+def serve(store_dir, host, port, timeout, max_result_mb, max_query_mb, max_queries, max_long_queries, update_token,
+          cors_origins, allowed_hosts, federation_hosts, request_timeout, idle_timeout):
     """Serve a store as a SPARQL 1.1 endpoint (/sparql) with a query page (/).
+
+    Each query runs in a worker process that is ended at --timeout or --max-query-mb; SERVICE and
+    LOAD are refused unless --allow-federation names the host.
 
     \b
     Example:
       newsgraph serve --store out/store
+      newsgraph serve --store out/store --host 0.0.0.0 --allow-host graph.newsroom.example
       curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 5' http://127.0.0.1:7878/sparql
     """
     from ..store import Store
+    from ..store.federation import check_federation
     from ..store.serve import ServerConfig, make_server
 
-    config = ServerConfig(timeout=timeout, max_result_bytes=int(max_result_mb * 1_000_000), update_token=update_token)
+    for entry in federation_hosts:  # a malformed entry is an error now, not at the first SERVICE
+        check_federation(f"SELECT * {{ SERVICE <http://{entry}/> {{}} }}", [entry])
+    long_queries = max_long_queries or max(1, max_queries // 2)
+    if long_queries >= max_queries:
+        fail("--max-long-queries must be smaller than --max-queries (some workers stay for quick queries)")
+    config = ServerConfig(timeout=timeout, max_result_bytes=int(max_result_mb * 1_000_000), update_token=update_token,
+                          workers=max_queries, max_long_queries=long_queries,
+                          max_query_bytes=int(max_query_mb * 1_000_000), request_timeout=request_timeout,
+                          idle_timeout=idle_timeout, cors_origins=tuple(cors_origins),
+                          allowed_hosts=tuple(allowed_hosts), federation_hosts=tuple(federation_hosts))
     with Store(store_dir, create=False) as store:
         server = make_server(store, host, port, config)
         mode = "accepts updates with its token" if update_token else "read-only"
         click.echo(f"serving {store_dir} at {server.url} (SPARQL endpoint {server.url}sparql, {mode}); Ctrl-C stops",
                    err=True)
         try:
-            server.serve_forever()
+            server.run()
         except KeyboardInterrupt:
-            click.echo("stopped", err=True)
-        finally:
-            server.server_close()
+            pass
+        click.echo("stopped", err=True)
 
 
 @main.command()

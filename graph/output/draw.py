@@ -18,6 +18,7 @@ import networkx as nx
 
 from .files import ExportError
 from .networks import ACTOR, FULL, actor_pairs, event_label, event_roles, project
+from .safe_text import script_json, xml_safe
 from .tables import Tables
 
 # Colours of the Okabe–Ito palette, told apart by colour-blind readers too.
@@ -101,10 +102,11 @@ def layout(graph: nx.MultiDiGraph, font_size: int = 10) -> dict[str, tuple[float
     names = {node: f"n{i}" for i, node in enumerate(graph)}
     for node, data in graph.nodes(data=True):
         # the page labels an event node with its type only (the date is in its tooltip)
-        dot.node(names[node], label=data["type"] if data.get("kind") == "event" else data.get("label", str(node)))
+        label = data["type"] if data.get("kind") == "event" else data.get("label", str(node))
+        dot.node(names[node], label=xml_safe(label))
     for source, target in {(s, t) for s, t in graph.edges()}:
         dot.edge(names[source], names[target])
-    layout_json = json.loads(dot.pipe(format="json0"))
+    layout_json = json.loads(_pipe(dot, "json0"))
     by_name = {v: k for k, v in names.items()}
     positions = {}
     for item in layout_json.get("objects", []):
@@ -120,11 +122,6 @@ def layout(graph: nx.MultiDiGraph, font_size: int = 10) -> dict[str, tuple[float
 @cache
 def _asset(name: str) -> str:
     return files("graph.output").joinpath(f"assets/{name}").read_text(encoding="utf-8")
-
-
-def _script_json(value) -> str:
-    """JSON safe inside <script>: no '</' can close the element early."""
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
 
 
 def cytoscape_elements(graph: nx.MultiDiGraph, positions: dict) -> list[dict]:
@@ -158,7 +155,7 @@ def html_page(tables: Tables, *, projection: str = FULL, max_nodes: int = DEFAUL
     page = _asset("page.html")
     return (page.replace("/*TITLE*/", _html_text(title))
                 .replace("/*CYTOSCAPE*/", _asset("cytoscape.min.js").replace("</script", "<\\/script"))
-                .replace("/*CONFIG*/", _script_json(config)))
+                .replace("/*CONFIG*/", script_json(config)))
 
 
 def _html_text(text: str) -> str:
@@ -186,12 +183,12 @@ def static_source(tables: Tables, projection: str = FULL, font_size: int = 11):
         edge_attr={"fontname": "Helvetica", "fontsize": str(font_size - 1), "arrowsize": "0.6"})
     names = {key: f"n{i}" for i, key in enumerate([*tables.entities, *(e.id for e in tables.events)])}
     for key, row in tables.entities.items():
-        dot.node(names[key], label=row.name, shape="ellipse", fillcolor=ENTITY_COLOURS.get(row.type, "#999999"),
-                 fontcolor="white")
+        dot.node(names[key], label=xml_safe(row.name), shape="ellipse",
+                 fillcolor=ENTITY_COLOURS.get(row.type, "#999999"), fontcolor="white")
     colours = event_colours(tables)
     if projection == FULL:
         for event in tables.events:
-            dot.node(names[event.id], label=event_label(event).replace(" ", "\n", 1), shape="box",
+            dot.node(names[event.id], label=xml_safe(event_label(event)).replace(" ", "\n", 1), shape="box",
                      style="filled,rounded", fillcolor=colours[event.type] + "55", fontsize=str(font_size - 1))
             for role, entity in event_roles(event):
                 colour, style = ROLE_STYLES[role]
@@ -206,7 +203,7 @@ def static_source(tables: Tables, projection: str = FULL, font_size: int = 11):
             for pair in actor_pairs(event):
                 merged.setdefault(pair, []).append(event_label(event))
         for (source, target), labels in merged.items():
-            dot.edge(names[source], names[target], label="\n".join(labels), color="#555555")
+            dot.edge(names[source], names[target], label=xml_safe("\n".join(labels)), color="#555555")
         legend_rows = []
     legend = "".join(f'<td><font color="{c}">● {t}</font></td>' for t, c in ENTITY_COLOURS.items() if t != "Thing")
     legend += "".join(f'<td><font color="{c}">{text}</font></td>' for c, text in legend_rows)
@@ -221,15 +218,23 @@ def render_static(tables: Tables, path: str | Path, projection: str = FULL) -> b
         raise DrawError(f"{path}: cannot draw to '.{static_format}' (use .html, .svg or .png)")
     if not has_graphviz():
         raise _graphviz_missing()
-    import graphviz
-
     source = static_source(tables, projection)
     if static_format == "png":
         source.graph_attr["dpi"] = "110"  # sharp enough for a README, not a poster
+    return _pipe(source, static_format)
+
+
+def _pipe(source, output_format: str) -> bytes:
+    """Graphviz's output, or a one-line DrawError when it is missing or fails."""
+    import graphviz
+
     try:
-        return source.pipe(format=static_format)
+        return source.pipe(format=output_format)
     except graphviz.ExecutableNotFound:
         raise _graphviz_missing() from None
+    except graphviz.CalledProcessError as error:
+        said = (error.stderr or b"").decode("utf-8", errors="replace").strip().splitlines()
+        raise DrawError(f"Graphviz could not lay the drawing out ({said[0] if said else 'no reason given'})") from None
 
 
 def draw(tables: Tables, path: str | Path, *, projection: str = FULL, max_nodes: int = DEFAULT_MAX_NODES,

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import json
+import logging
 from collections.abc import Iterable
 from functools import cache
 from importlib.resources import files
@@ -20,6 +21,7 @@ from ..rdf.files import QUAD_FORMATS, RDF_FORMATS, oxigraph_triples
 from ..rdf.vocab import PREFIXES
 from .files import ExportError, atomic_output
 from .networks import PROJECTIONS, project, write_network
+from .safe_text import has_xml_forbidden, xml_safe
 from .sources import to_rdflib
 from .tables import entities_csv, events_csv, read_tables
 
@@ -71,7 +73,31 @@ def _reading_order(item: ox.Triple | ox.Quad) -> tuple:
 
 def write_rdf(items: Iterable[ox.Triple] | Iterable[ox.Quad], stream: BinaryIO, rdf_format: str) -> None:
     """Oxigraph triples (triple formats) or quads (N-Quads, TriG) to `stream`, with the usual prefixes."""
-    ox.serialize(sorted(items, key=_reading_order), stream, OXIGRAPH_SERIALIZERS[rdf_format], prefixes=PREFIXES)
+    items = sorted(items, key=_reading_order)
+    if rdf_format == "xml":
+        items = _xml_safe_triples(items)
+    ox.serialize(items, stream, OXIGRAPH_SERIALIZERS[rdf_format], prefixes=PREFIXES)
+
+
+def _xml_safe_triples(triples: list[ox.Triple]) -> list[ox.Triple]:
+    """RDF/XML is XML 1.0, which cannot hold some characters at all (NUL, most C0 controls, U+FFFE):
+    Oxigraph would write them raw and no parser could read the file. They become U+FFFD, with a warning."""
+    changed = 0
+
+    def literal(term):
+        nonlocal changed
+        if not isinstance(term, ox.Literal) or not has_xml_forbidden(term.value):
+            return term
+        changed += 1
+        if term.language:
+            return ox.Literal(xml_safe(term.value), language=term.language)
+        return ox.Literal(xml_safe(term.value), datatype=term.datatype)
+    cleaned = [ox.Triple(t.subject, t.predicate, literal(t.object)) for t in triples]
+    if changed:
+        logging.getLogger("newsgraph").warning(
+            "%d literal%s held characters XML 1.0 forbids; RDF/XML has U+FFFD in their place "
+            "(.ttl, .nt and .jsonld keep them)", changed, "" if changed == 1 else "s")
+    return cleaned
 
 
 def serialize_documents(named_graphs: Iterable[tuple[str, Graph]], rdf_format: str) -> bytes:
@@ -137,11 +163,12 @@ def export_format_for(path: str | Path, explicit: str | None = None) -> str:
 
 
 def export(source, path: str | Path, export_format: str | None = None, *,
-           table: str = "events", projection: str = "actor") -> str:
+           table: str = "events", projection: str = "actor", csv_guard: bool = True) -> str:
     """Write a `sources.Source` to `path` atomically; returns the format written.
 
     RDF formats keep every triple (N-Quads and TriG one named graph per document); `table` picks
-    the CSV (events or entities); `projection` the network (actor or full)."""
+    the CSV (events or entities), `csv_guard` neutralises its formula-like cells; `projection` the
+    network (actor or full)."""
     export_format = export_format_for(path, export_format)
     if table not in TABLES:
         raise ExportError(f"unknown table '{table}' (known: {', '.join(TABLES)})")
@@ -156,7 +183,7 @@ def export(source, path: str | Path, export_format: str | None = None, *,
             write_rdf(source.triples(), stream, export_format)
         elif export_format == "csv":
             tables = read_tables(source.store)
-            text = events_csv(tables) if table == "events" else entities_csv(tables)
+            text = (events_csv if table == "events" else entities_csv)(tables, guard=csv_guard)
             stream.write(text.encode("utf-8"))
         else:
             write_network(project(read_tables(source.store), projection), stream, export_format)

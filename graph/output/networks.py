@@ -17,6 +17,7 @@ from dataclasses import replace
 import networkx as nx
 
 from .files import ExportError
+from .safe_text import xml_safe
 from .tables import EntityRow, EventRow, Tables
 
 ACTOR, FULL = "actor", "full"
@@ -96,12 +97,27 @@ def project(tables: Tables, projection: str) -> nx.MultiDiGraph:
     return actor_graph(tables) if projection == ACTOR else full_graph(tables)
 
 
+def xml_safe_graph(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """A copy whose strings (ids, keys, attributes) hold no character XML 1.0 forbids (U+FFFD instead):
+    networkx would write them as they are, and no XML parser reads the file back."""
+    def clean(value):
+        return xml_safe(value) if isinstance(value, str) else value
+
+    def attributes(data: dict) -> dict:
+        return {clean(key): clean(value) for key, value in data.items()}
+    copy = nx.MultiDiGraph(**attributes(graph.graph))
+    copy.add_nodes_from((clean(node), attributes(data)) for node, data in graph.nodes(data=True))
+    copy.add_edges_from((clean(source), clean(target), clean(key), attributes(data))
+                        for source, target, key, data in graph.edges(keys=True, data=True))
+    return copy
+
+
 def write_network(graph: nx.MultiDiGraph, stream, network_format: str) -> None:
     """GraphML, GEXF or Cytoscape.js JSON of a projection to a binary stream."""
     if network_format == "graphml":
-        nx.write_graphml(graph, stream, encoding="utf-8")
+        nx.write_graphml(xml_safe_graph(graph), stream, encoding="utf-8")
     elif network_format == "gexf":
-        nx.write_gexf(graph, stream, encoding="utf-8")
+        nx.write_gexf(xml_safe_graph(graph), stream, encoding="utf-8")
     elif network_format == "cytoscape":
         data = nx.cytoscape_data(graph, name="label")
         stream.write(json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"))

@@ -16,6 +16,7 @@ from rdflib import RDFS
 
 from ..rdf.ontology import ontology_graph
 from ..rdf.vocab import NG, sparql_prefixes
+from .safe_text import spreadsheet_safe
 
 PREFIXES = sparql_prefixes()
 ENTITY_CLASSES = "schema:Person schema:Organization schema:Place"
@@ -176,24 +177,38 @@ ENTITY_COLUMNS = ("id", "type", "name", "aliases", "roles", "mentions")
 LIST_SEPARATOR = "; "
 
 
-def events_csv(tables: Tables) -> str:
-    """One row per event; entities by name, lists joined with '; '."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+class _CsvRows:
+    """csv.writer that, when `guard` is on, neutralises cells a spreadsheet would run as formulas."""
+
+    def __init__(self, guard: bool):
+        self.buffer = io.StringIO()
+        self.writer, self.guard = csv.writer(self.buffer, lineterminator="\n"), guard
+
+    def writerow(self, cells) -> None:
+        cells = [str(cell) for cell in cells]
+        self.writer.writerow([spreadsheet_safe(cell) for cell in cells] if self.guard else cells)
+
+    def text(self) -> str:
+        return self.buffer.getvalue()
+
+
+def events_csv(tables: Tables, *, guard: bool = True) -> str:
+    """One row per event; entities by name, lists joined with '; '. `guard`: a cell starting with
+    = + - @, tab or CR gets a leading ' (OWASP's advice against CSV injection)."""
+    writer = _CsvRows(guard)
     writer.writerow(EVENT_COLUMNS)
     for e in tables.events:
         writer.writerow([e.id, e.type, e.date or "", str(e.planned).lower(), str(e.negated).lower(),
                          tables.name(e.agent), tables.name(e.recipient),
                          LIST_SEPARATOR.join(tables.name(p) for p in e.participants), tables.name(e.location),
                          e.sentence or "", e.document or ""])
-    return buffer.getvalue()
+    return writer.text()
 
 
-def entities_csv(tables: Tables) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+def entities_csv(tables: Tables, *, guard: bool = True) -> str:
+    writer = _CsvRows(guard)
     writer.writerow(ENTITY_COLUMNS)
     for e in tables.entities.values():
         writer.writerow([e.id, e.type, e.name, LIST_SEPARATOR.join(e.aliases), LIST_SEPARATOR.join(e.roles),
                          e.mentions])
-    return buffer.getvalue()
+    return writer.text()

@@ -97,9 +97,9 @@ def call_with_timeout(function: Callable[[], T], timeout: float | None,
     """Run `function` and return its value, or raise QueryTimeout after `timeout` seconds.
 
     pyoxigraph cannot interrupt a query, but it releases the GIL while it works: the query runs on a
-    daemon thread we stop waiting for. `cancel` is set on timeout so code that streams results (the
-    server's serializer) can stop at its next step; a query still computing an aggregate finishes
-    in the background and its result is dropped.
+    daemon thread we stop waiting for, and `cancel` is set on timeout for code that can stop at its
+    next step. The thread may go on computing until its process exits, which is fine for a command
+    that exits at once; `newsgraph serve` runs queries in worker processes it kills instead (pool.py).
     """
     if timeout is None:
         return function()

@@ -1,54 +1,49 @@
 """`newsgraph serve`: a SPARQL 1.1 Protocol endpoint over a store, and a small page to query it.
 
-    GET  /sparql?query=…                      a query
+    GET  /sparql?query=…                      a query (HEAD too)
     POST /sparql  query=… (form) or an application/sparql-query body
     POST /sparql  update=… (form) or an application/sparql-update body, with `Authorization: Bearer TOKEN`
     GET  /                                    the query page;  GET /queries: the bundled queries as JSON
+    OPTIONS *                                 the methods allowed (and CORS preflight with --cors)
 
 Results are negotiated from the Accept header: SELECT/ASK as SPARQL JSON, XML, CSV or TSV;
-CONSTRUCT/DESCRIBE as Turtle, JSON-LD, N-Triples or RDF/XML. pyoxigraph serializes them, streaming
-into a buffer that stops at the size limit or when the query's time is up.
+CONSTRUCT/DESCRIBE as Turtle, JSON-LD, N-Triples or RDF/XML.
 
-Standard library http.server: one thread per connection, which is plenty for a newsroom's graph.
+Starlette on uvicorn (http.py) receives the requests; queries run in worker processes (pool.py,
+worker.py) that are killed at their time or memory limit; SERVICE and LOAD are refused unless
+their host is allowed (federation.py). The server's own process holds the store read-write: it
+keeps other processes from writing, and applies the updates.
 """
 from __future__ import annotations
 
-import errno
+import asyncio
+import base64
+import hashlib
 import hmac
 import json
-import threading
+import re
 from dataclasses import dataclass
-from http import HTTPStatus
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from functools import cache
 from importlib import resources
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs
 
-import pyoxigraph as ox
+import anyio
+from starlette.applications import Starlette
+from starlette.middleware.cors import CORSMiddleware
+from starlette.requests import ClientDisconnect, Request
+from starlette.responses import Response
+from starlette.routing import Route
 
-from ..errors import NewsgraphError
 from ..rdf.ontology import bundled_queries
+from .federation import FederationRefused, check_federation
 from .folder import Store
-from .query import QueryError, QueryTimeout, call_with_timeout
+from .http import GuardMiddleware, ServeError, listening_socket
+from .pool import Overloaded, PoolLimits, QueryPool
+from .query import QueryError
+from .worker import negotiate  # noqa: F401 (the negotiation rules' home is the worker; re-exported)
 
-SELECT_FORMATS = (  # preferred first
-    ("application/sparql-results+json", ox.QueryResultsFormat.JSON),
-    ("application/sparql-results+xml", ox.QueryResultsFormat.XML),
-    ("text/csv", ox.QueryResultsFormat.CSV),
-    ("text/tab-separated-values", ox.QueryResultsFormat.TSV),
-    ("application/json", ox.QueryResultsFormat.JSON),
-    ("application/xml", ox.QueryResultsFormat.XML),
-)
-GRAPH_FORMATS = (
-    ("text/turtle", ox.RdfFormat.TURTLE),
-    ("application/ld+json", ox.RdfFormat.JSON_LD),
-    ("application/n-triples", ox.RdfFormat.N_TRIPLES),
-    ("application/rdf+xml", ox.RdfFormat.RDF_XML),
-)
-MAX_REQUEST_BYTES = 10_000_000
-
-
-class ServeError(NewsgraphError):
-    """A server that cannot start; the message is one line for the user."""
+__all__ = ["ServeError", "ServerConfig", "SparqlServer", "make_server", "negotiate"]
+LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1")
 
 
 @dataclass(frozen=True)
@@ -58,241 +53,235 @@ class ServerConfig:
     timeout: float = 30.0
     max_result_bytes: int = 16_000_000
     update_token: str | None = None
-    max_running_queries: int = 4
+    workers: int = 8
+    max_long_queries: int = 4
+    max_query_bytes: int = 500_000_000  # a query's memory ceiling (its worker's resident memory)
+    max_waiting: int = 256
+    request_timeout: float = 10.0  # for a request's headers, and again for its body
+    idle_timeout: float = 5.0  # a keep-alive connection with no request is closed after this
+    max_request_bytes: int = 10_000_000
+    max_connections: int = 512
+    cors_origins: tuple[str, ...] = ()
+    allowed_hosts: tuple[str, ...] = ()  # besides the bind address and localhost
+    federation_hosts: tuple[str, ...] = ()
 
 
 class _Refusal(Exception):
-    """An answer other than 200, raised from deep inside a request."""
-
-    def __init__(self, status: HTTPStatus, message: str, headers: dict[str, str] | None = None):
+    def __init__(self, status: int, message: str, headers: dict[str, str] | None = None):
         super().__init__(message)
         self.status, self.message, self.headers = status, message, headers or {}
 
 
-class _BoundedBuffer:
-    """Where pyoxigraph writes a result: refuses to grow past `limit` bytes or past the time limit."""
-
-    def __init__(self, limit: int, cancel: threading.Event):
-        self.limit, self.cancel, self.size, self.chunks = limit, cancel, 0, []
-
-    def write(self, data) -> int:
-        if self.cancel.is_set():
-            raise QueryTimeout("cancelled")  # the waiting thread has already answered 503
-        self.size += len(data)
-        if self.size > self.limit:
-            raise _Refusal(HTTPStatus.BAD_REQUEST,
-                           f"the result is larger than this server's limit of {self.limit:,} bytes; add a LIMIT")
-        self.chunks.append(bytes(data))
-        return len(data)
-
-    def flush(self) -> None:
-        pass
+def _text(status: int, message: str, headers: dict[str, str] | None = None) -> Response:
+    return Response((message + "\n").encode("utf-8"), status,
+                    {"Content-Type": "text/plain; charset=utf-8", **(headers or {})})
 
 
-def negotiate(accept: str | None, offers: tuple[tuple[str, object], ...]) -> tuple[str, object] | None:
-    """The offer the Accept header likes best (ties go to the earlier offer); None if it accepts none."""
-    if not accept or not accept.strip():
-        return offers[0]
-    ranges = []
-    for part in accept.split(","):
-        media, *params = [p.strip() for p in part.split(";")]
-        quality = 1.0
-        for param in params:
-            key, _, value = param.partition("=")
-            if key.strip() == "q":
-                try:
-                    quality = float(value)
-                except ValueError:
-                    quality = 0.0
-        ranges.append((media.lower(), quality))
-
-    def quality_of(media_type: str) -> float:
-        kind = media_type.split("/")[0]
-        for pattern in (media_type, f"{kind}/*", "*/*"):  # the most specific range decides
-            matches = [q for m, q in ranges if m == pattern]
-            if matches:
-                return max(matches)
-        return 0.0
-
-    best = max(offers, key=lambda offer: quality_of(offer[0]))  # max keeps the first of equals
-    return best if quality_of(best[0]) > 0 else None
-
-
-def _serialize(results, accept: str | None, limit: int, cancel: threading.Event) -> tuple[str, bytes]:
-    offers = GRAPH_FORMATS if isinstance(results, ox.QueryTriples) else SELECT_FORMATS
-    chosen = negotiate(accept, offers)
-    if chosen is None:
-        raise _Refusal(HTTPStatus.NOT_ACCEPTABLE,
-                       f"cannot answer in {accept}; this result comes as {', '.join(m for m, _ in offers)}")
-    media_type, output_format = chosen
-    buffer = _BoundedBuffer(limit, cancel)
-    results.serialize(buffer, output_format)
-    charset = "; charset=utf-8" if media_type.startswith("text/") else ""
-    return media_type + charset, b"".join(buffer.chunks)
-
-
+@cache
 def page_html() -> bytes:
     return resources.files("graph.store").joinpath("serve_page.html").read_bytes()
 
 
-class SparqlServer(ThreadingHTTPServer):
-    """The HTTP server; holds the store, its limits and the bookkeeping shared by request threads."""
+@cache
+def page_policy() -> str:
+    """The page's Content-Security-Policy: its own inline script and style (by hash) and fetches to
+    this server, nothing else."""
+    def hashes(tag: str) -> str:
+        bodies = re.findall(rf"<{tag}>(.*?)</{tag}>".encode(), page_html(), re.DOTALL)
+        return " ".join(f"'sha256-{base64.b64encode(hashlib.sha256(b).digest()).decode()}'" for b in bodies)
+    return (f"default-src 'none'; script-src {hashes('script')}; style-src {hashes('style')}; "
+            "connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
 
-    daemon_threads = True
 
-    def __init__(self, address: tuple[str, int], store: Store, config: ServerConfig = ServerConfig()):
-        super().__init__(address, SparqlHandler)
-        self.store, self.config = store, config
-        # A slot is held until a query's thread really ends, even after its client got a 503:
-        # runaway queries cannot pile up without bound.
-        self.query_slots = threading.BoundedSemaphore(config.max_running_queries)
-        self.update_lock = threading.Lock()
+class SparqlApp:
+    """The endpoint's request handlers, over a store (for updates) and a pool (for queries)."""
+
+    def __init__(self, store: Store, pool: QueryPool, config: ServerConfig):
+        self.store, self.pool, self.config = store, pool, config
+        self.update_lock = asyncio.Lock()
+
+    def asgi(self, allowed_hosts: set[str]):
+        routes = [Route("/", self.page, methods=["GET", "HEAD", "OPTIONS"]),
+                  Route("/index.html", self.page, methods=["GET", "HEAD", "OPTIONS"]),
+                  Route("/queries", self.queries, methods=["GET", "HEAD", "OPTIONS"]),
+                  Route("/sparql", self.sparql, methods=["GET", "HEAD", "POST", "OPTIONS", "PUT", "DELETE", "PATCH"])]
+        app = Starlette(routes=routes, exception_handlers={404: self.not_found, 405: self.not_allowed})
+        asgi = app
+        if self.config.cors_origins:
+            asgi = CORSMiddleware(asgi, allow_origins=list(self.config.cors_origins), allow_methods=["GET", "POST"],
+                                  allow_headers=["Accept", "Content-Type", "Authorization"], max_age=600)
+        return GuardMiddleware(asgi, allowed_hosts)
+
+    # ------------------------------------------------------------------ routes
+    @staticmethod
+    def _options(allow: str) -> Response:
+        return Response(status_code=204, headers={"Allow": allow})
+
+    async def page(self, request: Request) -> Response:
+        if request.method == "OPTIONS":
+            return self._options("GET, HEAD, OPTIONS")
+        return Response(page_html(), headers={"Content-Type": "text/html; charset=utf-8",
+                                              "Content-Security-Policy": page_policy()})
+
+    async def queries(self, request: Request) -> Response:
+        if request.method == "OPTIONS":
+            return self._options("GET, HEAD, OPTIONS")
+        return Response(json.dumps(bundled_queries()).encode("utf-8"), headers={"Content-Type": "application/json"})
+
+    async def not_found(self, request: Request, exc) -> Response:
+        return _text(404, "not found: try / or /sparql")
+
+    async def not_allowed(self, request: Request, exc) -> Response:
+        return _text(405, "this path answers GET, HEAD and OPTIONS", {"Allow": "GET, HEAD, OPTIONS"})
+
+    async def sparql(self, request: Request) -> Response:
+        try:
+            if request.method == "OPTIONS":
+                return self._options("GET, HEAD, POST, OPTIONS")
+            if request.method in ("PUT", "DELETE", "PATCH"):
+                return _text(405, "this server speaks the SPARQL Protocol, not the Graph Store Protocol",
+                             {"Allow": "GET, HEAD, POST, OPTIONS", "Connection": "close"})
+            params = parse_qs(request.url.query)
+            if request.method == "POST":
+                params = params | await self._posted(request)
+            return await self._dispatch(request, params, from_get=request.method != "POST")
+        except _Refusal as refusal:
+            return _text(refusal.status, refusal.message, refusal.headers)
+        except FederationRefused as refused:
+            return _text(403, str(refused))
+        except QueryError as error:
+            return _text(400, str(error).splitlines()[0])
+
+    async def _posted(self, request: Request) -> dict[str, list[str]]:
+        body = (await self._body(request)).decode("utf-8", errors="replace")
+        content_type = (request.headers.get("content-type") or "").split(";")[0].strip().lower()
+        if content_type == "application/x-www-form-urlencoded":
+            return parse_qs(body)
+        if content_type == "application/sparql-query":
+            return {"query": [body]}
+        if content_type == "application/sparql-update":
+            return {"update": [body]}
+        raise _Refusal(415, "POST a form (query= or update=), application/sparql-query or application/sparql-update")
+
+    async def _body(self, request: Request) -> bytes:
+        """The body, within the size limit and the request timeout (a client trickling it is dropped)."""
+        limit, closing = self.config.max_request_bytes, {"Connection": "close"}
+        too_large = _Refusal(413, f"requests are limited to {limit:,} bytes", closing)
+        declared = request.headers.get("content-length")
+        if declared is not None and declared.isdigit() and int(declared) > limit:
+            raise too_large
+        chunks, size = [], 0
+
+        async def read() -> None:
+            nonlocal size
+            async for chunk in request.stream():
+                size += len(chunk)
+                if size > limit:
+                    raise too_large
+                chunks.append(chunk)
+        try:
+            await asyncio.wait_for(read(), self.config.request_timeout)
+        except asyncio.TimeoutError:
+            raise _Refusal(408, f"the request body did not arrive within {self.config.request_timeout:g} s",
+                           closing) from None
+        except ClientDisconnect:
+            raise _Refusal(400, "the client went away", closing) from None
+        return b"".join(chunks)
+
+    async def _dispatch(self, request: Request, params: dict[str, list[str]], from_get: bool) -> Response:
+        if "update" in params:
+            if from_get:
+                raise _Refusal(405, "updates must be POSTed", {"Allow": "POST"})
+            return await self._update(request, params["update"][0])
+        if "query" not in params:
+            raise _Refusal(400, "give a query= (or, with the update token, an update=) parameter")
+        sparql = params["query"][0]
+        federated = check_federation(sparql, self.config.federation_hosts)
+        job = {"query": sparql, "default_graph": params.get("default-graph-uri"),
+               "named_graphs": params.get("named-graph-uri"), "accept": request.headers.get("accept"),
+               "max_bytes": self.config.max_result_bytes}
+        try:
+            answer = await self.pool.run(job)
+        except Overloaded as limit:
+            return _text(limit.status, limit.message, limit.headers)
+        if answer[0] == "ok":
+            return Response(answer[2], headers={"Content-Type": answer[1], "Vary": "Accept"})
+        _, status, message, kind = answer
+        if federated and kind == "evaluation":  # its text may tell open ports from closed ones
+            message = "the query failed: a SERVICE call got no usable answer"
+        return _text(status, message)
+
+    async def _update(self, request: Request, sparql: str) -> Response:
+        token = self.config.update_token
+        if token is None:
+            raise _Refusal(403, "this endpoint is read-only (start `newsgraph serve` with --update-token)")
+        given = request.headers.get("authorization") or ""
+        if not hmac.compare_digest(given.encode("utf-8"), f"Bearer {token}".encode()):
+            raise _Refusal(401, "updates need the header 'Authorization: Bearer <update token>'",
+                           {"WWW-Authenticate": 'Bearer realm="newsgraph"'})
+        federated = check_federation(sparql, self.config.federation_hosts)
+        async with self.update_lock, self.pool.exclusive():
+            try:
+                await anyio.to_thread.run_sync(self._apply, sparql)
+            except QueryError:
+                if federated:
+                    raise _Refusal(400, "the update failed: a LOAD or SERVICE call got no usable answer") from None
+                raise
+        return Response(status_code=204)
+
+    def _apply(self, sparql: str) -> None:
+        self.store.update(sparql)
+        settle(self.store)
+
+
+def settle(store: Store) -> None:
+    """Write everything out and compact, so that workers opening the store read-only afterwards see a
+    folder no background job is changing."""
+    store.oxigraph.flush()
+    store.oxigraph.optimize()
+
+
+class SparqlServer:
+    """A bound socket, the store and the limits; run() serves until interrupted."""
+
+    def __init__(self, store: Store, host: str, port: int, config: ServerConfig):
+        self.store, self.config, self.host = store, config, host
+        self.socket = listening_socket(host, port)
 
     @property
     def url(self) -> str:
-        host, port = self.server_address[:2]
-        return f"http://{host}:{port}/"
+        host, port = self.socket.getsockname()[:2]
+        return f"http://{f'[{host}]' if ':' in host else host}:{port}/"
 
+    def run(self) -> None:
+        asyncio.run(self.serve())
 
-class SparqlHandler(BaseHTTPRequestHandler):
-    server: SparqlServer
-    server_version = "newsgraph"
-    protocol_version = "HTTP/1.1"
+    async def serve(self) -> None:
+        import uvicorn
 
-    def log_message(self, format: str, *args) -> None:  # noqa: A002 (the base class's name)
-        pass  # quiet: the command prints its own one-line banner
+        from .http import DeadlineProtocol
 
-    # ------------------------------------------------------------------ routing
-    def do_GET(self) -> None:
-        url = urlsplit(self.path)
-        if url.path in ("/", "/index.html"):
-            self._send(HTTPStatus.OK, "text/html; charset=utf-8", page_html())
-        elif url.path == "/queries":
-            self._send(HTTPStatus.OK, "application/json", json.dumps(bundled_queries()).encode("utf-8"))
-        elif url.path == "/sparql":
-            self._handle(lambda: self._sparql(parse_qs(url.query), from_get=True))
-        else:
-            self._send_text(HTTPStatus.NOT_FOUND, "not found: try / or /sparql")
-
-    def do_POST(self) -> None:
-        if urlsplit(self.path).path != "/sparql":
-            self._send_text(HTTPStatus.NOT_FOUND, "not found: POST to /sparql")
-            return
-        self._handle(self._post)
-
-    def do_PUT(self) -> None:
-        self.close_connection = True  # the request body stays unread: this connection cannot carry another
-        self._send_text(HTTPStatus.METHOD_NOT_ALLOWED,
-                        "this server speaks the SPARQL Protocol, not the Graph Store Protocol",
-                        {"Allow": "GET, POST", "Connection": "close"})
-
-    do_DELETE = do_PUT
-
-    # ------------------------------------------------------------------ requests
-    def _post(self) -> None:
-        length = int(self.headers.get("Content-Length") or 0)
-        if length > MAX_REQUEST_BYTES:
-            self.close_connection = True  # its body stays unread
-            raise _Refusal(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, f"requests are limited to {MAX_REQUEST_BYTES:,} bytes")
-        body = self.rfile.read(length).decode("utf-8", errors="replace")
-        content_type = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
-        url_params = parse_qs(urlsplit(self.path).query)
-        if content_type == "application/x-www-form-urlencoded":
-            self._sparql(url_params | parse_qs(body), from_get=False)
-        elif content_type == "application/sparql-query":
-            self._sparql(url_params | {"query": [body]}, from_get=False)
-        elif content_type == "application/sparql-update":
-            self._sparql(url_params | {"update": [body]}, from_get=False)
-        else:
-            raise _Refusal(HTTPStatus.UNSUPPORTED_MEDIA_TYPE, "POST a form (query= or update=), "
-                           "application/sparql-query or application/sparql-update")
-
-    def _sparql(self, params: dict[str, list[str]], from_get: bool) -> None:
-        if "update" in params:
-            if from_get:
-                raise _Refusal(HTTPStatus.METHOD_NOT_ALLOWED, "updates must be POSTed", {"Allow": "POST"})
-            self._update(params["update"][0])
-        elif "query" in params:
-            self._query(params["query"][0], params)
-        else:
-            raise _Refusal(HTTPStatus.BAD_REQUEST, "give a query= (or, with the update token, an update=) parameter")
-
-    def _query(self, sparql: str, params: dict[str, list[str]]) -> None:
-        config = self.server.config
-        dataset = {}
-        try:  # the protocol's dataset parameters, as pyoxigraph takes them
-            if params.get("default-graph-uri"):
-                dataset["default_graph"] = [ox.NamedNode(iri) for iri in params["default-graph-uri"]]
-            if params.get("named-graph-uri"):
-                dataset["named_graphs"] = [ox.NamedNode(iri) for iri in params["named-graph-uri"]]
-        except ValueError as error:
-            raise _Refusal(HTTPStatus.BAD_REQUEST, f"bad graph IRI: {error}") from None
-        if not self.server.query_slots.acquire(blocking=False):
-            raise _Refusal(HTTPStatus.SERVICE_UNAVAILABLE, "too many queries are running; try again shortly",
-                           {"Retry-After": "5"})
-        store, accept, cancel = self.server.store.oxigraph, self.headers.get("Accept"), threading.Event()
-
-        def run() -> tuple[str, bytes]:
-            try:
-                return _serialize(store.query(sparql, **dataset), accept, config.max_result_bytes, cancel)
-            finally:
-                self.server.query_slots.release()
-
+        config = self.config
+        settle(self.store)
+        pool = QueryPool(self.store.path, PoolLimits(
+            workers=config.workers, max_long=config.max_long_queries, timeout=config.timeout,
+            max_memory_bytes=config.max_query_bytes, max_waiting=config.max_waiting))
+        await pool.start()
+        allowed = {self.host, *LOCAL_HOSTS, *config.allowed_hosts}
+        app = SparqlApp(self.store, pool, config).asgi(allowed)
+        server_config = uvicorn.Config(
+            app, http=DeadlineProtocol, ws="none", lifespan="off", log_config=None, access_log=False,
+            server_header=False, proxy_headers=False, timeout_keep_alive=config.idle_timeout,
+            limit_concurrency=config.max_connections, h11_max_incomplete_event_size=64 * 1024,
+            timeout_graceful_shutdown=5)
+        server_config.header_timeout = config.request_timeout
         try:
-            content_type, body = call_with_timeout(run, config.timeout, cancel)
-        except QueryTimeout:
-            raise _Refusal(HTTPStatus.SERVICE_UNAVAILABLE,
-                           f"the query ran longer than this server's {config.timeout:g} s limit") from None
-        self._send(HTTPStatus.OK, content_type, body)
-
-    def _update(self, sparql: str) -> None:
-        token = self.server.config.update_token
-        if token is None:
-            raise _Refusal(HTTPStatus.FORBIDDEN,
-                           "this endpoint is read-only (start `newsgraph serve` with --update-token)")
-        given = self.headers.get("Authorization") or ""
-        if not hmac.compare_digest(given.encode("utf-8"), f"Bearer {token}".encode()):
-            raise _Refusal(HTTPStatus.UNAUTHORIZED, "updates need the header 'Authorization: Bearer <update token>'",
-                           {"WWW-Authenticate": 'Bearer realm="newsgraph"'})
-        with self.server.update_lock:
-            self.server.store.update(sparql)
-        self._send(HTTPStatus.NO_CONTENT, None, b"")
-
-    # ------------------------------------------------------------------ answers
-    def _handle(self, action) -> None:
-        try:
-            action()
-        except _Refusal as refusal:
-            self._send_text(refusal.status, refusal.message, refusal.headers)
-        except SyntaxError as error:
-            self._send_text(HTTPStatus.BAD_REQUEST, f"SPARQL syntax error: {str(error).splitlines()[0]}")
-        except (QueryError, ValueError, OSError) as error:
-            self._send_text(HTTPStatus.BAD_REQUEST, str(error).splitlines()[0] if str(error) else type(error).__name__)
-
-    def _send_text(self, status: HTTPStatus, message: str, headers: dict[str, str] | None = None) -> None:
-        self._send(status, "text/plain; charset=utf-8", (message + "\n").encode("utf-8"), headers)
-
-    def _send(self, status: HTTPStatus, content_type: str | None, body: bytes,
-              headers: dict[str, str] | None = None) -> None:
-        self.send_response(status)
-        if content_type:
-            self.send_header("Content-Type", content_type)
-        if status != HTTPStatus.NO_CONTENT:
-            self.send_header("Content-Length", str(len(body)))
-        self.send_header("Vary", "Accept")
-        for name, value in (headers or {}).items():
-            self.send_header(name, value)
-        self.end_headers()
-        if self.command != "HEAD" and status != HTTPStatus.NO_CONTENT:
-            self.wfile.write(body)
+            await uvicorn.Server(server_config).serve(sockets=[self.socket])
+        finally:
+            await pool.close()
 
 
 def make_server(store: Store, host: str = "127.0.0.1", port: int = 7878,
                 config: ServerConfig = ServerConfig()) -> SparqlServer:
-    """A server bound to host:port (port 0 picks a free one), not yet serving: call serve_forever()."""
-    try:
-        return SparqlServer((host, port), store, config)
-    except OSError as error:
-        if error.errno == errno.EADDRINUSE:
-            raise ServeError(f"{host}:{port} is already in use; pick another --port") from None
-        raise ServeError(f"cannot listen on {host}:{port} ({error.strerror or error})") from None
+    """A server bound to host:port (port 0 picks a free one), not yet serving: call run()."""
+    return SparqlServer(store, host, port, config)
