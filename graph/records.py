@@ -80,6 +80,8 @@ class Entity:
     aliases: tuple[str, ...] = ()
     mentions: tuple[Mention, ...] = ()
     roles: tuple[Role, ...] = ()
+    geonames_id: int | None = None  # the GeoNames feature a place denotes, where its name leaves no doubt
+    contained_in: int | None = None  # the GeoNames id of the country a linked city or state lies in
 
 
 @dataclass(frozen=True)

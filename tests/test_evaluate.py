@@ -312,3 +312,37 @@ def test_alias_coverage_counts_gold_names_missing_from_found_nodes(tmp_path):
     # found: Trump (2 names, both present) and Harris (1 of 2); Biden and the White House are not found
     assert (score.aliases.hits, score.aliases.total) == (3, 4)
     assert score.missed_aliases == ("Kamala Harris: harris",)
+
+
+def test_place_links_score_against_the_listed_geonames_ids(tmp_path):
+    from rdflib import OWL
+
+    from graph.evaluation.links import read_links
+
+    listed = tmp_path / "links.tsv"
+    listed.write_text("# checked by hand\ndocument\tname\tgeonames_id\ndoc-1\tWhite House\t-\n"
+                      "doc-1\tParis\t2988507\ndoc-1\tPorto\t2735943\n", encoding="utf-8")
+    links = read_links(listed)["doc-1"]
+    b = GraphBuilder()
+    house = b.entity("place/white-house", "Place", "White House")
+    b.graph.add((house, OWL.sameAs, URIRef("https://sws.geonames.org/4140963/")))  # wrong: no link is right
+    paris = b.entity("place/paris", "Place", "Paris")
+    b.graph.add((paris, OWL.sameAs, URIRef("https://sws.geonames.org/2988507/")))
+    b.entity("place/porto", "Place", "Porto")  # not linked: coverage, not precision
+    score = score_document(b.graph, gold_record(tmp_path), links)
+    assert (score.links.hits, score.links.total) == (1, 2)
+    assert (score.link_coverage.hits, score.link_coverage.total) == (1, 2)
+    assert score.wrong_links == ("White House: https://sws.geonames.org/4140963/, listed no link",)
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("document\tname\tgeonames_id\ndoc-1\tParis\tParis\n", encoding="utf-8")
+    with pytest.raises(InputError, match="bad.tsv:2"):
+        read_links(bad)
+
+
+def test_typed_counts_found_entities_with_the_right_kind(tmp_path):
+    b = GraphBuilder()
+    b.entity("person/donald-trump", "Person", "Donald Trump")
+    b.entity("organization/kamala-harris", "Organization", "Kamala Harris")  # found, wrong kind
+    score = score_document(b.graph, gold_record(tmp_path))
+    assert (score.typed.hits, score.typed.total) == (1, 2)
+    assert score.wrong_kinds == ("Kamala Harris: Person, found as Organization",)

@@ -24,13 +24,19 @@ FLOORS = {
 }
 
 
+LINKS = ROOT / "tests" / "data" / "place_links.tsv"  # hand-checked GeoNames ids of realnews' places
+LINK_PRECISION = 0.95
+
+
 @pytest.mark.parametrize("gold", list(FLOORS), ids=lambda path: path.parent.name)
 def test_scores_stay_above_their_floors(gold, nlp):
     if not gold.is_file():
         pytest.skip(f"{gold} is not on this machine")
-    report = evaluate_gold(gold)
+    report = evaluate_gold(gold, links=LINKS if gold.parent.name == "realnews" else None)
     f1, precision, dates, entities = FLOORS[gold]
     assert report.events.f1 >= f1, f"event F1 {report.events.f1:.3f} < {f1}"
     assert report.events.precision >= precision, f"event precision {report.events.precision:.3f} < {precision}"
     assert report.dates.value >= dates, f"date accuracy {report.dates.value:.3f} < {dates}"
     assert report.entities.f1 >= entities, f"entity F1 {report.entities.f1:.3f} < {entities}"
+    if report.links.total:
+        assert report.links.value >= LINK_PRECISION, f"place-link precision {report.links.value:.3f} < {LINK_PRECISION}"

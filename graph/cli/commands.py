@@ -156,8 +156,10 @@ def validate(graph_file):
 @click.option("--model", default=None, help="spaCy pipeline to load.")
 @click.option("--gum", "gum_dir", type=click.Path(file_okay=False), default=None,
               help="Also score entities against GUM annotations in this folder (texts are its parent folder).")
+@click.option("--links", "links_file", type=click.Path(dir_okay=False), default=None,
+              help="Also score place links against this list (document, name, GeoNames id; tab-separated).")
 @user_errors
-def evaluate(gold, as_json, verbose, model, gum_dir):
+def evaluate(gold, as_json, verbose, model, gum_dir, links_file):
     """Run the pipeline on each document of a gold .jsonl file (and/or GUM articles) and score it.
 
     \b
@@ -165,6 +167,7 @@ def evaluate(gold, as_json, verbose, model, gum_dir):
       newsgraph evaluate ../shared/eval/seed/seed.gold.jsonl
       newsgraph evaluate ../shared/eval/seed/seed.gold.jsonl --json
       newsgraph evaluate --gum ../shared/eval/wikinews/gum
+      newsgraph evaluate ../shared/eval/realnews/realnews.gold.jsonl --links tests/data/place_links.tsv
     """
     from ..evaluation.gum import evaluate_gum, format_gum_report
     from ..evaluation.report import evaluate_gold, format_report
@@ -173,7 +176,7 @@ def evaluate(gold, as_json, verbose, model, gum_dir):
         fail("give a gold .jsonl file, --gum DIR, or both")
     # GUM first, so that the gold report's headline figures stay the last lines printed.
     gum_report = evaluate_gum(gum_dir, model=model) if gum_dir else None
-    report = evaluate_gold(gold, model=model) if gold else None
+    report = evaluate_gold(gold, model=model, links=links_file) if gold else None
     if as_json:
         payload = report.as_dict(verbose) if report else {}
         if gum_report:

@@ -12,6 +12,7 @@ from pathlib import Path
 from ..pipeline import extract
 from ..rdf.mapping import to_rdf
 from .gold import GoldRecord, event_types, gold_document, read_gold
+from .links import read_links
 from .scores import Ratio, Score, fmt, round_value, sum_scores
 from .scoring import DETAIL_LABELS, DocumentScore, score_document
 
@@ -54,6 +55,18 @@ class Report:
         return self._total("aliases", Ratio())
 
     @property
+    def typed(self) -> Ratio:
+        return self._total("typed", Ratio())
+
+    @property
+    def links(self) -> Ratio:
+        return self._total("links", Ratio())
+
+    @property
+    def link_coverage(self) -> Ratio:
+        return self._total("link_coverage", Ratio())
+
+    @property
     def events_by_type(self) -> dict[str, Score]:
         totals: dict[str, Score] = {}
         for document in self.documents:
@@ -69,8 +82,10 @@ class Report:
             "entities": self.entities.as_dict(),
             "nodes_per_entity": round_value(self.nodes_per_entity.value),
             "roles": self.roles.as_dict(), "dates": self.dates.as_dict(), "planned": self.planned.as_dict(),
-            "aliases": self.aliases.as_dict(),
+            "aliases": self.aliases.as_dict(), "typed": self.typed.as_dict(),
         }
+        if self.links.total or self.link_coverage.total:
+            result |= {"place_links": self.links.as_dict(), "place_link_coverage": self.link_coverage.as_dict()}
         if verbose:
             result["per_document"] = [
                 {"id": d.id, "events": d.events.as_dict(), "entities": d.entities.as_dict(),
@@ -96,21 +111,25 @@ def format_report(report: Report, verbose: bool = False) -> str:
             for name, items in document.details().items():
                 for item in items:
                     lines.append(f"  {DETAIL_LABELS[name]}: {item}")
+    if report.links.total or report.link_coverage.total:
+        lines.append(f"place links P={report.links.summary()} coverage {report.link_coverage.summary()}")
     lines += score_table("event type", report.events_by_type)
     lines.append(f"events {report.events.summary()}")
     lines.append(f"entities {report.entities.summary()} nodes/entity={fmt(report.nodes_per_entity.value)} "
-                 f"aliases {report.aliases.summary()}")
+                 f"aliases {report.aliases.summary()} typed {report.typed.summary()}")
     lines.append(f"dates {report.dates.summary()}  roles {report.roles.summary()}  planned {report.planned.summary()}")
     return "\n".join(lines)
 
 
-def score_records(records: list[GoldRecord], model: str | None = None) -> Iterator[DocumentScore]:
+def score_records(records: list[GoldRecord], model: str | None = None,
+                  links: dict[str, dict[str, int | None]] | None = None) -> Iterator[DocumentScore]:
     """Extract each gold article (one model load) and score its graph."""
     documents = [gold_document(record) for record in records]  # a missing text fails before the model loads
     for record, result in zip(records, extract(documents, model=model)):
-        yield score_document(to_rdf([result]), record)
+        yield score_document(to_rdf([result]), record, (links or {}).get(record.id))
 
 
-def evaluate_gold(gold: str | Path, model: str | None = None) -> Report:
-    """Run the pipeline on every article of a gold file and score it."""
-    return Report(tuple(score_records(read_gold(gold), model=model)))
+def evaluate_gold(gold: str | Path, model: str | None = None, links: str | Path | None = None) -> Report:
+    """Run the pipeline on every article of a gold file and score it (and its place links, given their list)."""
+    expected = read_links(links) if links else None
+    return Report(tuple(score_records(read_gold(gold), model=model, links=expected)))

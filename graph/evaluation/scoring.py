@@ -12,6 +12,7 @@ from rdflib import Graph, URIRef
 from ..lexicon import DIRECTED, SYMMETRIC
 from .gold import GoldEntity, GoldRecord, event_key, event_types, role_pattern
 from .graph_nodes import EntityNode, EventNode, entity_nodes, event_nodes, literals_near, local_name
+from .links import score_links
 from .scores import Ratio, Score, normalise_name, sum_scores
 
 
@@ -28,6 +29,9 @@ class DocumentScore:
     dates: Ratio
     planned: Ratio
     aliases: Ratio = Ratio()  # gold names and aliases of found entities present on their node
+    typed: Ratio = Ratio()  # gold entities named by a node: those whose node has their kind
+    links: Ratio = Ratio()  # place links to the listed GeoNames feature, over the links made
+    link_coverage: Ratio = Ratio()  # listed GeoNames features linked right, over those listed
     missed_events: tuple[str, ...] = ()
     false_positive_events: tuple[str, ...] = ()
     missed_entities: tuple[str, ...] = ()
@@ -36,6 +40,8 @@ class DocumentScore:
     missed_roles: tuple[str, ...] = ()
     wrong_dates: tuple[str, ...] = ()
     missed_aliases: tuple[str, ...] = ()
+    wrong_kinds: tuple[str, ...] = ()
+    wrong_links: tuple[str, ...] = ()
 
     def details(self) -> dict[str, tuple[str, ...]]:
         return {name: getattr(self, name) for name in DETAIL_LABELS}
@@ -45,7 +51,7 @@ class DocumentScore:
 DETAIL_LABELS = {"missed_events": "missed event", "false_positive_events": "false positive event",
                  "missed_entities": "missed entity", "false_positive_entities": "false positive entity",
                  "split_entities": "split entity", "missed_roles": "missed role", "wrong_dates": "wrong date",
-                 "missed_aliases": "missed alias"}
+                 "missed_aliases": "missed alias", "wrong_kinds": "wrong kind", "wrong_links": "wrong place link"}
 
 
 class _Resolver:
@@ -101,8 +107,23 @@ def _score_entities(record: GoldRecord, nodes: tuple[EntityNode, ...]):
     return score, Ratio(len(required_nodes), len(found)), matched, missed, false_positives, split
 
 
-def score_document(graph: Graph, record: GoldRecord) -> DocumentScore:
-    """Score one document's RDF graph against its gold record (no model needed)."""
+def _typed(record: GoldRecord, nodes: tuple[EntityNode, ...]) -> tuple[Ratio, list[str]]:
+    """Of the gold entities some node names, those whose node has their kind."""
+    typed, wrong = Ratio(), []
+    for entity in record.entities:
+        named = [n for n in nodes if n.names & entity.names]
+        if named:
+            right = any(n.kinds & entity.kinds for n in named)
+            typed += Ratio(int(right), 1)
+            if not right:
+                wrong.append(f"{entity.name}: {'/'.join(sorted(entity.kinds))}, found as "
+                             f"{'/'.join(sorted({k for n in named for k in n.kinds}))}")
+    return typed, wrong
+
+
+def score_document(graph: Graph, record: GoldRecord, links: dict[str, int | None] | None = None) -> DocumentScore:
+    """Score one document's RDF graph against its gold record (no model needed); `links`, the listed
+    GeoNames id of each place name (see links.py), scores place links too."""
     nodes = entity_nodes(graph)
     resolve = _Resolver(record, nodes)
     extracted: dict[tuple[str, tuple], list[EventNode]] = {}
@@ -152,7 +173,11 @@ def score_document(graph: Graph, record: GoldRecord) -> DocumentScore:
             aliases += Ratio(len(entity.names) - len(missing), len(entity.names))
             missed_aliases += [f"{entity.name}: {name}" for name in missing]
 
+    typed, wrong_kinds = _typed(record, nodes)
+    link_precision, link_coverage, wrong_links = score_links(graph, nodes, links) if links else (Ratio(), Ratio(), [])
     return DocumentScore(
+        typed=typed, wrong_kinds=tuple(wrong_kinds), links=link_precision, link_coverage=link_coverage,
+        wrong_links=tuple(wrong_links),
         id=record.id, events=sum_scores((s for _, s in by_type), Score()), events_by_type=tuple(by_type),
         entities=entity_score, nodes_per_entity=per_entity, roles=roles, dates=dates, planned=planned,
         aliases=aliases, missed_aliases=tuple(missed_aliases),

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
+from rdflib import OWL, RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from ..records import Document, DocumentGraph, Entity, Event, Mention, slug
@@ -50,6 +50,11 @@ class IriMinter:
 
 def new_graph() -> Graph:
     return bind_prefixes(Graph())
+
+
+def geonames_iri(geonames_id: int) -> URIRef:
+    """The GeoNames Semantic Web IRI of a feature (https://sws.geonames.org/ID/)."""
+    return URIRef(f"https://sws.geonames.org/{geonames_id}/")
 
 
 def _add_mention(graph: Graph, iris: IriMinter, doc: Document, doc_iri: URIRef,
@@ -96,6 +101,10 @@ def _add_entity(graph: Graph, iris: IriMinter, doc: Document, doc_iri: URIRef, e
     for alias in (entity.name, *entity.aliases):
         if alias != name:
             graph.add((node, SKOS.altLabel, Literal(alias)))
+    if entity.geonames_id:
+        graph.add((node, OWL.sameAs, geonames_iri(entity.geonames_id)))
+    if entity.contained_in:
+        graph.add((node, SCHEMA.containedInPlace, geonames_iri(entity.contained_in)))
     for role in entity.roles:
         role_node = iris.role(entity.key, role.title, role.organization)
         graph.add((node, NG.holdsRole, role_node))

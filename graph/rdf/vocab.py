@@ -4,7 +4,7 @@ Also the one home of the prefixes (Turtle output, SPARQL text) and of the ontolo
 """
 from __future__ import annotations
 
-from rdflib import RDFS, XSD, Graph, Namespace
+from rdflib import OWL, RDFS, XSD, Graph, Namespace
 from rdflib.namespace import DCTERMS, PROV, SKOS, DefinedNamespace
 from rdflib.term import URIRef
 
@@ -91,7 +91,7 @@ class NG(DefinedNamespace):
 # prefix → namespace IRI: bound in every graph newsgraph writes, and declared in its SPARQL
 PREFIXES: dict[str, str] = {
     "ng": NG_IRI, "schema": str(SCHEMA), "nif": str(NIF), "prov": str(PROV), "skos": str(SKOS),
-    "dcterms": str(DCTERMS), "rdfs": str(RDFS), "xsd": str(XSD),
+    "dcterms": str(DCTERMS), "rdfs": str(RDFS), "xsd": str(XSD), "owl": str(OWL),
 }
 
 

@@ -22,6 +22,7 @@ from .cues import (
     given_name_gender,
 )
 from .mentions import NameMention, find_name_mentions, unlabelled_repeats
+from .places import CITY, STATE, PlaceLink, gazetteer, link_places
 
 
 @dataclass(frozen=True)
@@ -92,25 +93,49 @@ class _EntityInfo:
     gender: str | None
     roles: dict[str, Role]
     cluster: Cluster
+    link: PlaceLink | None = None
+
+
+def _linked_places(typed: list[tuple[Cluster, str]]) -> list[tuple[Cluster, str, PlaceLink | None]]:
+    """Link each place to GeoNames where its name leaves no doubt; places linked to one feature are one
+    ("US" and "United States" in one article)."""
+    places = [cluster for cluster, kind in typed if kind == PLACE]
+    links = dict(zip(map(id, places), link_places([_surfaces(c) for c in places])))
+    merged: dict[int, Cluster] = {}
+    result = []
+    for cluster, kind in typed:
+        link = links.get(id(cluster))
+        if link is not None and link.geonames_id in merged:
+            for mention in cluster.mentions:
+                merged[link.geonames_id].add(mention)
+            continue
+        if link is not None:
+            merged[link.geonames_id] = cluster
+        result.append((cluster, kind, link))
+    return result
+
+
+def _surfaces(cluster: Cluster) -> list[str]:
+    return list(dict.fromkeys(form for m in cluster.mentions for form in (m.text, *m.surfaces)))
 
 
 def analyse_entities(parsed: ParsedDocument, lexicon: Lexicon) -> EntityAnalysis:
     """Entities of a parsed document, and the map from tokens (names, pronouns) to their keys."""
     mentions = find_name_mentions(parsed, lexicon)
     mentions += unlabelled_repeats(parsed, mentions)
-    clusters = cluster_mentions(mentions, lexicon)
+    clusters = sorted(cluster_mentions(mentions, lexicon), key=lambda c: min(position(m) for m in c.mentions))
+    typed = _linked_places([(cluster, _vote_kind(cluster, lexicon)) for cluster in clusters])
     infos: list[_EntityInfo] = []
     used_keys: set[str] = set()
     token_keys: dict[TokenRef, tuple[str, ...]] = {}
-    for cluster in sorted(clusters, key=lambda c: min(position(m) for m in c.mentions)):
-        kind = _vote_kind(cluster, lexicon)
-        name = _canonical_name(cluster)
+    for cluster, kind, link in typed:
+        name = link.name if link else _canonical_name(cluster)
         key = entity_key(kind, name)
         while key in used_keys:
             key += "-2"
         used_keys.add(key)
         info = _EntityInfo(key, kind, name, _gender(name, cluster.mentions, lexicon) if kind == PERSON else None,
-                           {}, cluster)
+                           {}, cluster, link)
         infos.append(info)
         for m in cluster.mentions:
             for i in range(m.start, m.end):
@@ -163,5 +188,8 @@ def _entity_record(parsed: ParsedDocument, info: _EntityInfo, derived: list[str]
             if surface.casefold() != info.name.casefold() and surface.casefold() not in {a.casefold() for a in aliases}:
                 aliases.append(surface)
     aliases += [a for a in derived if a.casefold() not in {x.casefold() for x in [info.name, *aliases]}]
+    country = gazetteer().country(info.link.country_code) if info.link and info.link.feature in (CITY, STATE) else None
     return Entity(key=info.key, kind=info.kind, name=info.name, aliases=tuple(aliases),
-                  mentions=tuple(dict.fromkeys(mentions)), roles=tuple(info.roles.values()))
+                  mentions=tuple(dict.fromkeys(mentions)), roles=tuple(info.roles.values()),
+                  geonames_id=info.link.geonames_id if info.link else None,
+                  contained_in=country.geonames_id if country else None)
