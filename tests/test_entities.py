@@ -225,7 +225,12 @@ def test_surname_and_city_are_derived_aliases_unless_ambiguous():
     _, found = entities(doc)
     assert "Cheung" in found["Steven Cheung"].aliases
     assert "Lee" not in found["Ann Lee"].aliases and "Lee" not in found["Bo Lee"].aliases
-    assert "Washington" in found["Washington, DC"].aliases
+    # linked to GeoNames, the place takes GeoNames' name and keeps what the text wrote as an alias
+    assert "Washington, DC" in found["Washington"].aliases
+    unlinked = make_doc("Ruiz/PROPN/nsubj/1 lives/VERB/ROOT/1/live in/ADP/prep/1 Orvik/PROPN/pobj/2 ,/PUNCT/punct/3 "
+                        "Umbrosa/PROPN/appos/3 ./PUNCT/punct/1", ents=[(0, 1, "PERSON"), (3, 6, "GPE")])
+    _, found = entities(unlinked)
+    assert "Orvik" in found["Orvik, Umbrosa"].aliases  # the city of "City, Region"
 
 
 def test_nationality_before_a_title_is_kept_in_the_alias():
@@ -272,3 +277,16 @@ def test_two_places_sharing_their_last_word_are_two_nodes():
     analysis, found = entities(first, second)
     assert sorted(found) == ["North Norland", "South Norland"]
     assert analysis.keys_at(0, 2) == ("place/north-norland",) and analysis.keys_at(1, 0) == ("place/north-norland",)
+
+
+def test_a_dateline_names_the_places_filed_from_and_the_agency_whatever_the_model_tagged():
+    from graph.extraction.entities.mentions import dateline_names
+
+    # "OSLO/BERGEN (Nordic Wire) -" tagged as one organization, and "Lisbon, Nov. 7 (Wire)--"
+    doc = make_doc("OSLO/PROPN/ROOT/0 SLASH/SYM/punct/0 BERGEN/PROPN/appos/0 (/PUNCT/punct/0 Nordic/PROPN/compound/5 "
+                   "Wire/PROPN/appos/0 )/PUNCT/punct/0 -/PUNCT/punct/0", ents=[(0, 3, "ORG")])
+    assert [(doc[a:b].text, label) for a, b, label in dateline_names(doc)] == [
+        ("OSLO", "GPE"), ("BERGEN", "GPE"), ("Nordic Wire", "ORG")]
+    dated = make_doc("Lisbon/PROPN/ROOT/0 ,/PUNCT/punct/0 Nov./PROPN/appos/0 7/NUM/nummod/2 (/PUNCT/punct/0 "
+                     "Wire/PROPN/appos/0 )/PUNCT/punct/0 --/PUNCT/punct/0")
+    assert [(dated[a:b].text, label) for a, b, label in dateline_names(dated)] == [("Lisbon", "GPE"), ("Wire", "ORG")]

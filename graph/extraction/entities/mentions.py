@@ -53,11 +53,35 @@ class NameMention:
         return len(self.text.split())
 
 
+def dateline_names(doc) -> list[tuple[int, int, str]]:
+    """'CHICAGO/MONTREAL (Reuters) -', 'Tokyo, Nov. 11 (Jiji Press)--': a dateline opens with the places
+    the story was filed from and names the agency in brackets, whatever the model tagged."""
+    names, start, in_brackets, places_done = [], 0, False, False
+    for token in doc:
+        closing = token.text.startswith(")")
+        boundary = token.text in ("/", ",", "(") or closing or token.is_punct and not in_brackets and token.text != "."
+        if not boundary and token.i < len(doc) - 1:
+            continue
+        end = token.i if boundary else token.i + 1
+        words = doc[start:end]
+        if (in_brackets or not places_done) and any(t.is_alpha for t in words) and not any(t.like_num for t in words):
+            names.append((start, end, "ORG" if in_brackets else "GPE"))
+        if token.text == "," and not in_brackets or token.text == "(":
+            places_done = True  # what follows a comma is the day, not a place
+        in_brackets = token.text == "(" or in_brackets and not closing
+        start = token.i + 1
+    return names
+
+
 def find_name_mentions(parsed: ParsedDocument, lexicon: Lexicon) -> list[NameMention]:
     """Cleaned name mentions of every paragraph, with the titles written around them."""
     found: list[NameMention] = []
     for p_index, unit in enumerate(parsed.paragraphs):
         doc = unit.doc
+        if unit.paragraph.is_dateline:
+            found += [NameMention(p_index, start, end, doc[start:end].text, label)
+                      for start, end, label in dateline_names(doc)]
+            continue
         spans = [(ent.start, ent.end, ent.label_) for ent in doc.ents if ent.label_ in NER_KIND]
         taken = {i for start, end, _ in spans for i in range(start, end)}
         spans += [(start, end, "PERSON") for start, end in title_led_names(doc, taken, lexicon)]
