@@ -290,3 +290,27 @@ def test_a_dateline_names_the_places_filed_from_and_the_agency_whatever_the_mode
     dated = make_doc("Lisbon/PROPN/ROOT/0 ,/PUNCT/punct/0 Nov./PROPN/appos/0 7/NUM/nummod/2 (/PUNCT/punct/0 "
                      "Wire/PROPN/appos/0 )/PUNCT/punct/0 --/PUNCT/punct/0")
     assert [(dated[a:b].text, label) for a, b, label in dateline_names(dated)] == [("Lisbon", "GPE"), ("Wire", "ORG")]
+
+
+def test_a_possessor_glued_to_an_organization_is_a_name_of_its_own_when_it_is_one():
+    # "Ruiz called Lee, a spokesman for Ruiz's Civic Party." tagged ORG "Ruiz's Civic Party"
+    doc = make_doc("Ruiz/PROPN/nsubj/1 called/VERB/ROOT/1/call Lee/PROPN/dobj/1 ,/PUNCT/punct/2 a/DET/det/5 "
+                   "spokesman/NOUN/appos/2 for/ADP/prep/5 Ruiz/PROPN/poss/10 's/PART/case/7 Civic/PROPN/compound/10 "
+                   "Party/PROPN/pobj/6 ./PUNCT/punct/1",
+                   ents=[(0, 1, "PERSON"), (2, 3, "PERSON"), (7, 11, "ORG")])
+    _, found = entities(doc)
+    assert {"Ruiz", "Civic Party"} <= set(found)
+    assert found["Ruiz"].kind == "Person"
+    # "the Korean People's Army" is one name: "Korean People" names nothing else
+    army = make_doc("The/DET/det/4 Korean/PROPN/compound/2 People/PROPN/poss/4 's/PART/case/2 Army/PROPN/nsubj/5 "
+                    "fired/VERB/ROOT/5/fire ./PUNCT/punct/5", ents=[(1, 5, "ORG")])
+    _, found = entities(army)
+    assert list(found) == ["Korean People's Army"]
+
+
+def test_a_title_before_a_given_name_makes_an_organization_tag_a_person():
+    # "General Ana Ruiz spoke." tagged ORG
+    doc = make_doc("General/PROPN/compound/2 Ana/PROPN/compound/2 Ruiz/PROPN/nsubj/3 spoke/VERB/ROOT/3/speak "
+                   "./PUNCT/punct/3", ents=[(0, 3, "ORG")])
+    _, found = entities(doc)
+    assert (found["Ana Ruiz"].kind, [r.title for r in found["Ana Ruiz"].roles]) == ("Person", ["General"])

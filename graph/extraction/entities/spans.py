@@ -15,6 +15,7 @@ from .cues import (
     name_head,
 )
 from .cues import LABEL_KIND as NER_KIND
+from .places import gazetteer
 from .titles import title_words
 
 NAME_PARTICLES = {"von", "van", "der", "den", "de", "da", "di", "du", "del", "della", "la", "le", "bin", "al", "el",
@@ -142,8 +143,38 @@ def post_nominal(doc, start: int, end: int, label: str) -> bool:
 
 
 def split_glued(doc, start: int, end: int, label: str, lexicon: Lexicon) -> list[tuple[int, int, str]]:
-    parts = _split_credit(doc, start, end, label)
-    return parts if len(parts) > 1 else _split_trailing_person(doc, start, end, label, lexicon)
+    for split in (_split_credit, _split_possessive):
+        parts = split(doc, start, end, label)
+        if len(parts) > 1:
+            return [part for span in parts for part in split_glued(doc, *span, lexicon)]
+    return [_titled_person(doc, *span, lexicon) for span in _split_trailing_person(doc, start, end, label, lexicon)]
+
+
+def _split_possessive(doc, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
+    """'Ruiz's Civic Party' tagged as one organization: the possessor and what it owns are two names."""
+    for i in range(start + 1, end - 1):
+        if doc[i].tag_ == "POS" or doc[i].lower_ in ("'s", "’s"):
+            owner = doc[start:i].text
+            # a name of its own ("Buhari" said elsewhere, a country, "Ana Ruiz"), not "Korean People's Army"
+            named_elsewhere = any(doc[j:j + i - start].text == owner for j in range(len(doc)) if not start <= j < end)
+            if named_elsewhere or is_given_name(doc[start].text):
+                return [(start, i, "PERSON" if label == "ORG" else label), (i + 1, end, label)]
+            if gazetteer().candidates([owner]):
+                return [(start, i, "GPE"), (i + 1, end, label)]
+            break
+    return [(start, end, label)]
+
+
+def _titled_person(doc, start: int, end: int, label: str, lexicon: Lexicon) -> tuple[int, int, str]:
+    """'General Ana Ruiz' tagged as an organization: a title before a personal name makes a person."""
+    words = title_words(lexicon)
+    first = start
+    while first < end - 1 and (doc[first].lower_ in words or doc[first].lower_ in lexicon.honorifics):
+        first += 1
+    if label != "ORG" or first == start or not is_given_name(doc[first].text) or \
+            lexicon.head_kind(doc[end - 1].text) == ORGANIZATION:
+        return start, end, label
+    return start, end, "PERSON"
 
 
 def _split_trailing_person(doc, start: int, end: int, label: str, lexicon: Lexicon) -> list[tuple[int, int, str]]:
