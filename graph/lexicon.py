@@ -70,6 +70,7 @@ class Lexicon:
     name_heads: tuple[tuple[str, frozenset[str]], ...] = ()
     class_nouns: tuple[tuple[str, frozenset[str]], ...] = ()
     prepositions: tuple[tuple[str, frozenset[str]], ...] = ()
+    modified_nouns: tuple[tuple[str, frozenset[str]], ...] = ()  # "his Twitter account": an organization
 
     def head_kind(self, word: str) -> str | None:
         """The kind of entity whose names end in (or lead an 'X of Y' name with) this word."""

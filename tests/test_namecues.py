@@ -212,3 +212,35 @@ def test_a_portfolio_or_state_tagged_as_an_organization_is_part_of_the_title_but
     analysis = analyse_entities(parsed(doc, party), default_lexicon())
     assert {e.name: [r.title for r in e.roles] for e in analysis.entities} == {
         "Ana Ruiz": ["Secretary of State"], "Jo Lam": ["Transport Minister"], "Labour": []}
+
+
+def test_a_one_word_name_after_the_is_no_person():
+    # "The Sentinel quoted officials." and "the Kremlin said" tagged PERSON
+    paper = make_doc("The/DET/det/1 Sentinel/PROPN/nsubj/2 quoted/VERB/ROOT/2/quote officials/NOUN/dobj/2/official/NNS "
+                     "./PUNCT/punct/2", ents=[(1, 2, "PERSON")])
+    assert kinds(paper) == {"Sentinel": "Organization"}
+
+
+def test_a_name_that_owns_an_account_or_a_website_is_an_organization():
+    # "Ruiz posted on his Chirper account." ("Chirper" tagged PERSON)
+    doc = make_doc("Ruiz/PROPN/nsubj/1 posted/VERB/ROOT/1/post on/ADP/prep/1 his/PRON/poss/5//PRP$ "
+                   "Chirper/PROPN/compound/5 account/NOUN/pobj/2 ./PUNCT/punct/1",
+                   ents=[(0, 1, "PERSON"), (4, 5, "PERSON")])
+    assert kinds(doc)["Chirper"] == "Organization"
+
+
+def test_a_capital_the_model_took_for_a_person_is_the_place_unless_it_is_a_given_name():
+    # "Kyiv and Lisbon met." both tagged PERSON; "Ana met Lee." stays people
+    doc = make_doc("Kyiv/PROPN/nsubj/3 and/CCONJ/cc/0 Lisbon/PROPN/conj/0 met/VERB/ROOT/3/meet ./PUNCT/punct/3",
+                   ents=[(0, 1, "PERSON"), (2, 3, "PERSON")])
+    assert kinds(doc) == {"Kyiv": "Place", "Lisbon": "Place"}
+
+
+def test_a_person_before_a_possessive_and_a_title_is_the_boss_not_an_employer():
+    # "Ruiz's adviser Ana Lee spoke." vs "Zentro adviser Ana Lee spoke."
+    boss = make_doc("Ruiz/PROPN/poss/2 's/PART/case/0//POS adviser/NOUN/compound/4 Ana/PROPN/compound/4 Lee/PROPN/nsubj/5 "
+                    "spoke/VERB/ROOT/5/speak ./PUNCT/punct/5", ents=[(0, 1, "PERSON"), (3, 5, "PERSON")])
+    assert kinds(boss)["Ruiz"] == "Person"
+    employer = make_doc("Zentro/PROPN/compound/3 adviser/NOUN/compound/3 Ana/PROPN/compound/3 Lee/PROPN/nsubj/4 "
+                        "spoke/VERB/ROOT/4/speak ./PUNCT/punct/4", ents=[(0, 1, "PERSON"), (2, 4, "PERSON")])
+    assert kinds(employer)["Zentro"] == "Organization"

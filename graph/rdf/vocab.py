@@ -86,6 +86,7 @@ class NG(DefinedNamespace):
     nameHeadCue: URIRef
     classNounCue: URIRef
     prepositionCue: URIRef
+    modifiedNounCue: URIRef
 
 
 # prefix → namespace IRI: bound in every graph newsgraph writes, and declared in its SPARQL

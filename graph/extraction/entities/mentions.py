@@ -8,9 +8,7 @@ from ...lexicon import Lexicon
 from ..deps import COMPOUND
 from ..nlp import ParsedDocument
 from .cues import LABEL_KIND as NER_KIND
-from .cues import (
-    untagged_names,
-)
+from .kinds import untagged_names
 from .spans import (
     clean_span,
     extend_name,

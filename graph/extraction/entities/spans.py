@@ -9,12 +9,12 @@ from ..deps import COMPOUND
 from .cues import (
     CONNECTORS,
     KIND_LABEL,
-    cue_kind,
     is_given_name,
     is_name_word,
     name_head,
 )
 from .cues import LABEL_KIND as NER_KIND
+from .kinds import cue_kind
 from .places import gazetteer
 from .titles import title_words
 

@@ -1,0 +1,53 @@
+"""What the world knows of a name's kind, where its words and syntax say little (see kinds.py).
+
+- an article: "the Dawn quoted …", "the Kremlin said": a one-word name after "the" is no person;
+- the noun it modifies: "his Twitter account", "the Herald website" (`ng:modifiedNounCue`);
+- the gazetteer: "Kyiv and Beijing" tagged as people are the capitals, unless the word is a given name.
+"""
+from __future__ import annotations
+
+from ...lexicon import Lexicon
+from ...records import ORGANIZATION, PERSON, PLACE
+from ..deps import COMPOUND
+from .cues import is_given_name
+from .places import CITY, LARGE_CITY, gazetteer
+
+ARTICLES = {"the"}
+
+
+def _place_link(word: str):
+    return next((link for link in gazetteer().candidates([word])
+                 if link.feature != CITY or link.population >= LARGE_CITY), None)
+
+
+def article_kind(doc, start: int, end: int, label: str | None, lexicon: Lexicon) -> str | None:
+    """'the Dawn reported', 'the Kremlin said': people take no article; a known place stays a place."""
+    if label != "PERSON" or end - start != 1 or start == 0 or doc[start - 1].lower_ not in ARTICLES:
+        return None
+    word = doc[start]
+    if word.lower_ in lexicon.title_cues or end < len(doc) and doc[end].ent_type_ == "PERSON":
+        return None  # "the President Ana Ruiz …"
+    return PLACE if _place_link(word.text) else ORGANIZATION
+
+
+def modified_noun_kind(doc, start: int, end: int, lexicon: Lexicon) -> str | None:
+    """'his Twitter account', 'the Herald website': what a name owns marks an organization."""
+    root = doc[start:end].root
+    head = root.head
+    if root.dep_ == COMPOUND and head.i >= end and head.pos_ == "NOUN" and head.is_lower:
+        return next((kind for kind, words in lexicon.modified_nouns if head.lemma_.lower() in words), None)
+    return None
+
+
+def gazetteer_kind(doc, start: int, end: int, label: str | None) -> str | None:
+    """'Kyiv and Beijing' tagged as people: a one-word name the gazetteer knows as a country or a big city,
+    and that is no given name, is the place."""
+    if label != "PERSON" or end - start != 1 or is_given_name(doc[start].text):
+        return None
+    return PLACE if _place_link(doc[start].text) else None
+
+
+def world_kind(doc, start: int, end: int, label: str | None, lexicon: Lexicon) -> str | None:
+    kind = article_kind(doc, start, end, label, lexicon) or modified_noun_kind(doc, start, end, lexicon) \
+        or gazetteer_kind(doc, start, end, label)
+    return kind if kind != label and kind in (ORGANIZATION, PLACE, PERSON) else None
