@@ -110,8 +110,9 @@ def part_of_title(doc, start: int, end: int, label: str, lexicon: Lexicon) -> bo
 
 def qualifier_before_title(doc, start: int, end: int, label: str, lexicon: Lexicon) -> bool:
     """'Moldovan' + 'President Elena Rusu': one word the model took for a person, before another person's
-    title, is a nationality or a place qualifying that title, not a person."""
-    if label != "PERSON" or end - start != 1:
+    title, is a nationality or a place qualifying that title, not a person. (Before a lower-case title,
+    'Zentro adviser Ana Lee', it is where the title is held.)"""
+    if label != "PERSON" or end - start != 1 or end < len(doc) and doc[end].is_lower:
         return False
     after = end
     while after < len(doc) and doc[after].lower_ in title_words(lexicon):
