@@ -64,6 +64,7 @@ class Lexicon:
     carrier_nouns: frozenset[str] = frozenset()  # "a message of congratulations": the message's roles
     honorifics: frozenset[str] = frozenset()
     speaks_for: frozenset[str] = frozenset()  # "a spokesman for X said": X speaks
+    given_name_titles: frozenset[str] = frozenset()  # "King Abdullah": a given name, not a surname
     male_cues: frozenset[str] = frozenset()
     female_cues: frozenset[str] = frozenset()
     # (kind, words) pairs: the head words and class nouns that mark a name's kind

@@ -314,3 +314,35 @@ def test_a_title_before_a_given_name_makes_an_organization_tag_a_person():
                    "./PUNCT/punct/3", ents=[(0, 3, "ORG")])
     _, found = entities(doc)
     assert (found["Ana Ruiz"].kind, [r.title for r in found["Ana Ruiz"].roles]) == ("Person", ["General"])
+
+
+def test_an_organization_named_by_its_first_word_is_that_organization():
+    # "Zentro Infra Inc signed." / "Zentro said." (one organization of that first word)
+    full = make_doc("Zentro/PROPN/compound/2 Infra/PROPN/compound/2 Inc/PROPN/nsubj/3 signed/VERB/ROOT/3/sign "
+                    "./PUNCT/punct/3", ents=[(0, 3, "ORG")])
+    short = make_doc("Zentro/PROPN/nsubj/1 said/VERB/ROOT/1/say ./PUNCT/punct/1", ents=[(0, 1, "ORG")])
+    _, found = entities(full, short)
+    assert list(found) == ["Zentro Infra Inc"]
+
+
+def test_a_name_inside_a_long_name_and_a_name_cut_at_the_front_are_that_person():
+    # "Ana Maria Kula da Costa spoke." / "Maria Kula da Costa left." / "Kula waved."
+    full = make_doc("Ana/PROPN/compound/4 Maria/PROPN/compound/4 Kula/PROPN/compound/4 da/PROPN/compound/4 "
+                    "Costa/PROPN/nsubj/5 spoke/VERB/ROOT/5/speak ./PUNCT/punct/5", ents=[(0, 5, "PERSON")])
+    cut = make_doc("Maria/PROPN/compound/3 Kula/PROPN/compound/3 da/PROPN/compound/3 Costa/PROPN/nsubj/4 "
+                   "left/VERB/ROOT/4/leave ./PUNCT/punct/4", ents=[(0, 4, "PERSON")])
+    nickname = make_doc("Kula/PROPN/nsubj/1 waved/VERB/ROOT/1/wave ./PUNCT/punct/1", ents=[(0, 1, "PERSON")])
+    _, found = entities(full, cut, nickname)
+    assert list(found) == ["Ana Maria Kula da Costa"]
+
+
+def test_a_king_is_named_by_a_given_name_not_by_anyones_surname():
+    # "Prince Tariq bin Faisal spoke." / "King Faisal of Norland thanked him." : two people, no "Faisal of"
+    prince = make_doc("Prince/PROPN/compound/3 Tariq/PROPN/compound/3 bin/PROPN/compound/3 Faisal/PROPN/nsubj/4 "
+                      "spoke/VERB/ROOT/4/speak ./PUNCT/punct/4", ents=[(1, 4, "PERSON")])
+    king = make_doc("King/PROPN/compound/1 Faisal/PROPN/nsubj/4 of/ADP/prep/1 Norland/PROPN/pobj/2 "
+                    "thanked/VERB/ROOT/4/thank him/PRON/dobj/4 ./PUNCT/punct/4",
+                    ents=[(1, 3, "PERSON"), (3, 4, "GPE")])
+    _, found = entities(prince, king)
+    assert {"Tariq bin Faisal", "Faisal"} <= set(found)
+    assert "Faisal" not in found["Tariq bin Faisal"].aliases  # the king's name is no alias of the prince

@@ -71,6 +71,7 @@ def lexicon_from_graph(graph: Graph) -> Lexicon:
         title_modifiers=_words(graph, NG.Role, NG.titleModifierCue),
         honorifics=_words(graph, NG.Role, NG.honorificCue),
         speaks_for=_words(graph, NG.Role, NG.speaksForCue),
+        given_name_titles=_words(graph, NG.Role, NG.givenNameTitleCue),
         male_cues=_words(graph, NG.Role, NG.maleCue),
         female_cues=_words(graph, NG.Role, NG.femaleCue),
         name_heads=tuple((kind, _words(graph, SDO[kind], NG.nameHeadCue)) for kind in ENTITY_KINDS),

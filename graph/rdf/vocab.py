@@ -81,6 +81,7 @@ class NG(DefinedNamespace):
     opponentVerbCue: URIRef
     honorificCue: URIRef
     speaksForCue: URIRef
+    givenNameTitleCue: URIRef
     maleCue: URIRef
     femaleCue: URIRef
     nameHeadCue: URIRef

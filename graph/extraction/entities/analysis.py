@@ -143,7 +143,8 @@ def analyse_entities(parsed: ParsedDocument, lexicon: Lexicon) -> EntityAnalysis
     _attach_roles(parsed, infos, token_keys)
     referables = [Referable(i.key, i.kind, i.gender, frozenset(i.roles)) for i in infos]
     resolve_references(parsed, referables, token_keys, lexicon)
-    surnames = Counter(_surname(info.name) for info in infos if info.kind == PERSON)
+    # a surname is no alias where it is another person's whole name ("Abdullah" of "Miteb bin Abdullah")
+    surnames = Counter(_surname(info.name) or info.name for info in infos if info.kind == PERSON)
     entities = tuple(_entity_record(parsed, info, _derived_aliases(info, surnames)) for info in infos)
     return EntityAnalysis(entities, token_keys, {info.key: info.kind for info in infos})
 

@@ -8,6 +8,7 @@ from ...lexicon import Lexicon
 from ...records import ORGANIZATION, PLACE
 from .cues import (
     CONNECTORS,
+    is_given_name,
 )
 from .cues import LABEL_KIND as NER_KIND
 from .mentions import NameMention
@@ -49,7 +50,9 @@ def cluster_mentions(mentions: list[NameMention], lexicon: Lexicon) -> list[Clus
         key = _without_initials(mention.text)
         target = by_name.get(key)
         if target is None and mention.tokens == 1:
-            target = _surname_match(mention, clusters, mentions)
+            target = _surname_match(mention, clusters, mentions, lexicon)
+        if target is None and mention.tokens > 1 and mention.label == "PERSON":
+            target = _suffix_match(key, clusters)
         if target is None:
             target = _acronym_match(mention, clusters) or _parenthetical_match(mention, mentions, clusters)
         if target is None:
@@ -67,23 +70,40 @@ def position(mention: NameMention) -> tuple[int, int]:
     return mention.paragraph, mention.start
 
 
-def _surname_match(mention: NameMention, clusters: list[Cluster], mentions) -> Cluster | None:
+def _surname_match(mention: NameMention, clusters: list[Cluster], mentions, lexicon: Lexicon) -> Cluster | None:
     """'Okafor' joins 'Ngozi Okafor'; with two Okafors, the one named most recently before."""
     word = _normal(mention.text)
-    candidates = []
+    candidates, inner = [], []
     for cluster in clusters:
         for name in cluster.full_names:
             parts = _without_initials(name).split()
-            if parts and (parts[-1] == word or parts[0] == word) and any(
-                    m.label == "PERSON" or m.titles for m in cluster.mentions):
+            personal = any(m.label == "PERSON" or m.titles for m in cluster.mentions)
+            # "King Abdullah" is a given name; "Minister Okafor" a surname
+            by_given_name = any(t.lower() in lexicon.given_name_titles for t in mention.titles)
+            if parts and (parts[0] == word or parts[-1] == word and not by_given_name) and personal:
                 candidates.append(cluster)
                 break
+            if personal and word in parts[1:-1] and not is_given_name(mention.text):
+                inner.append(cluster)  # "Lula" of "Luiz Inácio Lula da Silva"
+                break
+    if not candidates and len(inner) == 1:
+        return inner[0]
     if len(candidates) <= 1:
         return candidates[0] if candidates else None
     here = position(mention)
     before = [(max(position(m) for m in c.mentions if position(m) < here), c)
               for c in candidates if any(position(m) < here for m in c.mentions)]
     return max(before, key=lambda pair: pair[0])[1] if before else None
+
+
+def _suffix_match(key: str, clusters: list[Cluster]) -> Cluster | None:
+    """'Inácio Lula da Silva' joins 'Luiz Inácio Lula da Silva': a person's name cut at the front (by a
+    title or a place glued before it) is the one full name it ends; only when one fits."""
+    words = key.split()
+    fits = [c for c in clusters if any(m.label == "PERSON" for m in c.mentions) and any(
+        len(parts := _without_initials(name).split()) > len(words) and parts[-len(words):] == words
+        for name in c.full_names)]
+    return fits[0] if len(fits) == 1 else None
 
 
 def _acronym_match(mention: NameMention, clusters: list[Cluster]) -> Cluster | None:
@@ -136,7 +156,9 @@ def _short_organization_match(mention: NameMention, clusters: list[Cluster], lex
             rest = full[len(words)]
             head_part = full[:next((i for i in range(1, len(full)) if full[i] in CONNECTORS), len(full))]
             one_head_more = len(full) == len(words) + 1 and lexicon.head_kind(rest) == ORGANIZATION
-            if (full[:len(words)] == words and (rest in CONNECTORS or one_head_more)) or (
+            # "Skytowers" for "Skytowers Infra Inc": an organization named by its own first word
+            first_word = len(words) == 1 and full[0] == words[0] and lexicon.head_kind(words[0]) is None
+            if (full[:len(words)] == words and (rest in CONNECTORS or one_head_more or first_word)) or (
                     head_part[-len(words):] == words and lexicon.head_kind(words[-1]) == ORGANIZATION):
                 fits.append(cluster)
                 break

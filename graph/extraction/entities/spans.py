@@ -43,6 +43,7 @@ def clean_span(doc, start: int, end: int, label: str, lexicon: Lexicon) -> tuple
                                and (doc[start].lower_ in words or doc[start].lower_ == "elect"))):
         start += 1
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].lower_ in ("'s", "'")
+                           or end - start > 1 and doc[end - 1].lower_ in CONNECTORS  # "King Abdullah of"
                            or end < len(doc) and doc[end].text == ":" and doc[end - 1].lower_ in CAPTION_WORDS):
         end -= 1  # "… in Ottawa Image: Defence Ministry": the caption label is not the name
     # "European Commission President" + "Ursula von der Leyen": the title belongs to the person after it
