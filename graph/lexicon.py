@@ -65,6 +65,8 @@ class Lexicon:
     honorifics: frozenset[str] = frozenset()
     speaks_for: frozenset[str] = frozenset()  # "a spokesman for X said": X speaks
     given_name_titles: frozenset[str] = frozenset()  # "King Abdullah": a given name, not a surname
+    sovereign_styles: frozenset[str] = frozenset()  # "His Majesty": the one monarch named
+    sovereign_titles: frozenset[str] = frozenset()  # the titles a monarch holds (king, emir)
     male_cues: frozenset[str] = frozenset()
     female_cues: frozenset[str] = frozenset()
     # (kind, words) pairs: the head words and class nouns that mark a name's kind

@@ -346,3 +346,23 @@ def test_a_king_is_named_by_a_given_name_not_by_anyones_surname():
     _, found = entities(prince, king)
     assert {"Tariq bin Faisal", "Faisal"} <= set(found)
     assert "Faisal" not in found["Tariq bin Faisal"].aliases  # the king's name is no alias of the prince
+
+
+def test_his_majesty_is_the_one_king_named():
+    # "King Tomas of Norland arrived." / "His Majesty waved."
+    king = make_doc("King/PROPN/compound/1 Tomas/PROPN/nsubj/4 of/ADP/prep/1 Norland/PROPN/pobj/2 "
+                    "arrived/VERB/ROOT/4/arrive ./PUNCT/punct/4", ents=[(1, 2, "PERSON"), (3, 4, "GPE")])
+    style = make_doc("His/PRON/poss/1//PRP$ Majesty/PROPN/nsubj/2 waved/VERB/ROOT/2/wave ./PUNCT/punct/2")
+    analysis, _ = entities(king, style)
+    assert analysis.keys_at(1, 1) == ("person/tomas",)
+
+
+def test_credits_glued_together_are_tokens_apart():
+    import spacy
+
+    from graph.extraction.nlp import _with_wire_punctuation
+
+    nlp = _with_wire_punctuation(spacy.blank("en"))
+    assert [t.text for t in nlp("Reporting by Ana LeeEditing by Tom Berg")] == [
+        "Reporting", "by", "Ana", "Lee", "Editing", "by", "Tom", "Berg"]
+    assert [t.text for t in nlp("(Harbour Wire)--Ruiz")][:4] == ["(", "Harbour", "Wire", ")"]

@@ -113,6 +113,8 @@ def resolve_references(parsed: ParsedDocument, infos: list[Referable], token_key
                 elif keys is None and (token.pos_ == "PRON" and lower in PLURAL_PRONOUNS or token.pos_ == "NUM"
                                        and lower in PLURAL_DESCRIPTION_DETERMINERS and token.dep_ in SUBJECTS):
                     keys = _resolve_plural(sentence_number, history, people)
+                elif keys is None and lower in lexicon.sovereign_styles:
+                    keys = _sovereign(token, infos, lexicon)
                 elif keys is None and (token.pos_ == "NOUN" or token.pos_ == "PROPN" and lower in lexicon.title_cues):
                     keys = _resolve_description(token, infos, sentence_number, history, people)
                 elif keys is None and token.pos_ == "PRON" and lower in NEUTER_PRONOUNS:
@@ -145,6 +147,14 @@ def _quoted_by_speaker(token, paragraph: int, spans, speech_verbs: frozenset[str
     if token.dep_ not in SUBJECTS or token.head.lemma_ not in speech_verbs or inside(spans, token.idx) or not spans:
         return ()
     return _QuotedBySpeaker(token.doc, paragraph, spans)
+
+
+def _sovereign(token, infos, lexicon: Lexicon) -> tuple[str, ...] | None:
+    """'His Majesty', 'the Monarch': the one reigning monarch the article names, if it names one."""
+    if not any(c.dep_ in (DET, POSS) for c in token.children) and not token.is_title:
+        return None
+    rulers = [info.key for info in infos if info.kind == PERSON and info.titles & lexicon.sovereign_titles]
+    return (rulers[0],) if len(rulers) == 1 else None
 
 
 def _reporting_body(token, paragraph: int, token_keys, by_key, speech_verbs: frozenset[str]) -> tuple[str, ...] | None:

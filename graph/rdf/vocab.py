@@ -82,6 +82,8 @@ class NG(DefinedNamespace):
     honorificCue: URIRef
     speaksForCue: URIRef
     givenNameTitleCue: URIRef
+    sovereignStyleCue: URIRef
+    sovereignTitleCue: URIRef
     maleCue: URIRef
     femaleCue: URIRef
     nameHeadCue: URIRef
