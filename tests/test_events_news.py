@@ -280,3 +280,22 @@ def test_thanked_for_their_congratulations_means_they_congratulated_the_thanker(
                    "her/PRON/poss/5//PRP$ congratulations/NOUN/pobj/3/congratulation/NNS ./PUNCT/punct/1",
                    ents=[(0, 1, "PERSON"), (2, 3, "PERSON")])
     assert ("Congratulation", "person/lee", "person/ruiz", ()) in summary(events(doc))
+
+
+def test_a_possessive_in_a_phrase_about_the_one_acted_on_is_theirs():
+    # "Lee congratulated the winner on his victory." : the victory is not Lee's, whoever won
+    doc = make_doc("Lee/PROPN/nsubj/1 congratulated/VERB/ROOT/1/congratulate the/DET/det/3 winner/NOUN/dobj/1 "
+                   "on/ADP/prep/1 his/PRON/poss/6//PRP$ victory/NOUN/pobj/4 ./PUNCT/punct/1", ents=[(0, 1, "PERSON")])
+    assert not [e for e in events(doc) if e.kind == "Victory"]
+    # "Lee congratulated Ruiz on his victory." : Ruiz won
+    named = make_doc("Lee/PROPN/nsubj/1 congratulated/VERB/ROOT/1/congratulate Ruiz/PROPN/dobj/1 on/ADP/prep/1 "
+                     "his/PRON/poss/5//PRP$ victory/NOUN/pobj/3 ./PUNCT/punct/1", ents=[(0, 1, "PERSON"), (2, 3, "PERSON")])
+    assert ("Victory", "person/ruiz", "", ()) in summary(events(named))
+
+
+def test_a_paragraph_that_opens_a_quote_it_never_closes_is_quoted_throughout():
+    from graph.extraction.quotation import quote_spans
+
+    text = '"When I met them, they were ready, and they won.'
+    assert quote_spans(text) == [(0, len(text))]
+    assert quote_spans('Ruiz said "we won" today.') == [(10, 18)]

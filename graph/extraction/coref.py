@@ -22,6 +22,7 @@ from .deps import (
     DOBJ,
     NSUBJ,
     NUMMOD,
+    POBJ,
     POSS,
     PREDET,
     PREP,
@@ -112,7 +113,9 @@ def resolve_references(parsed: ParsedDocument, infos: list[Referable], token_key
                                              by_key, token_keys, lexicon.object_control_verbs)
                 elif keys is None and (token.pos_ == "PRON" and lower in PLURAL_PRONOUNS or token.pos_ == "NUM"
                                        and lower in PLURAL_DESCRIPTION_DETERMINERS and token.dep_ in SUBJECTS):
-                    keys = _resolve_plural(sentence_number, history, people)
+                    # inside a quote, two people merely named before are no group: the speaker may be one
+                    keys = _resolve_plural(sentence_number, history, people,
+                                           pairs=not inside(quotes[p_index], token.idx))
                 elif keys is None and lower in lexicon.sovereign_styles:
                     keys = _sovereign(token, infos, lexicon)
                 elif keys is None and (token.pos_ == "NOUN" or token.pos_ == "PROPN" and lower in lexicon.title_cues):
@@ -201,6 +204,9 @@ def _resolve_singular(token, ref, sentence_number, history, by_key, token_keys,
     wanted = "male" if token.lower_ in MALE_PRONOUNS else "female"
     possessive = token.dep_ == POSS or token.tag_ == "PRP$"
     if possessive:
+        acted_on = _acted_on(token, ref[0], token_keys)
+        if acted_on is not None:
+            return acted_on or None  # "congratulated Ruiz on his win": Ruiz's, whoever Ruiz is
         ahead = _fronted_subject(token, ref[0], token_keys)
         info = by_key.get(ahead[0]) if ahead else None
         if info is not None and info.kind == PERSON and info.gender in (wanted, None):
@@ -237,6 +243,22 @@ def _resolve_singular(token, ref, sentence_number, history, by_key, token_keys,
     return (best[1],)
 
 
+OBJECT_ORIENTED_PREPS = {"on", "for", "over"}  # "praised Ruiz for her work": her is Ruiz
+
+
+def _acted_on(token, paragraph: int, token_keys) -> tuple[str, ...] | None:
+    """'congratulated Ruiz on his victory', 'thanked Lee for her help': a possessive in such a phrase is the
+    object's; () when the object names no one we know, None when the phrase is not of that shape."""
+    noun, prep = token.head, token.head.head
+    if noun.dep_ != POBJ or prep.lower_ not in OBJECT_ORIENTED_PREPS or prep.head.pos_ not in ("VERB", "AUX"):
+        return None
+    objects = [c for c in prep.head.children if c.dep_ == DOBJ]
+    if not objects:
+        return None
+    keys = _keys_of(objects[0], paragraph, token_keys)
+    return keys if len(keys) == 1 else ()
+
+
 def _fronted_subject(token, paragraph: int, token_keys) -> tuple[str, ...]:
     """'In his concession speech, Aguirre …': a possessive in a phrase before the subject is the subject."""
     node = token
@@ -252,13 +274,15 @@ def _fronted_subject(token, paragraph: int, token_keys) -> tuple[str, ...]:
     return ()
 
 
-def _resolve_plural(sentence_number, history, people: set[str]) -> tuple[str, ...] | None:
+def _resolve_plural(sentence_number, history, people: set[str], pairs: bool = True) -> tuple[str, ...] | None:
     """'they' / 'both leaders': the most recent group of two or more people named together,
     else the only two people of this or the previous sentence."""
     recent = [r for r in history if sentence_number - r.sentence <= 1 and set(r.keys) <= people]
     for referent in reversed(recent):
         if len(referent.keys) > 1:
             return referent.keys
+    if not pairs:
+        return None
     same_sentence = [r for r in recent if r.sentence == sentence_number] or \
         [r for r in recent if r.sentence == sentence_number - 1]
     keys = tuple(dict.fromkeys(k for r in same_sentence for k in r.keys))
