@@ -125,11 +125,17 @@ def test_allowed_federation_reaches_only_its_host_and_hides_errors(tmp_path):
 # ---------------------------------------------------------------------- runaway queries
 def test_runaway_queries_are_ended_and_quick_ones_keep_answering(server):
     url, process = server
+    deadline = time.monotonic() + 20  # on a busy machine the pool may still be starting its workers
+    while len(workers_of(process)) < len(RUNAWAYS) and time.monotonic() < deadline:
+        time.sleep(0.2)
     before = {worker.pid for worker in workers_of(process)}
     with ThreadPoolExecutor(len(RUNAWAYS)) as runners:
         runaway = [runners.submit(httpx.post, url + "sparql", data={"query": q}, timeout=QUERY_SECONDS + 30)
                    for q in RUNAWAYS]
         time.sleep(1.5)  # all are long by now (the ORDER BY may have met its memory ceiling already)
+        deadline = time.monotonic() + 5
+        while sum(w.nice() == 19 for w in workers_of(process)) < len(RUNAWAYS) - 1 and time.monotonic() < deadline:
+            time.sleep(0.2)
         running = sum(not future.done() for future in runaway)
         assert sum(worker.nice() == 19 for worker in workers_of(process)) == running >= len(RUNAWAYS) - 1
         quick = [httpx.post(url + "sparql", data={"query": CHEAP}, timeout=10) for _ in range(20)]
