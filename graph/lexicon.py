@@ -67,6 +67,7 @@ class Lexicon:
     given_name_titles: frozenset[str] = frozenset()  # "King Abdullah": a given name, not a surname
     sovereign_styles: frozenset[str] = frozenset()  # "His Majesty": the one monarch named
     sovereign_titles: frozenset[str] = frozenset()  # the titles a monarch holds (king, emir)
+    becoming_verbs: frozenset[str] = frozenset()  # "became Prime Minister": a title for the subject
     male_cues: frozenset[str] = frozenset()
     female_cues: frozenset[str] = frozenset()
     # (kind, words) pairs: the head words and class nouns that mark a name's kind

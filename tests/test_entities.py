@@ -366,3 +366,15 @@ def test_credits_glued_together_are_tokens_apart():
     assert [t.text for t in nlp("Reporting by Ana LeeEditing by Tom Berg")] == [
         "Reporting", "by", "Ana", "Lee", "Editing", "by", "Tom", "Berg"]
     assert [t.text for t in nlp("(Harbour Wire)--Ruiz")][:4] == ["(", "Harbour", "Wire", ")"]
+
+
+def test_a_title_a_sentence_gives_is_a_role():
+    # "Ruiz called Lee the day after becoming Prime Minister." / "The Prime Minister waved."
+    doc = make_doc("Ruiz/PROPN/nsubj/1 called/VERB/ROOT/1/call Lee/PROPN/dobj/1 the/DET/det/4 day/NOUN/npadvmod/1 "
+                   "after/ADP/prep/4 becoming/VERB/pcomp/5/become/VBG Prime/PROPN/compound/8 Minister/PROPN/attr/6 "
+                   "./PUNCT/punct/1", ents=[(0, 1, "PERSON"), (2, 3, "PERSON")])
+    waved = make_doc("The/DET/det/2 Prime/PROPN/compound/2 Minister/PROPN/nsubj/3 waved/VERB/ROOT/3/wave "
+                     "./PUNCT/punct/3")
+    analysis, found = entities(doc, waved)
+    assert [r.title for r in found["Ruiz"].roles] == ["Prime Minister"]
+    assert analysis.keys_at(1, 2) == ("person/ruiz",)

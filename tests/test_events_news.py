@@ -299,3 +299,14 @@ def test_a_paragraph_that_opens_a_quote_it_never_closes_is_quoted_throughout():
     text = '"When I met them, they were ready, and they won.'
     assert quote_spans(text) == [(0, len(text))]
     assert quote_spans('Ruiz said "we won" today.') == [(10, 18)]
+
+
+def test_the_main_clauses_day_moves_the_story_before_a_relative_clauses():
+    # "Ruiz, who won on Monday, called Lee on Wednesday." / "Ruiz met Okafor." (Thursday): met Wednesday
+    called = make_doc("Ruiz/PROPN/nsubj/7 ,/PUNCT/punct/0 who/PRON/nsubj/3//WP won/VERB/relcl/0/win/VBD on/ADP/prep/3 "
+                      "Monday/PROPN/pobj/4 ,/PUNCT/punct/0 called/VERB/ROOT/7/call Lee/PROPN/dobj/7 on/ADP/prep/7 "
+                      "Wednesday/PROPN/pobj/9 ./PUNCT/punct/7",
+                      ents=[(0, 1, "PERSON"), (5, 6, "DATE"), (8, 9, "PERSON"), (10, 11, "DATE")])
+    met = make_doc("Ruiz/PROPN/nsubj/1 met/VERB/ROOT/1/meet Okafor/PROPN/dobj/1 ./PUNCT/punct/1",
+                   ents=[(0, 1, "PERSON"), (2, 3, "PERSON")])
+    assert next(e for e in events(called, met) if e.kind == "Meeting").date == dt.date(2024, 11, 6)

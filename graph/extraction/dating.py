@@ -18,6 +18,13 @@ def sentence_id(parsed: ParsedDocument, mention: EventMention) -> tuple[int, int
     return mention.paragraph, parsed.paragraphs[mention.paragraph].doc[mention.token].sent.start
 
 
+def _depth(token) -> int:
+    depth = 0
+    while token.head != token:
+        token, depth = token.head, depth + 1
+    return depth
+
+
 def _past(verb) -> bool:
     """A clause told in the past: 'met', 'was postponed', 'has invited'."""
     return verb.tag_ == "VBD" or verb.tag_ == "VBN" and any(c.dep_ in (AUX, AUXPASS) for c in verb.children)
@@ -39,6 +46,8 @@ def _narrative_days(parsed: ParsedDocument) -> dict[tuple[int, int], tuple[list,
             before = reference
             # only what the story tells as past moves it ("met on Monday"), not plans ("will meet on May 16")
             told = [span for span, anchor in resolved if not SAME_DAY.search(span.text) and _past(anchor)]
+            # the main clause's day before a relative clause's ("Ruiz, who won on Friday, spoke on Saturday")
+            told.sort(key=lambda span: _depth(anchor_of(span)))
             if not unit.paragraph.is_caption and told:
                 named = next((day for day in (resolve(span.text, article_date, reference=reference) for span in told)
                               if day), None)

@@ -4,10 +4,10 @@ One home for them, so a rule reads `child.dep_ == APPOS` rather than a bare stri
 typo is a NameError rather than a rule that never fires.
 """
 
-NSUBJ, NSUBJPASS, DOBJ, DATIVE, OPRD = "nsubj", "nsubjpass", "dobj", "dative", "oprd"
+NSUBJ, NSUBJPASS, DOBJ, DATIVE, OPRD, ATTR = "nsubj", "nsubjpass", "dobj", "dative", "oprd", "attr"
 PREP, POBJ, PCOMP, AGENT = "prep", "pobj", "pcomp", "agent"  # AGENT: the by-phrase of a passive
 CONJ, APPOS, COMPOUND, AMOD, POSS = "conj", "appos", "compound", "amod", "poss"
-DET, PREDET, NUMMOD = "det", "predet", "nummod"
+DET, PREDET, NUMMOD, NPADVMOD = "det", "predet", "nummod", "npadvmod"
 XCOMP, ADVCL, CCOMP, ACL, RELCL, ACOMP = "xcomp", "advcl", "ccomp", "acl", "relcl", "acomp"
 NEG, AUX, AUXPASS = "neg", "aux", "auxpass"
 

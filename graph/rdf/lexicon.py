@@ -74,6 +74,7 @@ def lexicon_from_graph(graph: Graph) -> Lexicon:
         given_name_titles=_words(graph, NG.Role, NG.givenNameTitleCue),
         sovereign_styles=_words(graph, NG.Role, NG.sovereignStyleCue),
         sovereign_titles=_words(graph, NG.Role, NG.sovereignTitleCue),
+        becoming_verbs=_words(graph, NG.Role, NG.becomingVerbCue),
         male_cues=_words(graph, NG.Role, NG.maleCue),
         female_cues=_words(graph, NG.Role, NG.femaleCue),
         name_heads=tuple((kind, _words(graph, SDO[kind], NG.nameHeadCue)) for kind in ENTITY_KINDS),

@@ -84,6 +84,7 @@ class NG(DefinedNamespace):
     givenNameTitleCue: URIRef
     sovereignStyleCue: URIRef
     sovereignTitleCue: URIRef
+    becomingVerbCue: URIRef
     maleCue: URIRef
     femaleCue: URIRef
     nameHeadCue: URIRef

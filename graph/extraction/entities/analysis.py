@@ -23,6 +23,8 @@ from .cues import (
 )
 from .mentions import NameMention, find_name_mentions, unlabelled_repeats
 from .places import CITY, STATE, PlaceLink, gazetteer, link_places
+from .predicates import predicate_titles
+from .titles import title_case
 
 
 @dataclass(frozen=True)
@@ -141,6 +143,10 @@ def analyse_entities(parsed: ParsedDocument, lexicon: Lexicon) -> EntityAnalysis
             for i in range(m.start, m.end):
                 token_keys[(m.paragraph, i)] = (key,)
     _attach_roles(parsed, infos, token_keys)
+    by_key = {info.key: info for info in infos}
+    for key, title in predicate_titles(parsed, token_keys, lexicon):
+        if by_key[key].kind == PERSON:
+            by_key[key].roles.setdefault(title.lower(), Role(title_case(title)))
     referables = [Referable(i.key, i.kind, i.gender, frozenset(i.roles)) for i in infos]
     resolve_references(parsed, referables, token_keys, lexicon)
     # a surname is no alias where it is another person's whole name ("Abdullah" of "Miteb bin Abdullah")

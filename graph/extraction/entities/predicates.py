@@ -1,0 +1,44 @@
+"""Titles a sentence gives a person rather than writes before the name: 'the day after becoming Prime
+Minister', 'was elected president', 'was sworn in as governor' (`ng:becomingVerbCue`)."""
+from __future__ import annotations
+
+from ...lexicon import Lexicon
+from ..coref import TokenRef
+from ..deps import ADVCL, ATTR, COMPOUND, CONJ, NPADVMOD, NSUBJ, NSUBJPASS, OPRD, PCOMP, POBJ, PREP, XCOMP
+
+
+def _title_of(token, lexicon: Lexicon) -> str | None:
+    """The title a noun and its compounds spell ('Prime Minister'), if it is one."""
+    words = [c for c in token.children if c.dep_ == COMPOUND and c.i < token.i] + [token]
+    text = " ".join(w.text for w in sorted(words, key=lambda w: w.i))
+    return text if text.lower() in lexicon.title_cues else None
+
+
+def _subject_keys(verb, paragraph: int, token_keys: dict[TokenRef, tuple[str, ...]]) -> tuple[str, ...]:
+    """The subject of the verb, or of the clause it hangs from ('Ruiz, … after becoming mayor')."""
+    for _ in range(6):
+        subjects = [c for c in verb.children if c.dep_ in (NSUBJ, NSUBJPASS)]
+        if subjects:
+            return token_keys.get((paragraph, subjects[0].i), ())
+        if verb.head == verb or verb.dep_ not in (PCOMP, ADVCL, XCOMP, CONJ, PREP, POBJ, NPADVMOD):
+            return ()
+        verb = verb.head  # through "the day after becoming …" up to the clause that has a subject
+    return ()
+
+
+def predicate_titles(parsed, token_keys: dict[TokenRef, tuple[str, ...]], lexicon: Lexicon
+                     ) -> list[tuple[str, str]]:
+    """(entity key, title) for each title a becoming verb gives its subject."""
+    found = []
+    for p_index, unit in enumerate(parsed.paragraphs):
+        for token in unit.doc:
+            title = _title_of(token, lexicon) if token.dep_ in (ATTR, OPRD, XCOMP, POBJ) else None
+            if title is None:
+                continue
+            verb = token.head.head if token.dep_ == POBJ and token.head.lower_ == "as" else token.head
+            if verb.lemma_.lower() not in lexicon.becoming_verbs:
+                continue
+            keys = _subject_keys(verb, p_index, token_keys)
+            if len(keys) == 1:
+                found.append((keys[0], title))
+    return found
