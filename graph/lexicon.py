@@ -75,6 +75,7 @@ class Lexicon:
     class_nouns: tuple[tuple[str, frozenset[str]], ...] = ()
     prepositions: tuple[tuple[str, frozenset[str]], ...] = ()
     modified_nouns: tuple[tuple[str, frozenset[str]], ...] = ()  # "his Twitter account": an organization
+    body_nouns: frozenset[str] = frozenset()  # "the British embassy", "the Biden administration": one body
 
     def head_kind(self, word: str) -> str | None:
         """The kind of entity whose names end in (or lead an 'X of Y' name with) this word."""

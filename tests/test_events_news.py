@@ -310,3 +310,19 @@ def test_the_main_clauses_day_moves_the_story_before_a_relative_clauses():
     met = make_doc("Ruiz/PROPN/nsubj/1 met/VERB/ROOT/1/meet Okafor/PROPN/dobj/1 ./PUNCT/punct/1",
                    ents=[(0, 1, "PERSON"), (2, 3, "PERSON")])
     assert next(e for e in events(called, met) if e.kind == "Meeting").date == dt.date(2024, 11, 6)
+
+
+def test_a_definite_body_led_by_a_nationality_or_a_leader_is_the_organization_that_acts():
+    # "The Norlandic embassy said …" / "The Ruiz administration criticised the Osterian government."
+    embassy = make_doc("The/DET/det/2 Norlandic/ADJ/amod/2 embassy/NOUN/nsubj/3 said/VERB/ROOT/3/say "
+                       "it/PRON/nsubj/5 agreed/VERB/ccomp/3/agree ./PUNCT/punct/3", ents=[(1, 2, "NORP")])
+    assert summary(events(embassy)) == [("Statement", "organization/norlandic-embassy", "", ())]
+    criticism = make_doc("The/DET/det/2 Ruiz/PROPN/compound/2 administration/NOUN/nsubj/3 "
+                         "criticised/VERB/ROOT/3/criticise the/DET/det/6 Osterian/ADJ/amod/6 "
+                         "government/NOUN/dobj/3 ./PUNCT/punct/3", ents=[(1, 2, "PERSON"), (5, 6, "NORP")])
+    assert summary(events(criticism)) == [("Criticism", "organization/ruiz-administration",
+                                           "organization/osterian-government", ())]
+    # "Government officials said": the officials speak, not a body
+    officials = make_doc("Norlandic/ADJ/amod/2 government/NOUN/compound/2 officials/NOUN/nsubj/3 "
+                         "said/VERB/ROOT/3/say ./PUNCT/punct/3", ents=[(0, 1, "NORP")])
+    assert summary(events(officials)) == []

@@ -80,6 +80,7 @@ def lexicon_from_graph(graph: Graph) -> Lexicon:
         name_heads=tuple((kind, _words(graph, SDO[kind], NG.nameHeadCue)) for kind in ENTITY_KINDS),
         class_nouns=tuple((kind, _words(graph, SDO[kind], NG.classNounCue)) for kind in ENTITY_KINDS),
         prepositions=tuple((kind, _words(graph, SDO[kind], NG.prepositionCue)) for kind in ENTITY_KINDS),
+        body_nouns=_words(graph, SDO.Organization, NG.bodyNounCue),
         modified_nouns=tuple((kind, _words(graph, SDO[kind], NG.modifiedNounCue)) for kind in ENTITY_KINDS),
     )
 

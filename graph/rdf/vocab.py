@@ -91,6 +91,7 @@ class NG(DefinedNamespace):
     classNounCue: URIRef
     prepositionCue: URIRef
     modifiedNounCue: URIRef
+    bodyNounCue: URIRef
 
 
 # prefix → namespace IRI: bound in every graph newsgraph writes, and declared in its SPARQL

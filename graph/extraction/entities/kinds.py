@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ...lexicon import Lexicon
 from ...records import ORGANIZATION, PERSON
+from ..deps import COMPOUND, DET
 from .cues import (
     CONNECTORS,
     KIND_LABEL,
@@ -108,4 +109,27 @@ def untagged_names(doc, taken: set[int], lexicon: Lexicon, title_words: frozense
             if not (by_context or (acronym and affiliation_kind(doc, start, end))):
                 continue
         found.append((start, end, KIND_LABEL[kind]))
+    return found
+
+
+# "the British embassy", "the U.S. government", "the Biden administration"
+BODY_MODIFIER_LABELS = {"NORP", "GPE", "PERSON"}
+
+
+def body_names(doc, lexicon: Lexicon) -> list[tuple[int, int, str]]:
+    """'the British embassy', 'the Cuban government', 'the Biden administration': a definite body noun
+    (`ng:bodyNounCue`) led by a nationality, a country or a leader's name names one organization, which
+    says, criticises and receives calls; the modifier alone would wrongly make the country or the
+    leader the actor."""
+    found = []
+    for noun in doc:
+        if noun.lemma_.lower() not in lexicon.body_nouns or noun.pos_ != "NOUN" or noun.dep_ == COMPOUND:
+            continue  # "government officials": the officials are the actors
+        if not any(child.dep_ == DET and child.lower_ == "the" for child in noun.children):
+            continue
+        start = noun.i
+        while start > 0 and doc[start - 1].ent_type_ in BODY_MODIFIER_LABELS and doc[start - 1].head.i >= start:
+            start -= 1
+        if start < noun.i and doc[start].ent_iob_ == "B" and len({t.ent_type_ for t in doc[start:noun.i]}) == 1:
+            found.append((start, noun.i + 1, "ORG"))
     return found

@@ -8,7 +8,7 @@ from ...lexicon import Lexicon
 from ..deps import COMPOUND
 from ..nlp import ParsedDocument
 from .cues import LABEL_KIND as NER_KIND
-from .kinds import untagged_names
+from .kinds import body_names, untagged_names
 from .spans import (
     clean_span,
     extend_name,
@@ -80,7 +80,10 @@ def find_name_mentions(parsed: ParsedDocument, lexicon: Lexicon) -> list[NameMen
             found += [NameMention(p_index, start, end, doc[start:end].text, label)
                       for start, end, label in dateline_names(doc)]
             continue
-        spans = [(ent.start, ent.end, ent.label_) for ent in doc.ents if ent.label_ in NER_KIND]
+        bodies = body_names(doc, lexicon)
+        in_body = {i for start, end, _ in bodies for i in range(start, end)}
+        spans = [(ent.start, ent.end, ent.label_) for ent in doc.ents
+                 if ent.label_ in NER_KIND and not in_body & set(range(ent.start, ent.end))] + bodies
         taken = {i for start, end, _ in spans for i in range(start, end)}
         spans += [(start, end, "PERSON") for start, end in title_led_names(doc, taken, lexicon)]
         spans += untagged_names(doc, taken, lexicon, title_words(lexicon))
