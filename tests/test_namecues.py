@@ -244,3 +244,13 @@ def test_a_person_before_a_possessive_and_a_title_is_the_boss_not_an_employer():
     employer = make_doc("Zentro/PROPN/compound/3 adviser/NOUN/compound/3 Ana/PROPN/compound/3 Lee/PROPN/nsubj/4 "
                         "spoke/VERB/ROOT/4/speak ./PUNCT/punct/4", ents=[(0, 1, "PERSON"), (2, 4, "PERSON")])
     assert kinds(employer)["Zentro"] == "Organization"
+
+
+def test_a_kind_the_context_gives_outweighs_the_models_bare_guess_elsewhere():
+    # "Ruiz spoke, said the presidential office Vorn Tal." then "Vorn Tal added." (both tagged PERSON)
+    cued = make_doc("Ruiz/PROPN/nsubj/1 spoke/VERB/ROOT/1/speak ,/PUNCT/punct/1 said/VERB/parataxis/1/say "
+                    "the/DET/det/7 presidential/ADJ/amod/6 office/NOUN/compound/7 Vorn/PROPN/compound/8 "
+                    "Tal/PROPN/nsubj/3 ./PUNCT/punct/1", ents=[(0, 1, "PERSON"), (7, 9, "PERSON")])
+    bare = make_doc("Vorn/PROPN/compound/1 Tal/PROPN/nsubj/2 added/VERB/ROOT/2/add ./PUNCT/punct/2",
+                    ents=[(0, 2, "PERSON")])
+    assert kinds(cued, bare)["Vorn Tal"] == "Organization"

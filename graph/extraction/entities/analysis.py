@@ -42,7 +42,8 @@ class EntityAnalysis:
 def _vote_kind(cluster: Cluster, lexicon: Lexicon) -> str:
     votes: Counter[str] = Counter()
     for m in cluster.mentions:
-        weight = 2 if m.tokens > 1 else 1
+        # context evidence that overrode the model outweighs one unaided guess of the model
+        weight = (2 if m.tokens > 1 else 1) + (1 if m.relabelled else 0)
         votes[NER_KIND[m.label]] += weight
         if m.titles:
             votes[PERSON] += 3

@@ -45,6 +45,7 @@ class NameMention:
     surfaces: list[str] = field(default_factory=list)  # the name with its titles, as written
     organization_span: tuple[int, int] | None = None  # tokens of the org of an apposed title
     in_brackets: bool = False  # "(KCNA)"
+    relabelled: bool = False  # the context overrode the model's label ("presidential office Cheong Wa Dae")
 
     @property
     def tokens(self) -> int:
@@ -96,6 +97,7 @@ def find_name_mentions(parsed: ParsedDocument, lexicon: Lexicon) -> list[NameMen
                     or part_of_title(doc, start, end, label, lexicon) \
                     or qualifier_before_title(doc, start, end, label, lexicon):
                 continue
+            model_label = label
             label = relabel(doc, start, end, label, lexicon)
             start, end = extend_name(doc, norp_prefix(doc, start, label), end, label, lexicon, person_tokens)
             label = relabel(doc, start, end, label, lexicon)  # "Mira" + "Lyon": the whole name has a context
@@ -104,7 +106,9 @@ def find_name_mentions(parsed: ParsedDocument, lexicon: Lexicon) -> list[NameMen
                 found += [NameMention(p_index, s, e, f"{doc[s].text} {shared}", label)
                           for s, e in ((start, start + 1), (start + 2, end))]
                 continue
-            found.append(_with_titles(doc, p_index, start, end, label, lexicon))
+            mention = _with_titles(doc, p_index, start, end, label, lexicon)
+            mention.relabelled = label != model_label
+            found.append(mention)
     return _without_overlaps(found)
 
 
