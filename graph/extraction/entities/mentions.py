@@ -144,9 +144,12 @@ def _with_titles(doc, p_index: int, start: int, end: int, label: str, lexicon: L
         if segments and mention.titles and segments[-1][1] == start:
             seg_start = segments[-1][0]
             mention.surfaces.append(doc[seg_start:end].text)
-            if seg_start > 0 and doc[seg_start - 1].ent_type_ in QUALIFIER_LABELS:
-                # "Portuguese Prime Minister Helena Matos", "US Vice President …": the qualified form too
-                mention.surfaces.append(doc[seg_start - 1:end].text)
+            qualifier = seg_start - 1
+            if qualifier >= 0 and doc[qualifier].ent_type_ in QUALIFIER_LABELS and doc[qualifier].tag_ != "POS":
+                # "Portuguese Prime Minister Helena Matos", "South Korean President …": the qualified form too
+                while qualifier > 0 and doc[qualifier].ent_iob_ == "I":
+                    qualifier -= 1
+                mention.surfaces.append(doc[qualifier:end].text)
     apposed = apposed_title(doc, doc[end - 1], lexicon)
     if apposed:
         mention.titles.append(apposed[0])
