@@ -1,60 +1,51 @@
-"""build, query, validate, evaluate."""
+"""query, validate, evaluate (build is in build_command.py)."""
 from __future__ import annotations
 
-import csv
-import io
 import json
+from pathlib import Path
 
 import click
 
 from . import fail, main, user_errors
+from .terminal import stdout_width
+
+RESULT_FORMATS = ["table", "csv", "tsv", "json", "jsonl", "markdown"]
 
 
 def print_table(table, output_format: str) -> None:
-    """Print a query.Table as an aligned text table, CSV or JSON."""
-    if output_format == "json":
-        click.echo(json.dumps([dict(zip(table.variables, row)) for row in table.rows], indent=2, ensure_ascii=False))
-        return
-    if output_format == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(table.variables)
-        writer.writerows([["" if v is None else v for v in row] for row in table.rows])
-        click.echo(buffer.getvalue(), nl=False)
-        return
-    cells = [list(table.variables)] + [["" if v is None else str(v) for v in row] for row in table.rows]
-    widths = [max(len(row[i]) for row in cells) for i in range(len(table.variables))]
-    line = lambda row: "  ".join(value.ljust(width) for value, width in zip(row, widths)).rstrip()  # noqa: E731
-    click.echo(line(cells[0]))
-    click.echo("  ".join("-" * w for w in widths))
-    for row in cells[1:]:
-        click.echo(line(row))
-    if not table.rows:
-        click.echo("(no rows)")
+    """Print a query.Table in the chosen format; a table on a terminal is cut to its width."""
+    from ..store.results import format_table
+
+    click.echo(format_table(table, output_format, stdout_width() if output_format == "table" else None), nl=False)
 
 
 @main.command()
-@click.argument("graph_file", required=False, type=click.Path(dir_okay=False))
+@click.argument("source", required=False, type=click.Path(allow_dash=True))
 @click.argument("sparql", required=False)
 @click.option("--store", "store_dir", type=click.Path(file_okay=False),
-              help="Instead of GRAPH_FILE: query this store folder (all documents; GRAPH <doc IRI> { } for one).")
+              help="Query this store folder (the same as giving the folder as SOURCE).")
 @click.option("-f", "--file", "query_file", type=click.Path(dir_okay=False), help="Read the query from a .rq file.")
 @click.option("--name", help="Run a bundled query by name (see --list).")
 @click.option("--list", "list_queries", is_flag=True, help="List the bundled queries and exit.")
-@click.option("--format", "output_format", type=click.Choice(["table", "csv", "json"]), default="table",
-              show_default=True)
+@click.option("--format", "output_format", type=click.Choice(RESULT_FORMATS), default="table", show_default=True,
+              help="table (cut to the terminal's width), csv, tsv, json (SPARQL 1.1 Query Results JSON), "
+                   "jsonl (one object a row, typed values) or markdown.")
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), metavar="SECONDS",
               help="Give up on the query after this many seconds (default: no limit).")
 @user_errors
-def query(graph_file, sparql, store_dir, query_file, name, list_queries, output_format, timeout):
-    """Answer a SPARQL query over GRAPH_FILE or a store (--store DIR).
+def query(source, sparql, store_dir, query_file, name, list_queries, output_format, timeout):
+    """Answer a SPARQL query over SOURCE: a graph file, a store folder, or - for a graph on stdin.
+
+    The prefixes rdf rdfs xsd owl skos schema prov dcterms nif ng (and sem) are declared already.
+    Over a store, all documents are merged; GRAPH <document IRI> { … } reaches one.
 
     \b
     Example:
       newsgraph query out/graph.ttl --name who-called-whom
-      newsgraph query out/graph.ttl 'SELECT ?name WHERE { ?p a <https://schema.org/Person> ; rdfs:label ?name }'
+      newsgraph query out/graph.ttl 'SELECT ?name WHERE { ?p a schema:Person ; rdfs:label ?name }'
       newsgraph query out/graph.ttl -f my.rq --format csv
-      newsgraph query --store out/store --name events --timeout 10
+      newsgraph query out/store --name events --timeout 10 --format jsonl
+      newsgraph build article.txt -o - | newsgraph query - --name events
     """
     from ..rdf.ontology import bundled_queries
     from ..store import Store
@@ -67,16 +58,16 @@ def query(graph_file, sparql, store_dir, query_file, name, list_queries, output_
         return
     if store_dir is not None:
         if sparql is not None:
-            fail("give GRAPH_FILE or --store DIR, not both")
-        # With --store the one positional argument is the query text.
-        sparql_text = resolve_query(graph_file, file=query_file, name=name)
-        with Store(store_dir, create=False) as store:
+            fail("give SOURCE or --store DIR, not both")
+        source, sparql = store_dir, source  # with --store the one positional argument is the query text
+    if source is None:
+        fail("give a graph file, a store folder or - to query")
+    sparql_text = resolve_query(sparql, file=query_file, name=name)
+    if store_dir is not None or source != "-" and Path(source).is_dir():
+        with Store(source, create=False) as store:
             print_table(store.query(sparql_text, timeout=timeout), output_format)
         return
-    if graph_file is None:
-        fail("give a GRAPH_FILE to query, or --store DIR")
-    sparql_text = resolve_query(sparql, file=query_file, name=name)
-    graph = load_graph_file(graph_file)
+    graph = load_graph_file(source)
     print_table(call_with_timeout(lambda: select(graph, sparql_text), timeout), output_format)
 
 
