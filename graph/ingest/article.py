@@ -51,14 +51,16 @@ def parse_date(value: str, where: str) -> dt.date:
     if re.fullmatch(_ISO_DATE, text):
         year, month, day = (int(part) for part in re.match(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})", text).groups())
         try:
-            return _in_range(dt.date(year, month, day), value, where)
+            date = dt.date(year, month, day)
         except ValueError:
             raise InputError(f"{where}: '{value}' is not a date (no such day)") from None
+        return _in_range(date, value, where)
     if re.fullmatch(_NAMED_DATE, text, re.IGNORECASE):
         try:
-            return _in_range(date_parser.parse(text).date(), value, where)
+            date = date_parser.parse(text).date()
         except (ValueError, OverflowError):
             raise InputError(f"{where}: '{value}' is not a date (no such day)") from None
+        return _in_range(date, value, where)
     raise InputError(f"{where}: '{value}' is not a date of the form YYYY-MM-DD")
 
 

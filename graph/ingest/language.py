@@ -9,6 +9,8 @@ from __future__ import annotations
 import functools
 import re
 
+from .text import without_long_runs
+
 MIN_LETTERS = 100  # fewer and the guess is noise: the text is kept
 SAMPLE = 10_000  # characters read: enough to tell, and the cost stays bounded
 ENGLISH_LIKE = ("en", "pcm", "sco")  # py3langid gives short English news to these too
@@ -25,7 +27,7 @@ def _identifier():
 
 def other_language(text: str) -> str | None:
     """The language code of a text clearly not in English ("fr", "de" …), else None."""
-    sample = text[:SAMPLE]
+    sample = without_long_runs(text[:SAMPLE * 4])[:SAMPLE]  # judged on what is parsed: words
     if len(_LETTER.findall(sample)) < MIN_LETTERS:
         return None
     ranked = _identifier().rank(sample)

@@ -37,6 +37,10 @@ def lone_surrogate(text: str) -> int | None:
     return match.start() if match else None
 
 
+def without_long_runs(text: str) -> str:
+    return _LONG_RUN.sub(" ", text)
+
+
 def parse_units(text: str, begin: int, end: int) -> list[tuple[int, int]]:
     """(begin, end) spans of text[begin:end] to parse, each at most MAX_UNIT long, without over-long runs."""
     pieces, start = [], begin
