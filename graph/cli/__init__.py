@@ -92,7 +92,7 @@ def user_errors(function):
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
-@click.version_option(None, "-V", "--version", package_name="newsgraph")
+@click.version_option(None, "-V", "--version", package_name="newsgraph", prog_name="newsgraph")
 def main() -> None:
     """Turn English news articles into an RDF knowledge graph of who did what to whom.
 
