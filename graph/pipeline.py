@@ -30,6 +30,7 @@ from .ingest import (
     check_inputs,
     document_from_text,
     read_documents,
+    shown,
 )
 from .lexicon import Lexicon
 from .rdf.iris import is_absolute_iri
@@ -106,7 +107,7 @@ def extract(documents: Iterable[Document], *, model: str | None = None, lexicon:
         try:
             result = extract_document(parsed, lexicon)
         except Exception as error:  # a bug met on one document must not lose the others: say so and go on
-            skip = Skip(f"{parsed.document.source or '<input>'}: document '{parsed.document.id}': internal error "
+            skip = Skip(f"{parsed.document.source or '<input>'}: document {shown(parsed.document.id)}: internal error "
                         f"({type(error).__name__}: {str(error)[:120]}); please report it")
             if report is None:
                 raise
@@ -132,7 +133,7 @@ def _checked(items: Iterable[Read | Skip], report: BuildReport, strict: bool) ->
             continue
         document = item.document
         if document.url is not None and not is_absolute_iri(document.url):
-            log.warning("%s: url '%s' is not an absolute IRI; dropped", item.place, document.url[:200])
+            log.warning("%s: url %s is not an absolute IRI; dropped", item.place, shown(document.url))
             document = replace(document, url=None)
         yield document
 

@@ -62,7 +62,10 @@ def _set_up() -> None:
 
 
 def _one_line(error: BaseException) -> str:
+    """Our errors' messages are one line (escaped if a value in them holds a break); others' first line."""
     text = str(error).strip()
+    if isinstance(error, NewsgraphError):
+        return text or type(error).__name__
     return text.splitlines()[0] if text else type(error).__name__
 
 

@@ -5,6 +5,7 @@ instead of tearing it. Nothing here is drawn when stderr is not a terminal.
 """
 from __future__ import annotations
 
+import re
 import shutil
 import sys
 import threading
@@ -13,9 +14,16 @@ from contextlib import contextmanager
 import click
 
 _live = threading.local()
+_LINE_BREAKS = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def one_line(text: str) -> str:
+    """The text as one line: line breaks and control characters (which could also drive the terminal) escaped."""
+    return _LINE_BREAKS.sub(lambda m: repr(m.group())[1:-1], text)
 
 
 def echo_err(line: str) -> None:
+    line = one_line(line)
     console = getattr(_live, "console", None)
     if console is not None:
         console.print(line, markup=False, highlight=False, soft_wrap=True)

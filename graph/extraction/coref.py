@@ -19,6 +19,7 @@ FEMALE_PRONOUNS = {"she", "her", "hers", "herself"}
 PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
 PLURAL_DESCRIPTION_DETERMINERS = {"both", "two"}  # "both leaders", "the two presidents"
 SALIENCE_WINDOW = 3  # sentences back that a pronoun may reach
+_ANY_WINDOW = max(SALIENCE_WINDOW, 1)  # the widest look back of any rule below (plurals look 1 back)
 
 # Token addresses are (paragraph index, token index): the unit the event stage asks about.
 TokenRef = tuple[int, int]
@@ -79,21 +80,24 @@ def resolve_references(parsed: ParsedDocument, infos: list[Referable], token_key
     by_key = {info.key: info for info in infos}
     people = {info.key for info in infos if info.kind == PERSON}
     history: list[_Referent] = []
+    start = 0  # referents before this index are out of every window (history is in sentence order)
     sentence_number = 0
     for p_index, unit in enumerate(parsed.paragraphs):
         for sentence in unit.doc.sents:
+            while start < len(history) and sentence_number - history[start].sentence > _ANY_WINDOW:
+                start += 1  # so a long document costs time linear in its length
             for token in sentence:
                 ref = (p_index, token.i)
                 keys = token_keys.get(ref)
                 lower = token.lower_
                 if keys is None and token.pos_ == "PRON" and lower in MALE_PRONOUNS | FEMALE_PRONOUNS:
-                    keys = _resolve_singular(token, ref, sentence_number, history, by_key, token_keys,
+                    keys = _resolve_singular(token, ref, sentence_number, history[start:], by_key, token_keys,
                                             lexicon.object_control_verbs)
                 elif keys is None and (token.pos_ == "PRON" and lower in PLURAL_PRONOUNS or token.pos_ == "NUM"
                                        and lower in PLURAL_DESCRIPTION_DETERMINERS and token.dep_ in SUBJECTS):
-                    keys = _resolve_plural(sentence_number, history, people)
+                    keys = _resolve_plural(sentence_number, history[start:], people)
                 elif keys is None and token.pos_ == "NOUN":
-                    keys = _resolve_description(token, infos, sentence_number, history, people)
+                    keys = _resolve_description(token, infos, sentence_number, history[start:], people)
                 if keys:
                     token_keys[ref] = keys
                     is_head = token.head == token or token_keys.get((p_index, token.head.i)) != keys

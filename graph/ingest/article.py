@@ -39,9 +39,19 @@ class InputError(NewsgraphError):
     """Input that cannot be read as an article; its message is one line for the user."""
 
 
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def shown(value: str, limit: int = 60) -> str:
+    """A value from the input, quoted for a message: control characters and line breaks escaped (a
+    message stays one line), cut after `limit` characters."""
+    text = _UNPRINTABLE.sub(lambda m: repr(m.group())[1:-1], value)
+    return "'" + (text if len(text) <= limit else text[:limit] + "…") + "'"
+
+
 def _in_range(date: dt.date, value: str, where: str) -> dt.date:
     if not FIRST_YEAR <= date.year <= LAST_YEAR:
-        raise InputError(f"{where}: '{value}' is outside the years {FIRST_YEAR}–{LAST_YEAR}")
+        raise InputError(f"{where}: {shown(value)} is outside the years {FIRST_YEAR}–{LAST_YEAR}")
     return date
 
 
@@ -53,15 +63,15 @@ def parse_date(value: str, where: str) -> dt.date:
         try:
             date = dt.date(year, month, day)
         except ValueError:
-            raise InputError(f"{where}: '{value}' is not a date (no such day)") from None
+            raise InputError(f"{where}: {shown(value)} is not a date (no such day)") from None
         return _in_range(date, value, where)
     if re.fullmatch(_NAMED_DATE, text, re.IGNORECASE):
         try:
             date = date_parser.parse(text).date()
         except (ValueError, OverflowError):
-            raise InputError(f"{where}: '{value}' is not a date (no such day)") from None
+            raise InputError(f"{where}: {shown(value)} is not a date (no such day)") from None
         return _in_range(date, value, where)
-    raise InputError(f"{where}: '{value}' is not a date of the form YYYY-MM-DD")
+    raise InputError(f"{where}: {shown(value)} is not a date of the form YYYY-MM-DD")
 
 
 def _looks_like_date_line(line: str) -> dt.date | None:
@@ -88,7 +98,7 @@ def split_header(raw: str, where: str = "<text>") -> tuple[str, dt.date | None, 
         return raw[match.end():].strip(), parse_date(value, f"{where}: date header"), None
     bad = _BAD_HEADER.match(raw)
     if bad:
-        raise InputError(f"{where}: date header '{bad.group(1)}' is not a date (write date YYYY-MM-DD)")
+        raise InputError(f"{where}: date header {shown(bad.group(1))} is not a date (write date YYYY-MM-DD)")
     blocks = [b for b in _PARAGRAPH_BREAK.split(raw.strip(), maxsplit=2)]
     if len(blocks) >= 2 and "\n" not in blocks[0].strip():
         date = _looks_like_date_line(blocks[1])

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from ..records import Document, slug
-from .article import InputError, content_id, document_from_text
+from .article import InputError, content_id, document_from_text, shown
 from .html import document_from_html, looks_like_html
 from .jsonl import read_jsonl
 from .language import other_language
@@ -87,7 +87,7 @@ def read_documents(inputs: Iterable[str], default_date: dt.date | None = None, *
             if first_digest == digest or (doc.url and doc.url == first_url):
                 yield Skip(f"{item.place}: repeats {first_place}", REPEATED)
             else:
-                yield Skip(f"{item.place}: document id '{doc.id}' is already used by another text "
+                yield Skip(f"{item.place}: document id {shown(doc.id)} is already used by another text "
                            f"({first_place}); give each document its own id")
             continue
         seen[key] = (digest, item.place, doc.url)

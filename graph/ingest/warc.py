@@ -54,6 +54,12 @@ def warc_documents(stream: BinaryIO, where: str, default_date: dt.date | None) -
                 continue
             url = document.url or fetched
             yield Read(place, replace(document, id=url_id(url)) if url else document)
-    except (ArchiveLoadFailed, OSError, EOFError, ValueError) as error:
-        yield Skip(f"{where}: unreadable after record {number} ({str(error).splitlines()[0][:120]})")
+    except ArchiveLoadFailed as error:
+        yield Skip(f"{where}: unreadable after record {number} ({_first_line(error)})")
+    except Exception as error:  # warcio meets a malformed record with whatever Python raises (AttributeError …)
+        yield Skip(f"{where}: unreadable after record {number} ({type(error).__name__}: {_first_line(error)})")
+
+
+def _first_line(error: Exception) -> str:
+    return (str(error).splitlines() or [""])[0][:120]
 
