@@ -101,7 +101,12 @@ def test_dash_is_stdout_for_build_export_and_draw_and_stdin_for_query_export_and
 @pytest.mark.model
 def test_query_takes_a_store_folder_as_its_source(tmp_path, nlp):
     (tmp_path / "biden.txt").write_text(ARTICLE, encoding="utf-8")
-    assert run("build", tmp_path / "biden.txt", "--store", tmp_path / "store", "-q").exit_code == 0
+    built = run("build", tmp_path / "biden.txt", "--store", tmp_path / "store")
+    assert built.exit_code == 0, built.output
+    first = built.stderr.splitlines()[0]
+    assert first.startswith(f"newsgraph: added to {tmp_path / 'store'} (it holds 1 document, ")
+    assert first.endswith("1 document built, 0 skipped, 0 repeated, 0 not in English")
+    assert built.stderr.splitlines()[-1] == f"  next:    newsgraph query {tmp_path / 'store'} --name events"
     result = run("query", tmp_path / "store", "--name", "who-called-whom", "--format", "jsonl")
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["caller"] == "Joe Biden"

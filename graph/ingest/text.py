@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 MAX_RUN = 200  # characters without whitespace: longer runs are not words
-MAX_UNIT = 10_000  # characters handed to the parser at once (spaCy's max_length is 1,000,000)
+MAX_UNIT = 4_000  # characters parsed at once: nlp.pipe parses 64 units a batch, and its memory grows with them
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # all but \t \n \r
 _SURROGATE = re.compile(r"[\ud800-\udfff]")

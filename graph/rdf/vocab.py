@@ -90,8 +90,8 @@ PREFIXES: dict[str, str] = {
 }
 
 
-# ... and declared in every ad-hoc query (`newsgraph query`, the store, the endpoint's page), with the
-# vocabularies people write queries in: `rdfs:label` needs no PREFIX line.
+# ... and declared in every ad-hoc query through graph.store.query (`newsgraph query`, Store.query), with
+# the vocabularies people write queries in: `rdfs:label` needs no PREFIX line.
 QUERY_PREFIXES: dict[str, str] = {
     "rdf": str(RDF), "rdfs": str(RDFS), "xsd": str(XSD), "owl": str(OWL), "skos": str(SKOS), "schema": str(SCHEMA),
     "prov": str(PROV), "dcterms": str(DCTERMS), "nif": str(NIF), "ng": NG_IRI, "sem": str(SEM),
