@@ -11,11 +11,11 @@ load (the same for both sizes) is in each time and each peak.
 """
 from __future__ import annotations
 
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+from bench_build import build as timed_build  # scripts/ is on the path when a script runs
 
 PROSE = ("President Ana Ruiz called Prime Minister Tomas Berg on Wednesday to discuss the treaty, and the two "
          "leaders agreed to meet in Oslo next month, her office said in a statement. ")
@@ -31,16 +31,9 @@ def prose_paragraph(n: int) -> str:
 
 def build(text: str, folder: Path) -> tuple[float, int]:
     """Seconds and peak RSS (KiB) of one `newsgraph build` of `text` in a fresh process."""
-    source, target = folder / "article.txt", folder / "article.nt"
+    source = folder / "article.txt"
     source.write_text(text, encoding="utf-8")
-    code = ("import resource, sys; from graph.cli import main\n"
-            "try:\n    main(['build', sys.argv[1], '-o', sys.argv[2], '-q'])\n"
-            "except SystemExit as e:\n    assert not e.code, e.code\n"
-            "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)")
-    started = time.perf_counter()
-    result = subprocess.run([sys.executable, "-c", code, str(source), str(target)],
-                            capture_output=True, text=True, check=True)
-    return time.perf_counter() - started, int(result.stdout.split()[-1])
+    return timed_build(source, folder / "article.nt")
 
 
 def main() -> None:
