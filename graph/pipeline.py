@@ -49,14 +49,11 @@ class BuildReport:
     listener: Callable[[Skip | DocumentGraph], None] | None = None
     built: int = 0
     skips: Counter = field(default_factory=Counter)  # kind → count
-    first_bad: list[str] = field(default_factory=list)
     entity_keys: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # kind → keys
     events: Counter = field(default_factory=Counter)  # type → count
 
     def skipped(self, skip: Skip) -> None:
         self.skips[skip.kind] += 1
-        if skip.kind == BAD and len(self.first_bad) < 1:
-            self.first_bad.append(skip.message)
         if self.listener:
             self.listener(skip)
         elif skip.kind in (BAD, NOTE):
