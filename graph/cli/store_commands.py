@@ -1,4 +1,4 @@
-"""remove, stats, serve, push: the commands of a store folder (build --store and query --store are in commands.py)."""
+"""remove, stats, serve, push: the commands of a store folder (build --store and query are elsewhere); completion."""
 from __future__ import annotations
 
 import json
@@ -190,3 +190,21 @@ def push(graph_file, store_dir, endpoint, update_endpoint, method, graph_iri, me
     via = "the Graph Store Protocol" if report.method == "gsp" else "SPARQL Update"
     click.echo(f"pushed {_plural(report.graphs, 'graph')} ({_plural(report.triples, 'triple')}) "
                f"to {endpoint if report.method == 'gsp' else update_endpoint or endpoint} by {via}", err=True)
+
+
+@main.command()
+@click.argument("shell", type=click.Choice(["bash", "zsh", "fish"]))
+def completion(shell):
+    """Print the script that completes newsgraph's commands and options in SHELL.
+
+    \b
+    Example:
+      newsgraph completion bash > ~/.newsgraph-complete.bash    # then in ~/.bashrc:
+      . ~/.newsgraph-complete.bash
+      newsgraph completion zsh > ~/.newsgraph-complete.zsh      # then in ~/.zshrc: . ~/.newsgraph-complete.zsh
+      newsgraph completion fish > ~/.config/fish/completions/newsgraph.fish
+    """
+    from click.shell_completion import get_completion_class
+
+    script = get_completion_class(shell)(main, {}, "newsgraph", "_NEWSGRAPH_COMPLETE").source()
+    click.echo(script)

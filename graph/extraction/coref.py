@@ -39,6 +39,7 @@ POSSESSIVE_DETERMINERS = {"his", "her", "their", "its"}
 PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
 PLURAL_DESCRIPTION_DETERMINERS = {"both", "two"}  # "both leaders", "the two presidents"
 SALIENCE_WINDOW = 3  # sentences back that a pronoun may reach
+_ANY_WINDOW = max(SALIENCE_WINDOW, 1)  # the widest look back of any rule below (plurals look 1 back)
 
 # Token addresses are (paragraph index, token index): the unit the event stage asks about.
 TokenRef = tuple[int, int]
@@ -100,26 +101,30 @@ def resolve_references(parsed: ParsedDocument, infos: list[Referable], token_key
     people = {info.key for info in infos if info.kind == PERSON}
     history: list[_Referent] = []
     quotes = [quote_spans(unit.doc.text) for unit in parsed.paragraphs]
+    start = 0  # referents before this index are out of every window (history is in sentence order)
     sentence_number = 0
     for p_index, unit in enumerate(parsed.paragraphs):
         for sentence in unit.doc.sents:
+            while start < len(history) and sentence_number - history[start].sentence > _ANY_WINDOW:
+                start += 1  # so a long document costs time linear in its length
             for token in sentence:
                 ref = (p_index, token.i)
                 keys = token_keys.get(ref)
                 lower = token.lower_
                 if keys is None and token.pos_ == "PRON" and lower in MALE_PRONOUNS | FEMALE_PRONOUNS:
                     quoted = _quoted_by_speaker(token, p_index, quotes[p_index], lexicon.speech_verbs)
-                    keys = _resolve_singular(token, ref, sentence_number, [r for r in history if r not in quoted],
-                                             by_key, token_keys, lexicon.object_control_verbs)
+                    candidates = [r for r in history[start:] if r not in quoted]
+                    keys = _resolve_singular(token, ref, sentence_number, candidates, by_key, token_keys,
+                                             lexicon.object_control_verbs)
                 elif keys is None and (token.pos_ == "PRON" and lower in PLURAL_PRONOUNS or token.pos_ == "NUM"
                                        and lower in PLURAL_DESCRIPTION_DETERMINERS and token.dep_ in SUBJECTS):
                     # inside a quote, two people merely named before are no group: the speaker may be one
-                    keys = _resolve_plural(sentence_number, history, people,
+                    keys = _resolve_plural(sentence_number, history[start:], people,
                                            pairs=not inside(quotes[p_index], token.idx))
                 elif keys is None and lower in lexicon.sovereign_styles:
                     keys = _sovereign(token, infos, lexicon)
                 elif keys is None and (token.pos_ == "NOUN" or token.pos_ == "PROPN" and lower in lexicon.title_cues):
-                    keys = _resolve_description(token, infos, sentence_number, history, people)
+                    keys = _resolve_description(token, infos, sentence_number, history[start:], people)
                 elif keys is None and token.pos_ == "PRON" and lower in NEUTER_PRONOUNS:
                     keys = _reporting_body(token, p_index, token_keys, by_key, lexicon.speech_verbs)
                 if keys:

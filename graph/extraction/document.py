@@ -32,6 +32,7 @@ class _Draft:
     verbal_sentences: set[tuple[int, int]] = field(default_factory=set)
     mentions: list[Mention] = field(default_factory=list)
     reports: list[str] = field(default_factory=list)
+    mention_set: set[Mention] = field(default_factory=set)  # `mentions` as a set: a membership test in O(1)
 
 
 def _provenance(parsed: ParsedDocument, mention: EventMention) -> Mention:
@@ -215,8 +216,9 @@ def merge_mentions(parsed: ParsedDocument, mentions: list[EventMention], dates: 
             target.verbal_sentences.add(sentence)
         target.last_seen = max(target.last_seen, (mention.paragraph, mention.token))
         provenance = _provenance(parsed, mention)
-        if provenance not in target.mentions:
+        if provenance not in target.mention_set:
             target.mentions.append(provenance)
+            target.mention_set.add(provenance)
         owner[index] = target
     # "During the call, Okafor congratulated Ruiz": the sentence happens at the call's date.
     for sentence, target in references:

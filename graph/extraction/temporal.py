@@ -21,7 +21,16 @@ MONTH = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-
 
 def resolve(expression: str, article_date: dt.date | None, *, future: bool = False,
             reference: dt.date | None = None) -> dt.date | None:
-    """The calendar day an expression names, or None when it names no single day."""
+    """The calendar day an expression names, or None when it names no single day (or one off the
+    calendar: "tomorrow" on 9999-12-31, "February 29" moved to a year without one)."""
+    try:
+        return _resolve(expression, article_date, future=future, reference=reference)
+    except (OverflowError, ValueError):
+        return None
+
+
+def _resolve(expression: str, article_date: dt.date | None, *, future: bool,
+             reference: dt.date | None) -> dt.date | None:
     text = expression.strip().lower()
     anchor = reference or article_date
     if SAME_DAY.search(text):

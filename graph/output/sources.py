@@ -17,7 +17,7 @@ import pyoxigraph as ox
 from rdflib import Graph
 from rdflib.namespace import PROV, RDF
 
-from ..rdf.files import OXIGRAPH_PARSERS, GraphFileError, format_of, oxigraph_triples
+from ..rdf.files import OXIGRAPH_PARSERS, GraphFileError, format_of, oxigraph_triples, stdin_quads
 from ..rdf.vocab import NG, NIF
 
 _DOCUMENT = ox.NamedNode(str(NG.Document))
@@ -87,7 +87,10 @@ def quads_of_rdflib(graph: Graph, name: str | None = None) -> list[ox.Quad]:
 
 
 def open_source(path: str | Path) -> Source:
-    """Every quad of a graph file (any RDF extension) or of a store folder (one named graph per document)."""
+    """Every quad of a graph file (any RDF extension), of a store folder (one named graph per document),
+    or of the graph on stdin (`-`)."""
+    if str(path) == "-":
+        return Source(stdin_quads())
     path = Path(path)
     if path.is_dir():
         from ..store import Store  # only a folder needs the store module

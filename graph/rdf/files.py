@@ -39,6 +39,28 @@ class GraphFileError(NewsgraphError):
     """A graph file that cannot be read; the message is one line for the user."""
 
 
+def stdin_quads() -> list[ox.Quad]:
+    """The quads of the graph on stdin. Its format is told from its first characters: JSON-LD ({ or [),
+    RDF/XML (<?xml, <rdf:RDF), else TriG, which reads Turtle and N-Triples too, or failing that N-Quads."""
+    import sys
+
+    data = sys.stdin.buffer.read()
+    start = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:200]
+    if start[:1] in (b"{", b"["):
+        formats = [ox.RdfFormat.JSON_LD]
+    elif start.startswith((b"<?xml", b"<rdf:RDF")):
+        formats = [ox.RdfFormat.RDF_XML]
+    else:
+        formats = [ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS]
+    first_error = None
+    for rdf_format in formats:
+        try:
+            return list(ox.parse(data, format=rdf_format))
+        except (SyntaxError, ValueError) as error:
+            first_error = first_error or error
+    raise GraphFileError(f"<stdin>: cannot read a graph ({str(first_error).splitlines()[0][:200]})")
+
+
 def format_of(path: Path, formats: dict[str, T]) -> T:
     """The parser for an existing RDF file, chosen by its extension from `formats`."""
     if not path.is_file():

@@ -16,17 +16,31 @@ from collections.abc import Iterable
 from rdflib import OWL, RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
+from ..errors import NewsgraphError
 from ..records import Document, DocumentGraph, Entity, Event, Mention, slug
+from .iris import is_absolute_iri
 from .vocab import DEFAULT_BASE_IRI, NG, NIF, SCHEMA, bind_prefixes
 
 KIND_CLASS = {"Person": SCHEMA.Person, "Organization": SCHEMA.Organization, "Place": SCHEMA.Place}
+
+
+class BaseIriError(NewsgraphError):
+    """A base IRI the minted IRIs cannot start with; the message is one line for the user."""
+
+
+def check_base_iri(base: str) -> str:
+    """The base IRI as minted IRIs start (with a final '/' unless it ends in '/' or '#'), or a BaseIriError."""
+    minted = base if base.endswith(("/", "#")) else base + "/"
+    if not is_absolute_iri(minted + "x"):
+        raise BaseIriError(f"--base-iri '{base}' is not an absolute IRI (for example https://example.org/news/)")
+    return minted
 
 
 class IriMinter:
     """Deterministic IRIs under one base: entities are shared across documents, the rest per document."""
 
     def __init__(self, base: str = DEFAULT_BASE_IRI):
-        self.base = base if base.endswith(("/", "#")) else base + "/"
+        self.base = check_base_iri(base)
 
     def document(self, doc: Document) -> URIRef:
         return URIRef(f"{self.base}document/{slug(doc.id)}")

@@ -4,7 +4,7 @@ Also the one home of the prefixes (Turtle output, SPARQL text) and of the ontolo
 """
 from __future__ import annotations
 
-from rdflib import OWL, RDFS, XSD, Graph, Namespace
+from rdflib import OWL, RDF, RDFS, XSD, Graph, Namespace
 from rdflib.namespace import DCTERMS, PROV, SKOS, DefinedNamespace
 from rdflib.term import URIRef
 
@@ -13,8 +13,8 @@ from .iris import DEFAULT_BASE_IRI, NG_IRI, ONTOLOGY_GRAPH
 NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
 SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
 SCHEMA = Namespace("https://schema.org/")
-__all__ = ["DEFAULT_BASE_IRI", "NG", "NG_IRI", "NIF", "ONTOLOGY_GRAPH", "PREFIXES", "SCHEMA", "SEM", "bind_prefixes",
-           "sparql_prefixes"]
+__all__ = ["DEFAULT_BASE_IRI", "NG", "NG_IRI", "NIF", "ONTOLOGY_GRAPH", "PREFIXES", "QUERY_PREFIXES", "SCHEMA", "SEM",
+           "bind_prefixes", "sparql_prefixes"]
 
 
 class NG(DefinedNamespace):
@@ -98,6 +98,14 @@ class NG(DefinedNamespace):
 PREFIXES: dict[str, str] = {
     "ng": NG_IRI, "schema": str(SCHEMA), "nif": str(NIF), "prov": str(PROV), "skos": str(SKOS),
     "dcterms": str(DCTERMS), "rdfs": str(RDFS), "xsd": str(XSD), "owl": str(OWL),
+}
+
+
+# ... and declared in every ad-hoc query through graph.store.query (`newsgraph query`, Store.query), with
+# the vocabularies people write queries in: `rdfs:label` needs no PREFIX line.
+QUERY_PREFIXES: dict[str, str] = {
+    "rdf": str(RDF), "rdfs": str(RDFS), "xsd": str(XSD), "owl": str(OWL), "skos": str(SKOS), "schema": str(SCHEMA),
+    "prov": str(PROV), "dcterms": str(DCTERMS), "nif": str(NIF), "ng": NG_IRI, "sem": str(SEM),
 }
 
 

@@ -11,9 +11,11 @@ from typing import TypeVar
 import pyoxigraph as ox
 
 from ..errors import NewsgraphError
-from ..rdf.files import OXIGRAPH_PARSERS, format_of
+from ..rdf.files import OXIGRAPH_PARSERS, GraphFileError, format_of, stdin_quads
 from ..rdf.ontology import bundled_queries, ontology_text
-from ..rdf.vocab import ONTOLOGY_GRAPH
+from ..rdf.vocab import ONTOLOGY_GRAPH, QUERY_PREFIXES
+
+_BOOLEAN = "http://www.w3.org/2001/XMLSchema#boolean"
 
 
 class QueryError(NewsgraphError):
@@ -21,22 +23,60 @@ class QueryError(NewsgraphError):
 
 
 @dataclass(frozen=True)
+class Cell:
+    """One value of a result with its RDF type: what SPARQL JSON and typed JSON Lines write."""
+
+    value: str
+    kind: str = "literal"  # uri, literal, bnode or triple (as the SPARQL 1.1 JSON results name them)
+    datatype: str | None = None  # a literal's datatype IRI (xsd:string for a plain one)
+    language: str | None = None
+
+
+@dataclass(frozen=True)
 class Table:
-    """SELECT results: variable names and rows of plain values (None where unbound)."""
+    """SELECT results: variable names and rows of plain values (None where unbound); `cells` holds the
+    same values typed, and `boolean` the answer of an ASK query."""
 
     variables: tuple[str, ...]
     rows: tuple[tuple[str | None, ...], ...]
+    cells: tuple[tuple[Cell | None, ...], ...] = ()
+    boolean: bool | None = None
 
 
-def _term_value(term) -> str | None:
+def _cell(term) -> Cell | None:
     if term is None:
         return None
-    return term.value
+    if isinstance(term, ox.NamedNode):
+        return Cell(term.value, "uri")
+    if isinstance(term, ox.BlankNode):
+        return Cell(term.value, "bnode")
+    if isinstance(term, ox.Literal):
+        return Cell(term.value, "literal", term.datatype.value, term.language)
+    return Cell(str(term), "triple")
+
+
+def _table(variables: tuple[str, ...], terms) -> Table:
+    cells = tuple(tuple(_cell(term) for term in row) for row in terms)
+    rows = tuple(tuple(None if cell is None else cell.value for cell in row) for row in cells)
+    return Table(variables, rows, cells)
+
+
+def read_stdin_graph(store: ox.Store | None = None) -> ox.Store:
+    """An in-memory store of the graph on stdin (Turtle, TriG, N-Triples, N-Quads, JSON-LD or RDF/XML)."""
+    store = store if store is not None else ox.Store()
+    try:
+        store.extend(stdin_quads())
+    except GraphFileError as error:
+        raise QueryError(str(error)) from None
+    store.load(ontology_text().encode("utf-8"), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(ONTOLOGY_GRAPH))
+    return store
 
 
 def load_graph_file(path: str | Path, store: ox.Store | None = None) -> ox.Store:
     """An in-memory Oxigraph store holding the file's triples (named graphs kept for quad formats),
     with the ontology in its own named graph so queries can follow rdfs:subClassOf (as in a store)."""
+    if str(path) == "-":
+        return read_stdin_graph(store)
     path = Path(path)
     parser = format_of(path, OXIGRAPH_PARSERS)
     store = store if store is not None else ox.Store()
@@ -69,20 +109,20 @@ def resolve_query(text: str | None = None, *, file: str | Path | None = None, na
 def select(store: ox.Store, sparql: str, *, union_default_graph: bool = True) -> Table:
     """Run a SELECT (or ASK) query and return its table."""
     try:
-        result = store.query(sparql, use_default_graph_as_union=union_default_graph)
+        result = store.query(sparql, use_default_graph_as_union=union_default_graph, prefixes=QUERY_PREFIXES)
     except SyntaxError as error:
         raise QueryError(f"SPARQL syntax error: {str(error).splitlines()[0]}") from None
     except OSError as error:
         raise QueryError(f"query failed: {str(error).splitlines()[0]}") from None
     if isinstance(result, (bool, ox.QueryBoolean)):
-        return Table(("ask",), ((str(bool(result)).lower(),),))
+        answer = bool(result)
+        return Table(("ask",), ((str(answer).lower(),),), ((Cell(str(answer).lower(), "literal", _BOOLEAN),),),
+                     boolean=answer)
     if isinstance(result, ox.QuerySolutions):
         variables = tuple(v.value for v in result.variables)
-        rows = tuple(tuple(_term_value(solution[v]) for v in variables) for solution in result)
-        return Table(variables, rows)
+        return _table(variables, ([solution[v] for v in variables] for solution in result))
     # CONSTRUCT / DESCRIBE: one row per triple
-    rows = tuple((t.subject.value, t.predicate.value, _term_value(t.object)) for t in result)
-    return Table(("subject", "predicate", "object"), rows)
+    return _table(("subject", "predicate", "object"), ((t.subject, t.predicate, t.object) for t in result))
 
 
 class QueryTimeout(QueryError):
