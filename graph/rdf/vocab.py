@@ -86,6 +86,11 @@ class NG(DefinedNamespace):
     nameHeadCue: URIRef
     classNounCue: URIRef
     prepositionCue: URIRef
+    # drawing annotation properties
+    colour: URIRef
+    lineStyle: URIRef
+    arrowhead: URIRef
+    pluralLabel: URIRef
 
 
 # prefix → namespace IRI: bound in every graph newsgraph writes, and declared in its SPARQL
