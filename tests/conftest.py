@@ -5,6 +5,7 @@ import datetime as dt
 
 import pytest
 import spacy
+from chromium import page, tab  # noqa: F401  (the browser tests' fixtures)
 from spacy.tokens import Doc
 
 from graph.extraction.nlp import ParsedDocument, ParsedParagraph

@@ -1,4 +1,5 @@
-"""export and draw: a graph file or store folder to another format, a table, a network or a picture."""
+"""export, draw and report: a graph file or store folder to another format, a table, a network, a picture
+or a report page."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -53,20 +54,23 @@ def export(source, output, export_format, table, projection, raw_csv):
 @click.option("--focus", metavar="NAME", help="Draw only this entity's neighbourhood (name or alias, any case).")
 @click.option("--radius", type=click.IntRange(1, 5), default=1, show_default=True,
               help="With --focus: how many events away from the entity to go.")
-@click.option("--projection", type=click.Choice(["full", "actor"]), default="full", show_default=True,
-              help="full: events are nodes; actor: events are labelled edges between entities.")
+@click.option("--projection", type=click.Choice(["actor", "full"]), default="actor", show_default=True,
+              help="actor: who did what to whom (entities, one counted edge per pair and type, statements folded "
+                   "into their speaker); full: every event as a node. The page switches between them in one click.")
+@click.option("--negated", is_flag=True,
+              help="Draw the events the text says did not happen too (the page has them behind a checkbox).")
 @click.option("--max-nodes", type=click.IntRange(10, 50_000), default=5000, show_default=True,
               help="Keep the most active entities beyond this many nodes.")
 @click.option("--title", help="Page title (default: the input's file name).")
 @user_errors
-def draw(source, output, focus, radius, projection, max_nodes, title):
+def draw(source, output, focus, radius, projection, negated, max_nodes, title):
     """Draw the graph in SOURCE (a graph file or a store folder).
 
     \b
     Example:
       newsgraph draw out/graph.ttl -o out/graph.html
-      newsgraph draw out/graph.ttl -o out/biden.svg --focus "Joe Biden"
-      newsgraph draw out/graph.ttl -o docs/seed-graph.png
+      newsgraph draw out/graph.ttl -o out/biden.svg --focus "Joe Biden" --radius 2
+      newsgraph draw out/graph.ttl -o docs/seed-graph.png --projection full
     """
     from ..output.draw import draw as make_drawing
     from ..output.files import write_atomically
@@ -78,5 +82,7 @@ def draw(source, output, focus, radius, projection, max_nodes, title):
     if focus:
         tables = neighbourhood(tables, focus, radius)
     title = title or (f"{focus} · {Path(source).name}" if focus else Path(source).name)
-    write_atomically(output, make_drawing(tables, output, projection=projection, max_nodes=max_nodes, title=title))
-    click.echo(f"wrote {output} ({len(tables.entities)} entities, {len(tables.events)} events)", err=True)
+    drawing = make_drawing(tables, output, projection=projection, max_nodes=max_nodes, title=title, negated=negated)
+    write_atomically(output, drawing.content)
+    click.echo(f"wrote {output} ({drawing.summary()})", err=True)
+
