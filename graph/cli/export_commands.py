@@ -86,3 +86,31 @@ def draw(source, output, focus, radius, projection, negated, max_nodes, title):
     write_atomically(output, drawing.content)
     click.echo(f"wrote {output} ({drawing.summary()})", err=True)
 
+
+@main.command()
+@click.argument("source", type=click.Path())
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
+              help="The report page to write (.html).")
+@click.option("--max-nodes", type=click.IntRange(10, 50_000), default=5000, show_default=True,
+              help="Keep the most active entities beyond this many nodes in the network.")
+@click.option("--title", help="Page title (default: the input's file name).")
+@user_errors
+def report(source, output, max_nodes, title):
+    """Write a one-page HTML report of SOURCE (a graph file or a store folder): documents and their
+    dates, events by type over time, the most active actors and pairs, the network, and who called
+    and who congratulated whom. One file, works offline.
+
+    \b
+    Example:
+      newsgraph report out/graph.ttl -o out/report.html
+    """
+    from ..output.files import write_atomically
+    from ..output.report import ReportError, report_page
+    from ..output.sources import open_source
+
+    if Path(output).suffix.lower() not in (".html", ".htm"):
+        raise ReportError(f"{output}: a report is an HTML page (use .html)")
+    page = report_page(open_source(source), title=title or f"{Path(source).name}: report", base=Path(output).parent,
+                       max_nodes=max_nodes)
+    write_atomically(output, page.encode("utf-8"))
+    click.echo(f"wrote {output}", err=True)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..rdf.palette import Palette, default_palette
 from .files import ExportError
-from .networks import ACTOR, FULL, event_label, event_roles
+from .networks import ACTOR, FULL, event_roles
 from .safe_text import xml_safe
 from .tables import Tables
 from .views import actor_edges, count_label, folded_events, involved
@@ -89,7 +89,9 @@ def static_source(tables: Tables, projection: str = ACTOR, font_size: int = 11,
     if projection == FULL:
         for event in tables.events:
             planned = palette.planned_line if event.planned else None
-            dot.node(names[event.id], label=xml_safe(event_label(event)).replace(" ", "\n", 1), shape="box",
+            name = palette.event(event.type).label + (" (planned)" if planned else "")
+            name = ("not " if event.negated else "") + name
+            dot.node(names[event.id], label=xml_safe(name + (f"\n{event.date}" if event.date else "")), shape="box",
                      style="filled,rounded" + (f",{planned}" if planned else ""), penwidth="1.2" if planned else "0",
                      color="#333333", fillcolor=palette.event(event.type).colour + "66", fontsize=str(font_size - 1))
             for role, entity in event_roles(event):

@@ -122,6 +122,8 @@ function layout(eles) {
 
 async function switchView(view) {
   document.body.dataset.state = "busy";
+  $("count").textContent = "Laying the view out…";
+  await new Promise((resolve) => setTimeout(resolve, 0));  // let that show before the layout holds the page
   state.view = view;
   for (const [name, collection] of Object.entries(collections)) if (name !== view) collection.remove();
   const fresh = !collections[view];
