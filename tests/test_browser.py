@@ -7,7 +7,6 @@ from dataclasses import replace
 
 import pytest
 from chromium import console_errors
-from seedlike import seed_like
 
 from graph.output.draw import draw, html_page, involved
 from graph.output.export import write_documents
@@ -17,13 +16,6 @@ from graph.pipeline import document_graphs
 from graph.rdf.palette import default_palette
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def seed_tables(tmp_path_factory):
-    path = tmp_path_factory.mktemp("browser") / "seed.ttl"
-    write_documents(document_graphs(seed_like()), path)
-    return read_tables(open_source(path).store)
 
 
 def rgb(colour: str) -> str:

@@ -10,17 +10,15 @@ from dataclasses import replace
 
 import pytest
 from click.testing import CliRunner
-from seedlike import BIDEN, HARRIS, KJP, TRUMP, seed_like
+from seedlike import BIDEN, HARRIS, KJP, TRUMP
 
 from graph.cli import main
 from graph.output.draw import draw, has_graphviz, html_page, involved, limit, page_config
-from graph.output.export import write_documents
 from graph.output.networks import FocusError, neighbourhood
 from graph.output.page import document_link
 from graph.output.sources import open_source
 from graph.output.tables import DocumentRow, EntityRow, EventRow, Tables, read_tables
 from graph.output.views import actor_edges, count_label, folded_events, pair_summary
-from graph.pipeline import document_graphs
 from graph.rdf.mapping import IriMinter
 from graph.rdf.palette import default_palette
 
@@ -28,16 +26,9 @@ needs_graphviz = pytest.mark.skipif(not has_graphviz(), reason="Graphviz (neato,
 IRI = {key: str(IriMinter().entity(key)) for key in (BIDEN, TRUMP, HARRIS, KJP)}
 
 
-@pytest.fixture(scope="module")
-def graph_file(tmp_path_factory):
-    path = tmp_path_factory.mktemp("draw") / "seed.ttl"
-    write_documents(document_graphs(seed_like()), path)
-    return path
-
-
-@pytest.fixture(scope="module")
-def tables(graph_file):
-    return read_tables(open_source(graph_file).store)
+@pytest.fixture
+def tables(seed_tables):
+    return seed_tables
 
 
 def embedded_config(page: str) -> dict:
@@ -243,15 +234,15 @@ def test_negated_events_are_left_out_of_pictures_unless_asked(tables, tmp_path):
 
 @needs_graphviz
 @pytest.mark.parametrize("projection", ["full", "actor"])
-def test_cli_focus_with_radius_two_reports_what_it_draws(graph_file, tmp_path, projection):
+def test_cli_focus_with_radius_two_reports_what_it_draws(seed_graph, tmp_path, projection):
     output = tmp_path / "harris.svg"
-    result = CliRunner().invoke(main, ["draw", str(graph_file), "-o", str(output), "--focus", "harris",
+    result = CliRunner().invoke(main, ["draw", str(seed_graph), "-o", str(output), "--focus", "harris",
                                        "--radius", "2", "--projection", projection])
     assert result.exit_code == 0, result.output
     entities, events = (int(n) for n in re.search(r"\((\d+) entities, (\d+) events\)", result.output).groups())
     nodes, edges = svg_shapes(output.read_bytes())
     assert sum(n["ellipse"] for n in nodes.values()) == entities
-    tables = read_tables(open_source(graph_file).store)
+    tables = read_tables(open_source(seed_graph).store)
     assert events == len(neighbourhood(tables, "harris", 2).events)  # every one: an edge, a box or folded into a node
     if projection == "full":
         assert sum(not n["ellipse"] for n in nodes.values()) == events
@@ -263,16 +254,16 @@ def test_cli_focus_with_radius_two_reports_what_it_draws(graph_file, tmp_path, p
 
 
 @needs_graphviz
-def test_cli_draws_a_png_of_a_focus(graph_file, tmp_path):
+def test_cli_draws_a_png_of_a_focus(seed_graph, tmp_path):
     output = tmp_path / "biden.png"
-    result = CliRunner().invoke(main, ["draw", str(graph_file), "-o", str(output), "--focus", "joe biden"])
+    result = CliRunner().invoke(main, ["draw", str(seed_graph), "-o", str(output), "--focus", "joe biden"])
     assert result.exit_code == 0, result.output
     assert output.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
-def test_cli_focus_without_a_match_fails_clearly_and_writes_nothing(graph_file, tmp_path):
+def test_cli_focus_without_a_match_fails_clearly_and_writes_nothing(seed_graph, tmp_path):
     output = tmp_path / "nobody.html"
-    result = CliRunner().invoke(main, ["draw", str(graph_file), "-o", str(output), "--focus", "Nobody Atall"])
+    result = CliRunner().invoke(main, ["draw", str(seed_graph), "-o", str(output), "--focus", "Nobody Atall"])
     assert result.exit_code == 1
     assert result.output.strip() == "newsgraph: error: no entity is named 'Nobody Atall'"
     assert not output.exists()

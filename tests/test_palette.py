@@ -8,13 +8,9 @@ from pathlib import Path
 
 import pytest
 from rdflib import Literal
-from seedlike import seed_like
 
 from graph.output.draw import draw, has_graphviz, page_config
-from graph.output.export import write_documents
-from graph.output.sources import open_source
-from graph.output.tables import EntityRow, EventRow, Tables, read_tables
-from graph.pipeline import document_graphs
+from graph.output.tables import EntityRow, EventRow, Tables
 from graph.rdf.lexicon import default_lexicon
 from graph.rdf.ontology import ontology_graph
 from graph.rdf.palette import PaletteError, default_palette, palette_from_graph
@@ -68,13 +64,6 @@ def small_graph() -> Tables:
     events = (EventRow("urn:e1", "Statement", "2024-01-01", False, False, "urn:A", None, (), None, None, "A said.", "d"),
               EventRow("urn:e2", "Visit", "2024-01-02", False, False, "urn:A", "urn:B", (), None, None, "A went.", "d"))
     return Tables(entities, events)
-
-
-@pytest.fixture(scope="module")
-def seed_tables(tmp_path_factory):
-    path = tmp_path_factory.mktemp("palette") / "seed.ttl"
-    write_documents(document_graphs(seed_like()), path)
-    return read_tables(open_source(path).store)
 
 
 def test_pages_carry_the_ontologys_palette_whatever_they_draw(seed_tables):
