@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DEVSTAMP := $(VENV)/.installed-dev
 
-.PHONY: demo test lint install dev clean system-deps seed-graph
+.PHONY: demo test lint install dev clean system-deps seed-graph report-picture
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -50,11 +50,19 @@ system-deps:
 	    || echo "note: could not install graphviz/chromium: their tests will skip"; \
 	else echo "note: graphviz or chromium missing and not root: their tests will skip"; fi
 
-# The README's picture: make seed-graph SEED_GRAPH=out/seed.ttl
+# The README's pictures. The seed's graph: make seed-graph SEED_GRAPH=out/seed.ttl
 SEED_GRAPH ?= out/graph.ttl
 seed-graph: $(STAMP)
 	@mkdir -p docs
-	$(BIN)/newsgraph draw $(SEED_GRAPH) -o docs/seed-graph.png
+	$(BIN)/newsgraph draw $(SEED_GRAPH) -o docs/seed-graph.png --projection full
+
+# The report page of the examples, as headless Chromium shows it (the layout is drawn anew each time)
+report-picture: $(STAMP)
+	@mkdir -p out docs
+	$(BIN)/newsgraph build examples/ -o out/graph.ttl
+	$(BIN)/newsgraph report out/graph.ttl -o out/report.html --title "The four example articles"
+	chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1400,2660 \
+	  --virtual-time-budget=20000 --screenshot=docs/report.png "file://$(CURDIR)/out/report.html" 2>/dev/null
 
 clean:
 	rm -rf $(VENV) out build *.egg-info

@@ -5,6 +5,7 @@ import datetime as dt
 
 import pytest
 import spacy
+from chromium import page, tab  # noqa: F401  (the browser tests' fixtures)
 from spacy.tokens import Doc
 
 from graph.extraction.nlp import ParsedDocument, ParsedParagraph
@@ -59,3 +60,25 @@ def nlp():
     from graph.extraction.nlp import load_model
 
     return load_model(None)
+
+
+@pytest.fixture(scope="session")
+def seed_graph(tmp_path_factory):
+    """The seed-like corpus of tests/seedlike.py as a Turtle file."""
+    from seedlike import seed_like
+
+    from graph.output.export import write_documents
+    from graph.pipeline import document_graphs
+
+    path = tmp_path_factory.mktemp("seed") / "seed.ttl"
+    write_documents(document_graphs(seed_like()), path)
+    return path
+
+
+@pytest.fixture(scope="session")
+def seed_tables(seed_graph):
+    """The seed-like corpus read back as tables, as the drawings read it."""
+    from graph.output.sources import open_source
+    from graph.output.tables import read_tables
+
+    return read_tables(open_source(seed_graph).store)

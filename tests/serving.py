@@ -44,7 +44,15 @@ def served(store_dir, *options: str):
 
 
 def workers_of(process: subprocess.Popen) -> list[psutil.Process]:
-    return [child for child in psutil.Process(process.pid).children() if "worker.py" in " ".join(child.cmdline())]
+    """The server's live query workers; one being replaced (exited, a zombie) is not one of them."""
+    found = []
+    for child in psutil.Process(process.pid).children():
+        try:
+            if "worker.py" in " ".join(child.cmdline()):
+                found.append(child)
+        except psutil.Error:
+            continue
+    return found
 
 
 def resident_mb(process: subprocess.Popen) -> float:

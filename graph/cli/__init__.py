@@ -109,5 +109,6 @@ def main() -> None:
     """
 
 
-# Registering the commands on `main`: build, query, validate, evaluate; export, draw; remove, stats, serve, push.
+# Registering the commands on `main`: build, query, validate, evaluate; export, draw, report; remove, stats, serve,
+# push.
 from . import build_command, commands, export_commands, store_commands  # noqa: E402,F401

@@ -1,4 +1,5 @@
-"""export and draw: a graph file or store folder to another format, a table, a network or a picture."""
+"""export, draw and report: a graph file or store folder to another format, a table, a network, a picture
+or a report page."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -60,20 +61,23 @@ def export(source, output, export_format, table, projection, raw_csv):
 @click.option("--focus", metavar="NAME", help="Draw only this entity's neighbourhood (name or alias, any case).")
 @click.option("--radius", type=click.IntRange(1, 5), default=1, show_default=True,
               help="With --focus: how many events away from the entity to go.")
-@click.option("--projection", type=click.Choice(["full", "actor"]), default="full", show_default=True,
-              help="full: events are nodes; actor: events are labelled edges between entities.")
+@click.option("--projection", type=click.Choice(["actor", "full"]), default="actor", show_default=True,
+              help="actor: who did what to whom (entities, one counted edge per pair and type, statements folded "
+                   "into their speaker); full: every event as a node. The page switches between them in one click.")
+@click.option("--negated", is_flag=True,
+              help="Draw the events the text says did not happen too (the page has them behind a checkbox).")
 @click.option("--max-nodes", type=click.IntRange(10, 50_000), default=5000, show_default=True,
               help="Keep the most active entities beyond this many nodes.")
 @click.option("--title", help="Page title (default: the input's file name).")
 @user_errors
-def draw(source, output, drawing_format, focus, radius, projection, max_nodes, title):
+def draw(source, output, drawing_format, focus, radius, projection, negated, max_nodes, title):
     """Draw the graph in SOURCE (a graph file, a store folder, or - for stdin).
 
     \b
     Example:
       newsgraph draw out/graph.ttl -o out/graph.html
-      newsgraph draw out/graph.ttl -o out/biden.svg --focus "Joe Biden"
-      newsgraph draw out/graph.ttl -o docs/seed-graph.png
+      newsgraph draw out/graph.ttl -o out/biden.svg --focus "Joe Biden" --radius 2
+      newsgraph draw out/graph.ttl -o docs/seed-graph.png --projection full
       newsgraph build article.txt -o - | newsgraph draw - -o - > article.html
     """
     from ..output.draw import draw as make_drawing
@@ -89,6 +93,36 @@ def draw(source, output, drawing_format, focus, radius, projection, max_nodes, t
     title = title or (f"{focus} · {name}" if focus else name)
     # the drawing's kind follows a file name: for stdout (or --format), one that says it
     kind_name = f"drawing.{drawing_format or 'html'}" if output == "-" or drawing_format else output
-    write_atomically(output, make_drawing(tables, kind_name, projection=projection, max_nodes=max_nodes, title=title))
+    drawing = make_drawing(tables, kind_name, projection=projection, max_nodes=max_nodes, title=title, negated=negated)
+    write_atomically(output, drawing.content)
     if output != "-":
-        click.echo(f"wrote {output} ({len(tables.entities)} entities, {len(tables.events)} events)", err=True)
+        click.echo(f"wrote {output} ({drawing.summary()})", err=True)
+
+
+@main.command()
+@click.argument("source", type=click.Path())
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
+              help="The report page to write (.html).")
+@click.option("--max-nodes", type=click.IntRange(10, 50_000), default=5000, show_default=True,
+              help="Keep the most active entities beyond this many nodes in the network.")
+@click.option("--title", help="Page title (default: the input's file name).")
+@user_errors
+def report(source, output, max_nodes, title):
+    """Write a one-page HTML report of SOURCE (a graph file or a store folder): documents and their
+    dates, events by type over time, the most active actors and pairs, the network, and who called
+    and who congratulated whom. One file, works offline.
+
+    \b
+    Example:
+      newsgraph report out/graph.ttl -o out/report.html
+    """
+    from ..output.files import write_atomically
+    from ..output.report import ReportError, report_page
+    from ..output.sources import open_source
+
+    if Path(output).suffix.lower() not in (".html", ".htm"):
+        raise ReportError(f"{output}: a report is an HTML page (use .html)")
+    page = report_page(open_source(source), title=title or f"{Path(source).name}: report", base=Path(output).parent,
+                       max_nodes=max_nodes)
+    write_atomically(output, page.encode("utf-8"))
+    click.echo(f"wrote {output}", err=True)

@@ -45,12 +45,19 @@ def atomic_output(path: str | Path) -> Iterator[BinaryIO]:
         except OSError as error:
             raise ExportError(f"{path}: cannot write ({error.strerror or error})") from None
     try:
+        os.chmod(temporary, 0o666 & ~_umask())  # mkstemp's 0600 would hide a shared report from its readers
         with os.fdopen(handle, "wb") as stream:
             yield stream
         os.replace(temporary, target)
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def write_atomically(path: str | Path, data: bytes) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import csv
 import io
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 import pyoxigraph as ox
@@ -54,6 +54,8 @@ class EventRow:
     opponent: str | None
     sentence: str | None  # the sentence of the event's first mention
     document: str | None  # the document's identifier (its IRI when it has none)
+    quote: str | None = None  # a Statement's words
+    topic: str | None = None  # what it is about ("his victory")
 
     def entity_ids(self) -> tuple[str, ...]:
         """The entities taking part, agent first, without repeats (the location is where, not who)."""
@@ -62,9 +64,19 @@ class EventRow:
 
 
 @dataclass(frozen=True)
+class DocumentRow:
+    id: str  # as EventRow.document names it
+    title: str | None
+    date: str | None  # ISO date of issue
+    url: str | None  # where it was published
+    source: str | None  # the file it was read from
+
+
+@dataclass(frozen=True)
 class Tables:
     entities: dict[str, EntityRow]  # by id, in name order
     events: tuple[EventRow, ...]  # by date, then id
+    documents: dict[str, DocumentRow] = field(default_factory=dict)  # by id, in id order
 
     def name(self, entity_id: str | None) -> str:
         if entity_id is None:
@@ -161,14 +173,30 @@ def read_events(store: ox.Store) -> tuple[EventRow, ...]:
         event = fields.get(_value(s, "ev"))
         if event is not None:
             event["sentence"] = _value(s, "sentence")  # descending order: the first mention wins
+    for s in _rows(store, "SELECT ?ev (MIN(?q) AS ?quote) (MIN(?t) AS ?topic) WHERE { ?ev ng:quote|ng:topic ?any "
+                          "OPTIONAL { ?ev ng:quote ?q } OPTIONAL { ?ev ng:topic ?t } } GROUP BY ?ev"):
+        event = fields.get(_value(s, "ev"))
+        if event is not None:
+            event.update(quote=_value(s, "quote"), topic=_value(s, "topic"))
     rows = [EventRow(id=event, **{**f, "participants": tuple(dict.fromkeys(f["participants"]))})
             for event, f in fields.items()]
     rows.sort(key=lambda row: (row.date or "9999", row.id))
     return tuple(rows)
 
 
+def read_documents(store: ox.Store) -> dict[str, DocumentRow]:
+    rows = {}
+    for s in _rows(store, "SELECT ?doc (MIN(?i) AS ?id) (MIN(?t) AS ?title) (MIN(?d) AS ?date) (MIN(?u) AS ?url) "
+                          "(MIN(?p) AS ?path) WHERE { ?doc a ng:Document OPTIONAL { ?doc dcterms:identifier ?i } "
+                          "OPTIONAL { ?doc dcterms:title ?t } OPTIONAL { ?doc dcterms:issued ?d } "
+                          "OPTIONAL { ?doc schema:url ?u } OPTIONAL { ?doc ng:sourcePath ?p } } GROUP BY ?doc"):
+        key = _value(s, "id") or _value(s, "doc")
+        rows[key] = DocumentRow(key, _value(s, "title"), _value(s, "date"), _value(s, "url"), _value(s, "path"))
+    return dict(sorted(rows.items()))
+
+
 def read_tables(store: ox.Store) -> Tables:
-    return Tables(read_entities(store), read_events(store))
+    return Tables(read_entities(store), read_events(store), read_documents(store))
 
 
 EVENT_COLUMNS = ("id", "type", "date", "planned", "negated", "agent", "recipient", "participants",

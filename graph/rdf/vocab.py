@@ -92,6 +92,11 @@ class NG(DefinedNamespace):
     prepositionCue: URIRef
     modifiedNounCue: URIRef
     bodyNounCue: URIRef
+    # drawing annotation properties
+    colour: URIRef
+    lineStyle: URIRef
+    arrowhead: URIRef
+    pluralLabel: URIRef
 
 
 # prefix → namespace IRI: bound in every graph newsgraph writes, and declared in its SPARQL
