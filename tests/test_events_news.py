@@ -326,3 +326,30 @@ def test_a_definite_body_led_by_a_nationality_or_a_leader_is_the_organization_th
     officials = make_doc("Norlandic/ADJ/amod/2 government/NOUN/compound/2 officials/NOUN/nsubj/3 "
                          "said/VERB/ROOT/3/say ./PUNCT/punct/3", ents=[(0, 1, "NORP")])
     assert summary(events(officials)) == []
+
+
+CALLED_ON_WEDNESDAY = ("Ruiz/PROPN/nsubj/1 called/VERB/ROOT/1/call Lee/PROPN/dobj/1 on/ADP/prep/1 "
+                       "Wednesday/PROPN/pobj/3 ./PUNCT/punct/1")
+CALLED_ENTS = [(0, 1, "PERSON"), (2, 3, "PERSON"), (4, 5, "DATE")]
+
+
+def test_a_quotes_own_time_does_not_move_the_day_the_story_stands_at():
+    # (Thursday) "Ruiz called Lee on Wednesday." / '"We trained weeks ago," Ruiz said.' / "Ruiz congratulated
+    # Okafor.": the congratulation is Wednesday's; "weeks ago" is the speaker's time
+    called = make_doc(CALLED_ON_WEDNESDAY, ents=CALLED_ENTS)
+    quote = make_doc('"/PUNCT/punct/8 We/PRON/nsubj/2 trained/VERB/ccomp/8/train weeks/NOUN/npadvmod/4 '
+                     'ago/ADV/advmod/2 ,/PUNCT/punct/8 "/PUNCT/punct/8 Ruiz/PROPN/nsubj/8 said/VERB/ROOT/8/say '
+                     './PUNCT/punct/8', ents=[(3, 5, "DATE"), (7, 8, "PERSON")])
+    congratulated = make_doc("Ruiz/PROPN/nsubj/1 congratulated/VERB/ROOT/1/congratulate Okafor/PROPN/dobj/1 "
+                             "./PUNCT/punct/1", ents=[(0, 1, "PERSON"), (2, 3, "PERSON")])
+    found = events(called, quote, congratulated)
+    assert next(e for e in found if e.kind == "Congratulation").date == dt.date(2024, 11, 6)
+
+
+def test_on_the_day_is_the_day_the_story_stands_at():
+    # (Thursday) "Ruiz called Lee on Wednesday." / "Ruiz congratulated Okafor on the day."
+    called = make_doc(CALLED_ON_WEDNESDAY, ents=CALLED_ENTS)
+    congratulated = make_doc("Ruiz/PROPN/nsubj/1 congratulated/VERB/ROOT/1/congratulate Okafor/PROPN/dobj/1 "
+                             "on/ADP/prep/1 the/DET/det/5 day/NOUN/pobj/3 ./PUNCT/punct/1",
+                             ents=[(0, 1, "PERSON"), (2, 3, "PERSON"), (4, 6, "DATE")])
+    assert next(e for e in events(called, congratulated) if e.kind == "Congratulation").date == dt.date(2024, 11, 6)

@@ -10,6 +10,7 @@ import datetime as dt
 from .deps import AMOD, AUX, AUXPASS, COMPOUND
 from .events import EventMention
 from .nlp import ParsedDocument
+from .quotation import inside, quote_spans
 from .temporal import SAME_DAY, anchor_of, date_expressions, governs, moves_the_narrative, resolve
 
 
@@ -36,16 +37,19 @@ def _narrative_days(parsed: ParsedDocument) -> dict[tuple[int, int], tuple[list,
 
     The story's day starts at the article date; a sentence naming a day moves it there; one that places
     the story at a time that is no day ("earlier this month", "in 1984") leaves it unknown; a duration
-    ("for 30 minutes") or a sentence with no date keeps it. Captions keep their dates to themselves."""
+    ("for 30 minutes") or a sentence with no date keeps it. Captions keep their dates to themselves, and
+    quotes theirs: a speaker's "hours before the match" is the speaker's time, not the story's."""
     article_date = parsed.document.date
     reference = article_date
     found = {}
     for p_index, unit in enumerate(parsed.paragraphs):
+        quotes = quote_spans(unit.doc.text)
         for sentence in unit.doc.sents:
             resolved = [(span, anchor_of(span)) for span in date_expressions(sentence)]
             before = reference
             # only what the story tells as past moves it ("met on Monday"), not plans ("will meet on May 16")
-            told = [span for span, anchor in resolved if not SAME_DAY.search(span.text) and _past(anchor)]
+            told = [span for span, anchor in resolved if not SAME_DAY.search(span.text) and _past(anchor)
+                    and not inside(quotes, span.start_char)]
             # the main clause's day before a relative clause's ("Ruiz, who won on Friday, spoke on Saturday")
             told.sort(key=lambda span: _depth(anchor_of(span)))
             if not unit.paragraph.is_caption and told:

@@ -14,7 +14,10 @@ from dateutil import parser as date_parser
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 DAY_OFFSETS = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
-SAME_DAY = re.compile(r"\b(earlier|later) (in|that) the day\b|\bthis (morning|afternoon|evening)\b|\bthat day\b", re.I)
+# the day the story stands at, named again: "later that day", "earlier the same day", "the team on the day"
+# (but "on the day of the vote" names its own day)
+SAME_DAY = re.compile(r"\b(earlier|later) (in|that) the day\b|\bthis (morning|afternoon|evening)\b|\bthat day\b"
+                      r"|\bthe same day\b|\bon the day\b(?! of)", re.I)
 MONTH = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}\s+"
                    r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\b\d{4}-\d{2}-\d{2}\b", re.I)
 
@@ -92,8 +95,12 @@ def date_expressions(sentence) -> list:
     if match:
         span = sentence.doc.char_span(sentence.start_char + match.start(), sentence.start_char + match.end(),
                                       alignment_mode="expand")
-        if span is not None and not any(t.i in covered for t in span):
-            spans.append(span)
+        if span is not None:
+            # "on the day" holds the entity "the day": the phrase says which day, so it replaces the entity
+            inner = {t.i for t in span}
+            spans = [s for s in spans if not inner & {t.i for t in s} or not {t.i for t in s} <= inner]
+            if not any(inner & {t.i for t in s} for s in spans):
+                spans.append(span)
     return spans
 
 
