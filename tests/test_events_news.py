@@ -353,3 +353,24 @@ def test_on_the_day_is_the_day_the_story_stands_at():
                              "on/ADP/prep/1 the/DET/det/5 day/NOUN/pobj/3 ./PUNCT/punct/1",
                              ents=[(0, 1, "PERSON"), (2, 3, "PERSON"), (4, 6, "DATE")])
     assert next(e for e in events(called, congratulated) if e.kind == "Congratulation").date == dt.date(2024, 11, 6)
+
+
+def test_he_in_a_speakers_own_quote_is_someone_else_even_when_the_speaker_is_he():
+    # '"Ruiz called Lee," Okafor said.' / '"I think he congratulated Berg," he added.': Ruiz congratulated
+    first = make_doc('"/PUNCT/punct/7 Ruiz/PROPN/nsubj/2 called/VERB/ccomp/7/call Lee/PROPN/dobj/2 ,/PUNCT/punct/7 '
+                     '"/PUNCT/punct/7 Okafor/PROPN/nsubj/7 said/VERB/ROOT/7/say ./PUNCT/punct/7',
+                     ents=[(1, 2, "PERSON"), (3, 4, "PERSON"), (6, 7, "PERSON")])
+    second = make_doc('"/PUNCT/punct/9 I/PRON/nsubj/2 think/VERB/ccomp/9/think he/PRON/nsubj/4 '
+                      'congratulated/VERB/ccomp/2/congratulate Berg/PROPN/dobj/4 ,/PUNCT/punct/9 "/PUNCT/punct/9 '
+                      'he/PRON/nsubj/9 added/VERB/ROOT/9/add ./PUNCT/punct/9', ents=[(5, 6, "PERSON")])
+    found = summary(events(first, second))
+    assert ("Congratulation", "person/ruiz", "person/berg", ()) in found
+    assert ("Statement", "person/okafor", "", ()) in found
+
+
+def test_them_as_an_object_is_no_group_holding_the_clauses_subject():
+    # "Ruiz, accompanied by Lee, praised them.": them is not Ruiz and Lee
+    doc = make_doc("Ruiz/PROPN/nsubj/6 ,/PUNCT/punct/0 accompanied/VERB/acl/0/accompany/VBN by/ADP/agent/2 "
+                   "Lee/PROPN/pobj/3 ,/PUNCT/punct/0 praised/VERB/ROOT/6/praise them/PRON/dobj/6 ./PUNCT/punct/6",
+                   ents=[(0, 1, "PERSON"), (4, 5, "PERSON")])
+    assert [e for e in events(doc) if e.kind == "Praise"] == []

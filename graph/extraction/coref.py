@@ -103,7 +103,9 @@ def resolve_references(parsed: ParsedDocument, infos: list[Referable], token_key
     quotes = [quote_spans(unit.doc.text) for unit in parsed.paragraphs]
     start = 0  # referents before this index are out of every window (history is in sentence order)
     sentence_number = 0
+    last_speaker: tuple[str, ...] = ()
     for p_index, unit in enumerate(parsed.paragraphs):
+        speaker = _quote_speaker(unit.doc, p_index, quotes[p_index], token_keys, lexicon.speech_verbs, last_speaker)
         for sentence in unit.doc.sents:
             while start < len(history) and sentence_number - history[start].sentence > _ANY_WINDOW:
                 start += 1  # so a long document costs time linear in its length
@@ -113,14 +115,19 @@ def resolve_references(parsed: ParsedDocument, infos: list[Referable], token_key
                 lower = token.lower_
                 if keys is None and token.pos_ == "PRON" and lower in MALE_PRONOUNS | FEMALE_PRONOUNS:
                     quoted = _quoted_by_speaker(token, p_index, quotes[p_index], lexicon.speech_verbs)
-                    candidates = [r for r in history[start:] if r not in quoted]
+                    # a speaker calls themselves "I": "he" in their own quote is someone else
+                    in_quote = speaker and inside(quotes[p_index], token.idx)
+                    candidates = [r for r in history[start:] if r not in quoted and not (in_quote and r.keys == speaker)]
                     keys = _resolve_singular(token, ref, sentence_number, candidates, by_key, token_keys,
                                              lexicon.object_control_verbs)
                 elif keys is None and (token.pos_ == "PRON" and lower in PLURAL_PRONOUNS or token.pos_ == "NUM"
                                        and lower in PLURAL_DESCRIPTION_DETERMINERS and token.dep_ in SUBJECTS):
                     # inside a quote, two people merely named before are no group: the speaker may be one
+                    # "the King … will host them to thank them": an object group does not hold its clause's subject
+                    bound = set() if token.dep_ in SUBJECTS or token.tag_ == "PRP$" else \
+                        _clause_subject_keys(token, p_index, token_keys, lexicon.object_control_verbs)
                     keys = _resolve_plural(sentence_number, history[start:], people,
-                                           pairs=not inside(quotes[p_index], token.idx))
+                                           pairs=not inside(quotes[p_index], token.idx), bound=bound)
                 elif keys is None and lower in lexicon.sovereign_styles:
                     keys = _sovereign(token, infos, lexicon)
                 elif keys is None and (token.pos_ == "NOUN" or token.pos_ == "PROPN" and lower in lexicon.title_cues):
@@ -137,6 +144,32 @@ def resolve_references(parsed: ParsedDocument, infos: list[Referable], token_key
                         if len(group) > 1:
                             history.append(_Referent(sentence_number, ref, group, subject))
             sentence_number += 1
+        last_speaker = _last_speaker(unit.doc, p_index, quotes[p_index], token_keys, lexicon.speech_verbs) or last_speaker
+
+
+def _speaker_subjects(doc, spans, speech_verbs: frozenset[str]):
+    """Subjects of speech verbs outside the paragraph's quotes: who speaks them."""
+    return [t for t in doc if t.dep_ in SUBJECTS and t.head.lemma_ in speech_verbs and not inside(spans, t.idx)]
+
+
+def _quote_speaker(doc, paragraph: int, spans, token_keys, speech_verbs: frozenset[str],
+                   last_speaker: tuple[str, ...]) -> tuple[str, ...]:
+    """Who speaks the paragraph's quotes: the one a speech verb outside them names, or the last speaker
+    when it is a pronoun ('"… he conceded," he added' continues the quote before)."""
+    if not spans:
+        return ()
+    for subject in _speaker_subjects(doc, spans, speech_verbs):
+        keys = _keys_of(subject, paragraph, token_keys)
+        if keys:
+            return keys
+        if subject.pos_ == "PRON":
+            return last_speaker
+    return ()
+
+
+def _last_speaker(doc, paragraph: int, spans, token_keys, speech_verbs: frozenset[str]) -> tuple[str, ...]:
+    found = [_keys_of(s, paragraph, token_keys) for s in _speaker_subjects(doc, spans, speech_verbs)]
+    return next((keys for keys in reversed(found) if keys), ())
 
 
 class _QuotedBySpeaker:
@@ -279,19 +312,20 @@ def _fronted_subject(token, paragraph: int, token_keys) -> tuple[str, ...]:
     return ()
 
 
-def _resolve_plural(sentence_number, history, people: set[str], pairs: bool = True) -> tuple[str, ...] | None:
+def _resolve_plural(sentence_number, history, people: set[str], pairs: bool = True,
+                    bound: set[str] = frozenset()) -> tuple[str, ...] | None:
     """'they' / 'both leaders': the most recent group of two or more people named together,
-    else the only two people of this or the previous sentence."""
+    else the only two people of this or the previous sentence; never a group holding one of `bound`."""
     recent = [r for r in history if sentence_number - r.sentence <= 1 and set(r.keys) <= people]
     for referent in reversed(recent):
-        if len(referent.keys) > 1:
+        if len(referent.keys) > 1 and not bound & set(referent.keys):
             return referent.keys
     if not pairs:
         return None
     same_sentence = [r for r in recent if r.sentence == sentence_number] or \
         [r for r in recent if r.sentence == sentence_number - 1]
     keys = tuple(dict.fromkeys(k for r in same_sentence for k in r.keys))
-    return keys if len(keys) == 2 else None
+    return keys if len(keys) == 2 and not bound & set(keys) else None
 
 
 def _resolve_description(token, infos, sentence_number, history, people) -> tuple[str, ...] | None:
