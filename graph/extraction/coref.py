@@ -116,8 +116,8 @@ def resolve_references(parsed: ParsedDocument, infos: list[Referable], token_key
                 if keys is None and token.pos_ == "PRON" and lower in MALE_PRONOUNS | FEMALE_PRONOUNS:
                     quoted = _quoted_by_speaker(token, p_index, quotes[p_index], lexicon.speech_verbs)
                     # a speaker calls themselves "I": "he" in their own quote is someone else
-                    in_quote = speaker and inside(quotes[p_index], token.idx)
-                    candidates = [r for r in history[start:] if r not in quoted and not (in_quote and r.keys == speaker)]
+                    own = speaker if speaker and inside(quotes[p_index], token.idx) else None
+                    candidates = [r for r in history[start:] if r not in quoted and r.keys != own]
                     keys = _resolve_singular(token, ref, sentence_number, candidates, by_key, token_keys,
                                              lexicon.object_control_verbs)
                 elif keys is None and (token.pos_ == "PRON" and lower in PLURAL_PRONOUNS or token.pos_ == "NUM"
@@ -144,7 +144,8 @@ def resolve_references(parsed: ParsedDocument, infos: list[Referable], token_key
                         if len(group) > 1:
                             history.append(_Referent(sentence_number, ref, group, subject))
             sentence_number += 1
-        last_speaker = _last_speaker(unit.doc, p_index, quotes[p_index], token_keys, lexicon.speech_verbs) or last_speaker
+        spoke = _last_speaker(unit.doc, p_index, quotes[p_index], token_keys, lexicon.speech_verbs)
+        last_speaker = spoke or last_speaker
 
 
 def _speaker_subjects(doc, spans, speech_verbs: frozenset[str]):
