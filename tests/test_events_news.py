@@ -374,3 +374,13 @@ def test_them_as_an_object_is_no_group_holding_the_clauses_subject():
                    "Lee/PROPN/pobj/3 ,/PUNCT/punct/0 praised/VERB/ROOT/6/praise them/PRON/dobj/6 ./PUNCT/punct/6",
                    ents=[(0, 1, "PERSON"), (4, 5, "PERSON")])
     assert [e for e in events(doc) if e.kind == "Praise"] == []
+
+
+def test_arriving_in_a_place_is_a_visit_to_it():
+    # "Ruiz arrived in Lisbon on a visit." / "Ruiz arrived at noon." (no place: no visit)
+    lisbon = make_doc("Ruiz/PROPN/nsubj/1 arrived/VERB/ROOT/1/arrive in/ADP/prep/1 Lisbon/PROPN/pobj/2 "
+                      "./PUNCT/punct/1", ents=[(0, 1, "PERSON"), (3, 4, "GPE")])
+    assert summary(events(lisbon)) == [("Visit", "person/ruiz", "place/lisbon", ())]
+    noon = make_doc("Ruiz/PROPN/nsubj/1 arrived/VERB/ROOT/1/arrive at/ADP/prep/1 noon/NOUN/pobj/2 ./PUNCT/punct/1",
+                    ents=[(0, 1, "PERSON"), (3, 4, "TIME")])
+    assert summary(events(noon)) == []

@@ -58,6 +58,7 @@ def lexicon_from_graph(graph: Graph) -> Lexicon:
             adjectives=_words(graph, subject, NG.adjectiveCue),
             communication_nouns=_words(graph, subject, NG.communicationNoun),
             addresses_person=_flag(graph, subject, NG.addressesPerson),
+            arrival_preps=_words(graph, subject, NG.arrivalPreposition),
         ))
     return Lexicon(
         classes=tuple(classes),

@@ -92,6 +92,7 @@ class NG(DefinedNamespace):
     prepositionCue: URIRef
     modifiedNounCue: URIRef
     bodyNounCue: URIRef
+    arrivalPreposition: URIRef
     # drawing annotation properties
     colour: URIRef
     lineStyle: URIRef

@@ -74,6 +74,11 @@ def _verbal_parts(trigger, event_class: EventClass, inverse: bool, sentence: Tok
             destination = destination or keys  # "travelled to Porto", "welcomed Ruiz to Porto"
         elif not others:
             others = keys
+    if not (others or destination or objects or passive) and event_class.arrival_preps:
+        # "arrived in Amman", "arrives at Camp David": where the visit goes
+        arrivals = [k for _, pobj in prep_objects(trigger, event_class.arrival_preps) for k in sentence.group(pobj)]
+        destination = tuple(k for k in arrivals if sentence.kind(k) == PLACE)[:1]
+        location = None if destination and location == destination[0] else location
     if inverse:
         # "welcomed Ruiz to Porto": Ruiz visits Porto, rather than the one who welcomed him
         agents, others = others, destination or agents
