@@ -384,3 +384,13 @@ def test_arriving_in_a_place_is_a_visit_to_it():
     noon = make_doc("Ruiz/PROPN/nsubj/1 arrived/VERB/ROOT/1/arrive at/ADP/prep/1 noon/NOUN/pobj/2 ./PUNCT/punct/1",
                     ents=[(0, 1, "PERSON"), (3, 4, "TIME")])
     assert summary(events(noon)) == []
+
+
+def test_praising_or_criticising_someones_act_is_praising_or_criticising_them():
+    # "Ruiz praised Lee's efforts." is praise of Lee; "Ruiz invited Lee's wife." is no invitation of Lee
+    praised = make_doc("Ruiz/PROPN/nsubj/1 praised/VERB/ROOT/1/praise Lee/PROPN/poss/4 's/PART/case/2//POS "
+                       "efforts/NOUN/dobj/1/effort/NNS ./PUNCT/punct/1", ents=[(0, 1, "PERSON"), (2, 3, "PERSON")])
+    assert summary(events(praised)) == [("Praise", "person/ruiz", "person/lee", ())]
+    invited = make_doc("Ruiz/PROPN/nsubj/1 invited/VERB/ROOT/1/invite Lee/PROPN/poss/4 's/PART/case/2//POS "
+                       "wife/NOUN/dobj/1 ./PUNCT/punct/1", ents=[(0, 1, "PERSON"), (2, 3, "PERSON")])
+    assert summary(events(invited)) == []

@@ -59,6 +59,7 @@ def lexicon_from_graph(graph: Graph) -> Lexicon:
             communication_nouns=_words(graph, subject, NG.communicationNoun),
             addresses_person=_flag(graph, subject, NG.addressesPerson),
             arrival_preps=_words(graph, subject, NG.arrivalPreposition),
+            judges_acts=_flag(graph, subject, NG.judgesActs),
         ))
     return Lexicon(
         classes=tuple(classes),

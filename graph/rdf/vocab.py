@@ -93,6 +93,7 @@ class NG(DefinedNamespace):
     modifiedNounCue: URIRef
     bodyNounCue: URIRef
     arrivalPreposition: URIRef
+    judgesActs: URIRef
     # drawing annotation properties
     colour: URIRef
     lineStyle: URIRef

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from ...lexicon import EventClass, Lexicon
 from ...records import PERSON, PLACE
-from ..deps import ADVCL, AGENT, AMOD, COMPOUND, DOBJ, NSUBJPASS, POBJ, PREP, XCOMP
+from ..deps import ADVCL, AGENT, AMOD, COMPOUND, DOBJ, NSUBJPASS, POBJ, POSS, PREP, XCOMP
 from ..entities import EntityAnalysis
 from ..nlp import ParsedDocument
 from ..quotation import quote_spans
@@ -74,6 +74,9 @@ def _verbal_parts(trigger, event_class: EventClass, inverse: bool, sentence: Tok
             destination = destination or keys  # "travelled to Porto", "welcomed Ruiz to Porto"
         elif not others:
             others = keys
+    if not others and event_class.judges_acts and not passive:
+        # "praised Haiti's efforts", "denounced Serbia's crackdown": whose act it was
+        others = tuple(k for o in objects for p in children_with(o, POSS) for k in sentence.group(p))
     if not (others or destination or objects or passive) and event_class.arrival_preps:
         # "arrived in Amman", "arrives at Camp David": where the visit goes
         arrivals = [k for _, pobj in prep_objects(trigger, event_class.arrival_preps) for k in sentence.group(pobj)]
