@@ -394,3 +394,27 @@ def test_praising_or_criticising_someones_act_is_praising_or_criticising_them():
     invited = make_doc("Ruiz/PROPN/nsubj/1 invited/VERB/ROOT/1/invite Lee/PROPN/poss/4 's/PART/case/2//POS "
                        "wife/NOUN/dobj/1 ./PUNCT/punct/1", ents=[(0, 1, "PERSON"), (2, 3, "PERSON")])
     assert summary(events(invited)) == []
+
+
+MET_OKAFOR = "Ruiz/PROPN/nsubj/1 met/VERB/ROOT/1/meet Okafor/PROPN/dobj/1 ./PUNCT/punct/1"
+RUIZ_AND_OKAFOR = [(0, 1, "PERSON"), (2, 3, "PERSON")]
+
+
+def test_a_time_still_to_come_does_not_move_the_day_the_story_stands_at():
+    # (Thursday) "Ruiz called Lee on Wednesday." / "Ruiz invited Lee for talks early next year." / "Ruiz met
+    # Okafor.": the meeting is Wednesday's
+    called = make_doc(CALLED_ON_WEDNESDAY, ents=CALLED_ENTS)
+    invited = make_doc("Ruiz/PROPN/nsubj/1 invited/VERB/ROOT/1/invite Lee/PROPN/dobj/1 for/ADP/prep/1 "
+                       "talks/NOUN/pobj/3/talk/NNS early/ADV/advmod/7 next/ADJ/amod/7 year/NOUN/npadvmod/1 "
+                       "./PUNCT/punct/1", ents=[(0, 1, "PERSON"), (2, 3, "PERSON"), (5, 8, "DATE")])
+    found = events(called, invited, make_doc(MET_OKAFOR, ents=RUIZ_AND_OKAFOR))
+    assert next(e for e in found if "person/okafor" in e.participants).date == dt.date(2024, 11, 6)
+
+
+def test_a_reduced_relative_clause_with_a_day_moves_the_story_there():
+    # (Thursday) "The deal signed on Monday was published." / "Ruiz met Okafor.": the meeting is Monday's
+    signed = make_doc("The/DET/det/1 deal/NOUN/nsubjpass/6 signed/VERB/acl/1/sign/VBN on/ADP/prep/2 "
+                      "Monday/PROPN/pobj/3 was/AUX/auxpass/6/be published/VERB/ROOT/6/publish/VBN ./PUNCT/punct/6",
+                      ents=[(4, 5, "DATE")])
+    found = events(signed, make_doc(MET_OKAFOR, ents=RUIZ_AND_OKAFOR))
+    assert next(e for e in found if e.kind == "Meeting").date == dt.date(2024, 11, 4)

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .deps import AMOD, AUX, AUXPASS, COMPOUND
+from .deps import ACL, AMOD, AUX, AUXPASS, COMPOUND
 from .events import EventMention
 from .nlp import ParsedDocument
 from .quotation import inside, quote_spans
-from .temporal import SAME_DAY, anchor_of, date_expressions, governs, moves_the_narrative, resolve
+from .temporal import AHEAD, SAME_DAY, anchor_of, date_expressions, governs, moves_the_narrative, resolve
 
 
 def sentence_id(parsed: ParsedDocument, mention: EventMention) -> tuple[int, int]:
@@ -27,8 +27,9 @@ def _depth(token) -> int:
 
 
 def _past(verb) -> bool:
-    """A clause told in the past: 'met', 'was postponed', 'has invited'."""
-    return verb.tag_ == "VBD" or verb.tag_ == "VBN" and any(c.dep_ in (AUX, AUXPASS) for c in verb.children)
+    """A clause told in the past: 'met', 'was postponed', 'has invited', 'the deal signed on Friday'."""
+    return verb.tag_ == "VBD" or verb.tag_ == "VBN" and (verb.dep_ == ACL or any(c.dep_ in (AUX, AUXPASS)
+                                                                               for c in verb.children))
 
 
 def _narrative_days(parsed: ParsedDocument) -> dict[tuple[int, int], tuple[list, dt.date | None, dt.date | None]]:
@@ -49,7 +50,7 @@ def _narrative_days(parsed: ParsedDocument) -> dict[tuple[int, int], tuple[list,
             before = reference
             # only what the story tells as past moves it ("met on Monday"), not plans ("will meet on May 16")
             told = [span for span, anchor in resolved if not SAME_DAY.search(span.text) and _past(anchor)
-                    and not inside(quotes, span.start_char)]
+                    and not AHEAD.search(span.text) and not inside(quotes, span.start_char)]
             # the main clause's day before a relative clause's ("Ruiz, who won on Friday, spoke on Saturday")
             told.sort(key=lambda span: _depth(anchor_of(span)))
             if not unit.paragraph.is_caption and told:

@@ -77,6 +77,11 @@ DURATION = re.compile(r"^(for\s+)?(about\s+|some\s+|nearly\s+|almost\s+|more tha
                       r"[\s-]+(minutes?|hours?|days?|nights?|weeks?|months?|years?)(\s+long)?$", re.I)
 
 
+# a time still to come: in a past clause it dates what was planned ("invited her for talks early next year"),
+# never the story, which tells what happened
+AHEAD = re.compile(r"\b(next|coming|upcoming|later this|later in the)\b", re.I)
+
+
 def moves_the_narrative(expression: str) -> bool:
     """Whether a date expression that names no single day still places the story at another time
     ("earlier this month", "in 1984", "last week") rather than measuring it ("for 30 minutes", "three-day")."""
