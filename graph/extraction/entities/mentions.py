@@ -75,6 +75,8 @@ def dateline_names(doc) -> list[tuple[int, int, str]]:
 def find_name_mentions(parsed: ParsedDocument, lexicon: Lexicon) -> list[NameMention]:
     """Cleaned name mentions of every paragraph, with the titles written around them."""
     found: list[NameMention] = []
+    people = frozenset(t.text for unit in parsed.paragraphs for ent in unit.doc.ents if ent.label_ == "PERSON"
+                       for t in ent)
     for p_index, unit in enumerate(parsed.paragraphs):
         doc = unit.doc
         if unit.paragraph.is_dateline:
@@ -88,7 +90,7 @@ def find_name_mentions(parsed: ParsedDocument, lexicon: Lexicon) -> list[NameMen
         taken = {i for start, end, _ in spans for i in range(start, end)}
         spans += [(start, end, "PERSON") for start, end in title_led_names(doc, taken, lexicon)]
         spans += untagged_names(doc, taken, lexicon, title_words(lexicon))
-        spans = [part for span in spans for part in split_glued(doc, *span, lexicon)]
+        spans = [part for span in spans for part in split_glued(doc, *span, lexicon, people)]
         spans = [(extend_name_left(doc, start, end, label, lexicon), end, label) for start, end, label in spans]
         person_tokens = frozenset(i for start, end, label in spans if label == "PERSON" for i in range(start, end))
         for start, end, label in sorted(spans):

@@ -143,21 +143,24 @@ def post_nominal(doc, start: int, end: int, label: str) -> bool:
             and doc[start - 1].text == "," and doc[start - 2].ent_type_ == "PERSON")
 
 
-def split_glued(doc, start: int, end: int, label: str, lexicon: Lexicon) -> list[tuple[int, int, str]]:
+def split_glued(doc, start: int, end: int, label: str, lexicon: Lexicon,
+                people: frozenset[str] = frozenset()) -> list[tuple[int, int, str]]:
+    """Names the model glued together, apart; `people`: the words of the document's person names."""
     for split in (_split_credit, _split_possessive):
-        parts = split(doc, start, end, label)
+        parts = split(doc, start, end, label) if split is _split_credit else split(doc, start, end, label, people)
         if len(parts) > 1:
-            return [part for span in parts for part in split_glued(doc, *span, lexicon)]
+            return [part for span in parts for part in split_glued(doc, *span, lexicon, people)]
     return [_titled_person(doc, *span, lexicon) for span in _split_trailing_person(doc, start, end, label, lexicon)]
 
 
-def _split_possessive(doc, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
+def _split_possessive(doc, start: int, end: int, label: str, people: frozenset[str]) -> list[tuple[int, int, str]]:
     """'Ruiz's Civic Party' tagged as one organization: the possessor and what it owns are two names."""
     for i in range(start + 1, end - 1):
         if doc[i].tag_ == "POS" or doc[i].lower_ in ("'s", "’s"):
             owner = doc[start:i].text
             # a name of its own ("Buhari" said elsewhere, a country, "Ana Ruiz"), not "Korean People's Army"
-            named_elsewhere = any(doc[j:j + i - start].text == owner for j in range(len(doc)) if not start <= j < end)
+            named_elsewhere = any(doc[j:j + i - start].text == owner for j in range(len(doc)) if not start <= j < end) \
+                or i - start == 1 and owner in people
             if named_elsewhere or is_given_name(doc[start].text):
                 return [(start, i, "PERSON" if label == "ORG" else label), (i + 1, end, label)]
             if gazetteer().candidates([owner]):
