@@ -257,9 +257,9 @@ def test_a_kind_the_context_gives_outweighs_the_models_bare_guess_elsewhere():
 
 
 def test_a_possessor_named_elsewhere_in_the_article_is_apart_from_what_it_owns():
-    # "Ana Tal spoke." / "Tal's Civic Front won." ("Tal's Civic Front" tagged as one organization)
-    named = make_doc("Ana/PROPN/compound/1 Tal/PROPN/nsubj/2 spoke/VERB/ROOT/2/speak ./PUNCT/punct/2",
+    # "Ana Brannock spoke." / "Brannock's Civic Front won." ("Brannock's Civic Front" tagged as one organization)
+    named = make_doc("Ana/PROPN/compound/1 Brannock/PROPN/nsubj/2 spoke/VERB/ROOT/2/speak ./PUNCT/punct/2",
                      ents=[(0, 2, "PERSON")])
-    owned = make_doc("Tal/PROPN/poss/3 's/PART/case/0//POS Civic/PROPN/compound/3 Front/PROPN/nsubj/4 "
+    owned = make_doc("Brannock/PROPN/poss/3 's/PART/case/0//POS Civic/PROPN/compound/3 Front/PROPN/nsubj/4 "
                      "won/VERB/ROOT/4/win ./PUNCT/punct/4", ents=[(0, 4, "ORG")])
-    assert kinds(named, owned) == {"Ana Tal": "Person", "Civic Front": "Organization"}
+    assert kinds(named, owned) == {"Ana Brannock": "Person", "Civic Front": "Organization"}
