@@ -418,3 +418,19 @@ def test_a_reduced_relative_clause_with_a_day_moves_the_story_there():
                       ents=[(4, 5, "DATE")])
     found = events(signed, make_doc(MET_OKAFOR, ents=RUIZ_AND_OKAFOR))
     assert next(e for e in found if e.kind == "Meeting").date == dt.date(2024, 11, 4)
+
+
+def test_one_of_the_first_to_act_is_the_copulas_subject():
+    # "Lee was one of the first leaders to call Ruiz."
+    doc = make_doc("Lee/PROPN/nsubj/1 was/AUX/ROOT/1/be one/NUM/attr/1 of/ADP/prep/2 the/DET/det/6 "
+                   "first/ADJ/amod/6 leaders/NOUN/pobj/3/leader/NNS to/PART/aux/8 call/VERB/relcl/2/call/VB "
+                   "Ruiz/PROPN/dobj/8 ./PUNCT/punct/1", ents=[(0, 1, "PERSON"), (9, 10, "PERSON")])
+    assert summary(events(doc)) == [("PhoneCall", "person/lee", "person/ruiz", ("person/lee", "person/ruiz"))]
+
+
+def test_i_in_a_persons_own_quote_is_that_person():
+    # '"I called Lee," Ruiz said.'
+    doc = make_doc('"/PUNCT/punct/7 I/PRON/nsubj/2 called/VERB/ccomp/7/call Lee/PROPN/dobj/2 ,/PUNCT/punct/7 '
+                   '"/PUNCT/punct/7 Ruiz/PROPN/nsubj/7 said/VERB/ROOT/7/say ./PUNCT/punct/7',
+                   ents=[(3, 4, "PERSON"), (6, 7, "PERSON")])
+    assert ("PhoneCall", "person/ruiz", "person/lee", ("person/lee", "person/ruiz")) in summary(events(doc))

@@ -35,6 +35,7 @@ from .quotation import inside, quote_spans
 MALE_PRONOUNS = {"he", "him", "his", "himself"}
 FEMALE_PRONOUNS = {"she", "her", "hers", "herself"}
 NEUTER_PRONOUNS = {"it", "its"}
+FIRST_PERSON_PRONOUNS = {"i", "me", "my", "myself"}
 POSSESSIVE_DETERMINERS = {"his", "her", "their", "its"}
 PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
 PLURAL_DESCRIPTION_DETERMINERS = {"both", "two"}  # "both leaders", "the two presidents"
@@ -128,6 +129,8 @@ def resolve_references(parsed: ParsedDocument, infos: list[Referable], token_key
                         _clause_subject_keys(token, p_index, token_keys, lexicon.object_control_verbs)
                     keys = _resolve_plural(sentence_number, history[start:], people,
                                            pairs=not inside(quotes[p_index], token.idx), bound=bound)
+                elif keys is None and token.pos_ == "PRON" and lower in FIRST_PERSON_PRONOUNS:
+                    keys = _speaker_self(speaker, by_key) if inside(quotes[p_index], token.idx) else None
                 elif keys is None and lower in lexicon.sovereign_styles:
                     keys = _sovereign(token, infos, lexicon)
                 elif keys is None and (token.pos_ == "NOUN" or token.pos_ == "PROPN" and lower in lexicon.title_cues):
@@ -166,6 +169,13 @@ def _quote_speaker(doc, paragraph: int, spans, token_keys, speech_verbs: frozens
         if subject.pos_ == "PRON":
             return last_speaker
     return ()
+
+
+def _speaker_self(speaker: tuple[str, ...], by_key) -> tuple[str, ...] | None:
+    """'"I called him," Ruiz said': a person's "I" in their own quote is that person."""
+    if len(speaker) == 1 and by_key.get(speaker[0]) is not None and by_key[speaker[0]].kind == PERSON:
+        return speaker
+    return None
 
 
 def _last_speaker(doc, paragraph: int, spans, token_keys, speech_verbs: frozenset[str]) -> tuple[str, ...]:

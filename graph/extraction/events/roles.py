@@ -11,6 +11,7 @@ from ..deps import (
     ACL,
     ADVCL,
     AGENT,
+    ATTR,
     AUX,
     CLAUSE_LINKS,
     COMPOUND,
@@ -57,6 +58,10 @@ def subject_keys(verb, sentence: TokenEntities, depth: int = 0) -> tuple[str, ..
         objects = [k for c in children_with(head, DOBJ) for k in sentence.group(c)]
         if objects:
             return tuple(objects)
+    if verb.dep_ in (ACL, RELCL) and head.dep_ == ATTR and head.head.lemma_ in ("be", "become"):
+        # "Okafor was one of the first leaders to call Ruiz", "came to be the first to make a call": the
+        # copula's subject does it
+        return subject_keys(head.head, sentence, depth + 1)
     if verb.dep_ == ACL and head.pos_ == "NOUN" and sentence.lexicon.controls_object(head.lemma_.lower()):
         return invitee_keys(head, sentence)  # "Ruiz's invitation to visit Porto": the invitee visits
     if verb.dep_ in (ACL, RELCL) and head.pos_ in ("NOUN", "PROPN"):
