@@ -434,3 +434,11 @@ def test_i_in_a_persons_own_quote_is_that_person():
                    '"/PUNCT/punct/7 Ruiz/PROPN/nsubj/7 said/VERB/ROOT/7/say ./PUNCT/punct/7',
                    ents=[(3, 4, "PERSON"), (6, 7, "PERSON")])
     assert ("PhoneCall", "person/ruiz", "person/lee", ("person/lee", "person/ruiz")) in summary(events(doc))
+
+
+def test_two_people_newly_brought_in_are_not_the_pair_named_before():
+    # "Ruiz met Lee, according to two aides.": no statement by Ruiz or Lee; "the two leaders" would be them
+    doc = make_doc("Ruiz/PROPN/nsubj/1 met/VERB/ROOT/1/meet Lee/PROPN/dobj/1 ,/PUNCT/punct/1 "
+                   "according/VERB/prep/1/accord/VBG to/ADP/prep/4 two/NUM/nummod/7 aides/NOUN/pobj/5/aide/NNS "
+                   "./PUNCT/punct/1", ents=[(0, 1, "PERSON"), (2, 3, "PERSON"), (6, 7, "CARDINAL")])
+    assert [e.kind for e in events(doc)] == ["Meeting"]

@@ -39,6 +39,11 @@ FIRST_PERSON_PRONOUNS = {"i", "me", "my", "myself"}
 POSSESSIVE_DETERMINERS = {"his", "her", "their", "its"}
 PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
 PLURAL_DESCRIPTION_DETERMINERS = {"both", "two"}  # "both leaders", "the two presidents"
+
+
+def _names_a_known_pair(determiners: set[str]) -> bool:
+    """'both leaders', 'the two presidents', 'the two' refer back; 'two aides' brings in new people."""
+    return "both" in determiners or "two" in determiners and "the" in determiners
 SALIENCE_WINDOW = 3  # sentences back that a pronoun may reach
 _ANY_WINDOW = max(SALIENCE_WINDOW, 1)  # the widest look back of any rule below (plurals look 1 back)
 
@@ -122,7 +127,8 @@ def resolve_references(parsed: ParsedDocument, infos: list[Referable], token_key
                     keys = _resolve_singular(token, ref, sentence_number, candidates, by_key, token_keys,
                                              lexicon.object_control_verbs)
                 elif keys is None and (token.pos_ == "PRON" and lower in PLURAL_PRONOUNS or token.pos_ == "NUM"
-                                       and lower in PLURAL_DESCRIPTION_DETERMINERS and token.dep_ in SUBJECTS):
+                                       and token.dep_ in SUBJECTS and _names_a_known_pair(
+                                           {lower} | {c.lower_ for c in token.children if c.dep_ == DET})):
                     # inside a quote, two people merely named before are no group: the speaker may be one
                     # "the King … will host them to thank them": an object group does not hold its clause's subject
                     bound = set() if token.dep_ in SUBJECTS or token.tag_ == "PRP$" else \
@@ -347,6 +353,8 @@ def _resolve_description(token, infos, sentence_number, history, people) -> tupl
     modifiers = [c.i for c in token.children if c.dep_ in (COMPOUND, AMOD) and c.i < token.i]
     title = token.doc[min(modifiers, default=token.i):token.i + 1].text.lower().replace(" - ", "-")
     if token.tag_ == "NNS" and determiners & PLURAL_DESCRIPTION_DETERMINERS:
+        if not _names_a_known_pair(determiners):
+            return None
         return _resolve_plural(sentence_number, history, people)
     # "the president-elect", and "his spokeswoman" once one spokeswoman has been named
     if not determiners & ({"the"} | POSSESSIVE_DETERMINERS):
