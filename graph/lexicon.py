@@ -58,6 +58,8 @@ class Lexicon:
     negation_cues: frozenset[str]
     title_cues: frozenset[str]
     title_modifiers: frozenset[str]
+    cancelling_verbs: frozenset[str] = frozenset()  # "cancelled a trip": the trip will not happen
+    deferring_verbs: frozenset[str] = frozenset()  # "postponed a visit": the visit is still planned
     # verbs whose infinitive complement has their object as subject ("invited Ruiz to visit"): the
     # complement's agent is that object, and the complement is planned
     object_control_verbs: frozenset[str] = frozenset()

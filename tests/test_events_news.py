@@ -442,3 +442,17 @@ def test_two_people_newly_brought_in_are_not_the_pair_named_before():
                    "according/VERB/prep/1/accord/VBG to/ADP/prep/4 two/NUM/nummod/7 aides/NOUN/pobj/5/aide/NNS "
                    "./PUNCT/punct/1", ents=[(0, 1, "PERSON"), (2, 3, "PERSON"), (6, 7, "CARDINAL")])
     assert [e.kind for e in events(doc)] == ["Meeting"]
+
+
+def test_a_cancelled_trip_does_not_happen_and_a_postponed_one_is_still_planned():
+    # "Ruiz cancelled a trip to Porto." / "Ruiz postponed a visit to Porto."
+    def visit(verb, lemma, noun):
+        doc = make_doc(f"Ruiz/PROPN/nsubj/1 {verb}/VERB/ROOT/1/{lemma} a/DET/det/3 {noun}/NOUN/dobj/1 to/ADP/prep/3 "
+                       "Porto/PROPN/pobj/4 ./PUNCT/punct/1", ents=[(0, 1, "PERSON"), (5, 6, "GPE")])
+        found = [e for e in events(doc) if e.kind == "Visit"]
+        assert [(e.agent, e.recipient) for e in found] == [("person/ruiz", "place/porto")]
+        return found[0]
+    cancelled = visit("cancelled", "cancel", "trip")
+    assert cancelled.negated
+    postponed = visit("postponed", "postpone", "visit")
+    assert postponed.planned and not postponed.negated

@@ -66,6 +66,8 @@ def lexicon_from_graph(graph: Graph) -> Lexicon:
         light_verbs=_words(graph, NG.Event, NG.lightVerb),
         planned_cues=_words(graph, NG.Event, NG.plannedCue),
         negation_cues=_words(graph, NG.Event, NG.negationCue),
+        cancelling_verbs=_words(graph, NG.Event, NG.cancellingVerb),
+        deferring_verbs=_words(graph, NG.Event, NG.deferringVerb),
         object_control_verbs=_words(graph, NG.Event, NG.objectControlVerb),
         receiving_verbs=_words(graph, NG.Event, NG.receivingVerb),
         carrier_nouns=_words(graph, NG.Event, NG.carrierNounCue),

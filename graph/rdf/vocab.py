@@ -94,6 +94,8 @@ class NG(DefinedNamespace):
     bodyNounCue: URIRef
     arrivalPreposition: URIRef
     judgesActs: URIRef
+    cancellingVerb: URIRef
+    deferringVerb: URIRef
     # drawing annotation properties
     colour: URIRef
     lineStyle: URIRef

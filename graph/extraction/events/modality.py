@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ...lexicon import Lexicon
-from ..deps import ACL, ADVCL, AMOD, AUX, CCOMP, DOBJ, NEG, RELCL, XCOMP
+from ..deps import ACL, ADVCL, AMOD, AUX, CCOMP, DOBJ, NEG, NSUBJPASS, RELCL, XCOMP
 from .mention import children_with
 
 
@@ -27,6 +27,11 @@ def modality(trigger, lexicon: Lexicon) -> tuple[bool, bool]:
         for clause in children_with(trigger, RELCL, ACL):
             planned |= has_word(children_with(clause, AUX), lexicon.planned_cues)
         planned |= has_word(children_with(trigger, AMOD), lexicon.planned_cues)
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in (DOBJ, NSUBJPASS):
+        # "cancelled a trip", "the meeting was postponed": put off is still planned, called off never happens
+        governor = trigger.head.lemma_.lower()
+        negated |= governor in lexicon.cancelling_verbs
+        planned |= governor in lexicon.deferring_verbs
     if node.dep_ == ACL and node.head.dep_ == DOBJ and node.head.head.lemma_ in lexicon.negation_cues:
         negated = True  # "declined Ruiz's invitation to visit Porto": no visit
     if node.dep_ in (XCOMP, ADVCL, CCOMP, ACL) and node.head != node:  # ACL: "plans for Modi to visit"

@@ -135,6 +135,9 @@ def _nominal(trigger, event_class: EventClass, sentence: TokenEntities, lexicon:
             others.extend(purpose_partners(head, sentence))  # "made a call to congratulate Okafor"
         location = location or location_key(head, sentence)
         clause_token = head.i
+    elif noun.dep_ == DOBJ and head.lemma_ in lexicon.cancelling_verbs | lexicon.deferring_verbs:
+        agents = agents or list(subject_keys(head, sentence))  # "Ruiz postponed a visit to Porto": Ruiz's
+        clause_token = head.i
     elif noun.dep_ == DOBJ and head.lemma_ in lexicon.receiving_verbs and not others:
         others.extend(subject_keys(head, sentence))  # "Vargas accepted an invitation from Ortiz"
     elif noun.dep_ == POBJ and head.lower_ in OBJECT_ORIENTED_PREPS and head.head.pos_ == "VERB" and agents \
