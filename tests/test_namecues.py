@@ -263,3 +263,12 @@ def test_a_possessor_named_elsewhere_in_the_article_is_apart_from_what_it_owns()
     owned = make_doc("Brannock/PROPN/poss/3 's/PART/case/0//POS Civic/PROPN/compound/3 Front/PROPN/nsubj/4 "
                      "won/VERB/ROOT/4/win ./PUNCT/punct/4", ents=[(0, 4, "ORG")])
     assert kinds(named, owned) == {"Ana Brannock": "Person", "Civic Front": "Organization"}
+
+
+def test_a_hyphenated_surname_alone_is_the_person_whatever_the_model_tagged():
+    # "Ana Vorn-Kesh spoke." / "Vorn-Kesh said so." (tagged as an organization)
+    full = make_doc("Ana/PROPN/compound/3 Vorn/PROPN/compound/3 -/PUNCT/punct/3 Kesh/PROPN/nsubj/4 "
+                    "spoke/VERB/ROOT/4/speak ./PUNCT/punct/4", ents=[(0, 4, "PERSON")])
+    short = make_doc("Vorn/PROPN/compound/2 -/PUNCT/punct/2 Kesh/PROPN/nsubj/3 said/VERB/ROOT/3/say so/ADV/advmod/3 "
+                     "./PUNCT/punct/3", ents=[(0, 3, "ORG")])
+    assert kinds(full, short) == {"Ana Vorn-Kesh": "Person"}

@@ -80,7 +80,9 @@ def _surname_match(mention: NameMention, clusters: list[Cluster], mentions, lexi
             personal = any(m.label == "PERSON" or m.titles for m in cluster.mentions)
             # "King Abdullah" is a given name; "Minister Okafor" a surname
             by_given_name = any(t.lower() in lexicon.given_name_titles for t in mention.titles)
-            if parts and (parts[0] == word or parts[-1] == word and not by_given_name) and personal:
+            size = len(word.split())  # "Diaz-Canel" is two words of "Miguel Diaz-Canel"
+            if len(parts) > size and (" ".join(parts[:size]) == word or " ".join(parts[-size:]) == word
+                                      and not by_given_name) and personal:
                 candidates.append(cluster)
                 break
             if personal and word in parts[1:-1] and not is_given_name(mention.text):
