@@ -272,3 +272,13 @@ def test_a_hyphenated_surname_alone_is_the_person_whatever_the_model_tagged():
     short = make_doc("Vorn/PROPN/compound/2 -/PUNCT/punct/2 Kesh/PROPN/nsubj/3 said/VERB/ROOT/3/say so/ADV/advmod/3 "
                      "./PUNCT/punct/3", ents=[(0, 3, "ORG")])
     assert kinds(full, short) == {"Ana Vorn-Kesh": "Person"}
+
+
+def test_untagged_proper_nouns_that_act_as_an_events_subject_are_a_person():
+    # "Vorn Brannock congratulated Okafor." (the model tagged only Okafor); "The Vorn Brannock said …" is not
+    acting = make_doc("Vorn/PROPN/compound/1 Brannock/PROPN/nsubj/2 congratulated/VERB/ROOT/2/congratulate "
+                      "Okafor/PROPN/dobj/2 ./PUNCT/punct/2", ents=[(3, 4, "PERSON")])
+    assert kinds(acting) == {"Vorn Brannock": "Person", "Okafor": "Person"}
+    resting = make_doc("Vorn/PROPN/compound/1 Brannock/PROPN/nsubj/2 stood/VERB/ROOT/2/stand still/ADV/advmod/2 "
+                       "./PUNCT/punct/2")
+    assert kinds(resting) == {}

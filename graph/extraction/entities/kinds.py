@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ...lexicon import Lexicon
 from ...records import ORGANIZATION, PERSON
-from ..deps import COMPOUND, DET
+from ..deps import COMPOUND, DET, NSUBJ
 from .cues import (
     CONNECTORS,
     KIND_LABEL,
@@ -83,6 +83,19 @@ def _looks_like_personal_name(doc, start: int, end: int, lexicon: Lexicon, title
             and not any(t.lower_ in title_words or lexicon.head_kind(t.text) for t in words))
 
 
+def _speaking_name(doc, start: int, end: int, lexicon: Lexicon, title_words: frozenset[str]) -> bool:
+    """'Ekmeleddin İhsanoğlu congratulated …', '… said İhsanoğlu': proper nouns the model left untagged that
+    speak or act as an event's subject are a person's name (foreign names the small model does not know)."""
+    words = doc[start:end]
+    root = words.root
+    verb = root.head
+    acts = verb.lemma_.lower() in lexicon.speech_verbs or bool(lexicon.verb_classes(verb.lemma_.lower()))
+    return (1 <= len(words) <= 3 and all(t.pos_ == "PROPN" and capitalised(t) for t in words)
+            and root.dep_ == NSUBJ and verb.pos_ == "VERB" and acts
+            and not any(t.lower_ in title_words or lexicon.head_kind(t.text) for t in words)
+            and not (start > 0 and doc[start - 1].lower_ == "the"))
+
+
 def untagged_names(doc, taken: set[int], lexicon: Lexicon, title_words: frozenset[str]) -> list[tuple[int, int, str]]:
     """Names the model left untagged, with the label their context gives them.
 
@@ -97,7 +110,8 @@ def untagged_names(doc, taken: set[int], lexicon: Lexicon, title_words: frozense
         if start >= end or all(t.ent_type_ == "NORP" for t in doc[start:end]):
             continue  # "Norlandic", "Democrats": nationalities and parties as adjectives are no entities
         kind = cue_kind(doc, start, end, None, lexicon)
-        if kind is None and _looks_like_personal_name(doc, start, end, lexicon, title_words):
+        if kind is None and (_looks_like_personal_name(doc, start, end, lexicon, title_words)
+                             or _speaking_name(doc, start, end, lexicon, title_words)):
             kind = PERSON
         if kind is None:
             continue
