@@ -28,6 +28,17 @@ from .mention import (
     prep_objects,
 )
 from .modality import modality
+from .patterns import (
+    ADJECTIVE,
+    ATTRIBUTION,
+    CHANNEL_VERB,
+    FORM_ORDER,
+    INVERSE_VERB,
+    NOUN_FORMS,
+    VERB,
+    TriggerMatch,
+    trigger_patterns,
+)
 from .quotes import attach_quote, attribution
 from .roles import (
     OBJECT_ORIENTED_PREPS,
@@ -215,18 +226,35 @@ def _conversation(verb, sentence: TokenEntities, lexicon: Lexicon) -> list[Event
     return [replace(m, tentative=True) for c in classes for m in _channel_event(verb, c, sentence, lexicon)]
 
 
-def _channel_noun_classes(noun, lexicon: Lexicon) -> list[EventClass]:
-    """'telephone talks', 'a phone conversation': a conversation noun whose compound is a channel."""
-    for compound in children_with(noun, COMPOUND):
-        found = lexicon.channel_noun_class(noun.lemma_.lower(), compound.lemma_.lower())
-        if found:
-            return [found]
+def _mentions_at(token, forms: list[TriggerMatch], sentence: TokenEntities, lexicon: Lexicon) -> list[EventMention]:
+    """The mentions the forms matched at one token make (patterns.py), the first form that makes any
+    winning where forms exclude each other."""
+    classes = {form: [lexicon.by_name(m.class_name) for m in forms if m.form == form and m.class_name]
+               for form in FORM_ORDER}
+    if any(m.form == ATTRIBUTION for m in forms):
+        attributed = attribution(token, sentence)  # "according" is tagged as a verb or an adposition
+        if attributed:
+            return [attributed]
+    if token.pos_ in ("VERB", "AUX"):
+        found: list[EventMention] = []
+        if any(m.form == CHANNEL_VERB for m in forms):
+            channel = _channel_class(token, lexicon)
+            if channel:
+                return _channel_event(token, channel, sentence, lexicon)
+            found.extend(_conversation(token, sentence, lexicon))
+        for event_class in classes[VERB]:
+            found.extend(_verbal(token, event_class, False, sentence, lexicon))
+        for event_class in classes[INVERSE_VERB]:
+            found.extend(_verbal(token, event_class, True, sentence, lexicon))
+        return found
+    if token.pos_ == "ADJ" and token.dep_ == AMOD and token.head.pos_ == "NOUN":
+        return [m for c in classes[ADJECTIVE] for m in _nominal(token, c, sentence, lexicon)]  # "congratulatory"
+    if token.pos_ in ("NOUN", "PROPN") and not sentence.analysis.keys_at(sentence.paragraph, token.i):
+        # "phone call" before "call"; "telephone talks" before "talks"
+        for form in NOUN_FORMS:
+            if classes[form]:
+                return [m for c in classes[form] for m in _nominal(token, c, sentence, lexicon)]
     return []
-
-
-def _noun_lemma(token) -> str:
-    compound = [c for c in token.children if c.dep_ == COMPOUND and c.i == token.i - 1]
-    return f"{compound[0].lemma_.lower()} {token.lemma_.lower()}" if compound else token.lemma_.lower()
 
 
 def find_event_mentions(parsed: ParsedDocument, analysis: EntityAnalysis, lexicon: Lexicon) -> list[EventMention]:
@@ -237,31 +265,8 @@ def find_event_mentions(parsed: ParsedDocument, analysis: EntityAnalysis, lexico
         doc = unit.doc
         spans = quote_spans(doc.text)
         sentence = TokenEntities(p_index, analysis, lexicon)
-        for token in doc:
-            lemma = token.lemma_.lower()
-            attributed = attribution(token, sentence) if attribution_phrases else None
-            if attributed:  # "according" is tagged as a verb or an adposition, depending on the sentence
-                found.append(attributed)
-            elif token.pos_ in ("VERB", "AUX"):
-                channel = _channel_class(token, lexicon)
-                if channel:
-                    found.extend(_channel_event(token, channel, sentence, lexicon))
-                    continue
-                found.extend(_conversation(token, sentence, lexicon))
-                for event_class in lexicon.verb_classes(lemma):
-                    found.extend(_verbal(token, event_class, False, sentence, lexicon))
-                for event_class in lexicon.inverse_verb_classes(lemma):
-                    found.extend(_verbal(token, event_class, True, sentence, lexicon))
-            elif token.pos_ == "ADJ" and token.dep_ == AMOD and token.head.pos_ == "NOUN":
-                for event_class in lexicon.adjective_classes(lemma):  # "a congratulatory message"
-                    found.extend(_nominal(token, event_class, sentence, lexicon))
-            elif token.pos_ in ("NOUN", "PROPN") and not analysis.keys_at(p_index, token.i):
-                classes = lexicon.noun_classes(_noun_lemma(token)) or _channel_noun_classes(token, lexicon) or \
-                    lexicon.noun_classes(lemma)
-                for event_class in classes:
-                    found.extend(_nominal(token, event_class, sentence, lexicon))
-        for index, mention in enumerate(found):
-            attributed = mention.trigger in attribution_phrases
-            if mention.paragraph == p_index and mention.kind == "Statement" and not attributed:
-                found[index] = attach_quote(mention, doc[mention.token], spans)
+        matches = trigger_patterns(doc.vocab, lexicon)(doc)
+        here = [m for index in sorted(matches) for m in _mentions_at(doc[index], matches[index], sentence, lexicon)]
+        found += [attach_quote(m, doc[m.token], spans) if m.kind == "Statement" and m.trigger not in attribution_phrases
+                  else m for m in here]
     return found
