@@ -34,6 +34,7 @@ class EventClass:
     # sibling clause may name the person ("called Okafor … and extended an invitation"); for a visit,
     # "to Lisbon" is whom
     addresses_person: bool = False
+    naming_verbs: frozenset[str] = frozenset()  # 'called the deal "a turning point"': a statement, no call
     judges_acts: bool = False  # "praised Haiti's efforts": the possessor of what was judged is the recipient
     arrival_preps: frozenset[str] = frozenset()  # "arrived in Amman": the place an intransitive verb goes to
 

@@ -456,3 +456,13 @@ def test_a_cancelled_trip_does_not_happen_and_a_postponed_one_is_still_planned()
     assert cancelled.negated
     postponed = visit("postponed", "postpone", "visit")
     assert postponed.planned and not postponed.negated
+
+
+def test_calling_someone_something_in_quotes_is_a_statement_not_a_call():
+    # 'Lee called Ruiz "a friend".' vs "Lee called Ruiz."
+    named = make_doc('Lee/PROPN/nsubj/1 called/VERB/ROOT/1/call Ruiz/PROPN/dobj/1 "/PUNCT/punct/5 a/DET/det/5 '
+                     'friend/NOUN/oprd/1 "/PUNCT/punct/5 ./PUNCT/punct/1', ents=[(0, 1, "PERSON"), (2, 3, "PERSON")])
+    assert summary(events(named)) == [("Statement", "person/lee", "", ())]
+    called = make_doc("Lee/PROPN/nsubj/1 called/VERB/ROOT/1/call Ruiz/PROPN/dobj/1 ./PUNCT/punct/1",
+                      ents=[(0, 1, "PERSON"), (2, 3, "PERSON")])
+    assert [e.kind for e in events(called)] == ["PhoneCall"]

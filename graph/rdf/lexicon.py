@@ -60,6 +60,7 @@ def lexicon_from_graph(graph: Graph) -> Lexicon:
             addresses_person=_flag(graph, subject, NG.addressesPerson),
             arrival_preps=_words(graph, subject, NG.arrivalPreposition),
             judges_acts=_flag(graph, subject, NG.judgesActs),
+            naming_verbs=_words(graph, subject, NG.namingVerbCue),
         ))
     return Lexicon(
         classes=tuple(classes),

@@ -95,6 +95,7 @@ class NG(DefinedNamespace):
     arrivalPreposition: URIRef
     judgesActs: URIRef
     cancellingVerb: URIRef
+    namingVerbCue: URIRef
     deferringVerb: URIRef
     # drawing annotation properties
     colour: URIRef

@@ -9,6 +9,7 @@ attribution phrase, a communication verb with a channel, the three noun forms).
 | form | pattern | example |
 | --- | --- | --- |
 | ATTRIBUTION | the words of an `ng:attributionCue` | "according to the ministry" |
+| NAMING_VERB | a verb of `ng:namingVerbCue` (its quoted complement is checked by the builder) | "called it “a model”" |
 | CHANNEL_VERB | a verb of `ng:communicationVerb` (its channel is checked by the builder) | "spoke by phone" |
 | VERB, INVERSE_VERB | a verb of `ng:verbCue`, `ng:inverseVerbCue` | "called", "hosted" |
 | ADJECTIVE | an `ng:adjectiveCue` modifying a noun | "a congratulatory message" |
@@ -31,9 +32,10 @@ CUE_LEMMA = "ng_cue_lemma"
 if not Token.has_extension(CUE_LEMMA):
     Token.set_extension(CUE_LEMMA, getter=lambda token: token.lemma_.lower())
 
-ATTRIBUTION, CHANNEL_VERB, VERB, INVERSE_VERB = "attribution", "channel-verb", "verb", "inverse-verb"
+ATTRIBUTION, NAMING_VERB, CHANNEL_VERB = "attribution", "naming-verb", "channel-verb"
+VERB, INVERSE_VERB = "verb", "inverse-verb"
 ADJECTIVE, COMPOUND_NOUN, CHANNEL_NOUN, NOUN = "adjective", "compound-noun", "channel-noun", "noun"
-FORM_ORDER = (ATTRIBUTION, CHANNEL_VERB, VERB, INVERSE_VERB, ADJECTIVE, COMPOUND_NOUN, CHANNEL_NOUN, NOUN)
+FORM_ORDER = (ATTRIBUTION, NAMING_VERB, CHANNEL_VERB, VERB, INVERSE_VERB, ADJECTIVE, COMPOUND_NOUN, CHANNEL_NOUN, NOUN)
 NOUN_FORMS = (COMPOUND_NOUN, CHANNEL_NOUN, NOUN)  # the first that names a class is the noun's
 
 VERBAL, NOMINAL = ["VERB", "AUX"], ["NOUN", "PROPN"]
@@ -68,6 +70,8 @@ class TriggerPatterns:
         for c in lexicon.classes:
             single = [n for n in c.nouns if " " not in n]
             pairs = [n.split(" ", 1) for n in c.nouns if " " in n]
+            if c.naming_verbs:
+                self._add(NAMING_VERB, c.name, [[{"POS": {"IN": VERBAL}, **_cue(c.naming_verbs)}]])
             if c.verbs:
                 self._add(VERB, c.name, [[{"POS": {"IN": VERBAL}, **_cue(c.verbs)}]])
             if c.inverse_verbs:

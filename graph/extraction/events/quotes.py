@@ -23,6 +23,22 @@ def attach_quote(mention: EventMention, trigger, spans: list[tuple[int, int]]) -
     return mention
 
 
+OPENING_QUOTES = {'"', "“", "‘", "'", "``"}
+
+
+def quoted_complement(verb) -> bool:
+    """'called the deal "a turning point"', 'calling it "a model"', 'labelled him as "a traitor"': the verb's
+    object is followed by a quotation that says what it is."""
+    doc = verb.doc
+    for child in children_with(verb, DOBJ):
+        after = child.right_edge.i + 1
+        if after < len(doc) and doc[after].lower_ == "as":
+            after += 1
+        if after < len(doc) and doc[after].text in OPENING_QUOTES:
+            return True
+    return False
+
+
 def attribution(token, sentence: TokenEntities) -> EventMention | None:
     """'according to X' attributes the sentence to X: any attribution phrase of the lexicon
     (ng:attributionCue) starting at `token`, whose last word's object names an entity.

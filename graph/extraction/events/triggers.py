@@ -34,12 +34,13 @@ from .patterns import (
     CHANNEL_VERB,
     FORM_ORDER,
     INVERSE_VERB,
+    NAMING_VERB,
     NOUN_FORMS,
     VERB,
     TriggerMatch,
     trigger_patterns,
 )
-from .quotes import attach_quote, attribution
+from .quotes import attach_quote, attribution, quoted_complement
 from .roles import (
     OBJECT_ORIENTED_PREPS,
     inverted_speaker,
@@ -236,6 +237,9 @@ def _mentions_at(token, forms: list[TriggerMatch], sentence: TokenEntities, lexi
         if attributed:
             return [attributed]
     if token.pos_ in ("VERB", "AUX"):
+        named = [c for c in classes[NAMING_VERB] if quoted_complement(token)]
+        if named:  # 'called the deal "a turning point"': a statement, no phone call
+            return [m for c in named for m in _verbal(token, c, False, sentence, lexicon)]
         found: list[EventMention] = []
         if any(m.form == CHANNEL_VERB for m in forms):
             channel = _channel_class(token, lexicon)
