@@ -466,3 +466,11 @@ def test_calling_someone_something_in_quotes_is_a_statement_not_a_call():
     called = make_doc("Lee/PROPN/nsubj/1 called/VERB/ROOT/1/call Ruiz/PROPN/dobj/1 ./PUNCT/punct/1",
                       ents=[(0, 1, "PERSON"), (2, 3, "PERSON")])
     assert [e.kind for e in events(called)] == ["PhoneCall"]
+
+
+def test_the_one_a_light_verbs_object_goes_to_takes_part_in_the_call_it_was_made_during():
+    # "Ruiz extended an invitation to Lee during a phone call."
+    doc = make_doc("Ruiz/PROPN/nsubj/1 extended/VERB/ROOT/1/extend an/DET/det/3 invitation/NOUN/dobj/1 "
+                   "to/ADP/prep/3 Lee/PROPN/pobj/4 during/ADP/prep/1 a/DET/det/9 phone/NOUN/compound/9 "
+                   "call/NOUN/pobj/6 ./PUNCT/punct/1", ents=[(0, 1, "PERSON"), (5, 6, "PERSON")])
+    assert ("PhoneCall", "", "", ("person/lee", "person/ruiz")) in summary(events(doc))

@@ -163,7 +163,10 @@ def _nominal(trigger, event_class: EventClass, sentence: TokenEntities, lexicon:
         # "hosted Mukamana for talks", "told Al-Harbi during talks": the verb's parties hold the talks, and
         # those of the verb it completes ("invited Okafor to visit Porto during a call")
         verbs = [verb, verb.head] if verb.dep_ in (XCOMP, ADVCL) and verb.head.pos_ in ("VERB", "AUX") else [verb]
-        partners = [k for v in verbs for _, pobj in prep_objects(v, {"to", "with"}) for k in sentence.group(pobj)]
+        # "extended an invitation to Okafor during a call": the object's "to" names a party too
+        phrases = [pair for v in verbs for pair in prep_objects(v, {"to", "with"})]
+        phrases += [pair for v in verbs for o in children_with(v, DOBJ) for pair in prep_objects(o, {"to"})]
+        partners = [k for _, pobj in phrases for k in sentence.group(pobj)]
         parties = (*(k for v in verbs for k in (*subject_keys(v, sentence), *object_keys(v, sentence))),
                    *partners, *others)
         fallback = tuple(dict.fromkeys(k for k in parties if sentence.kind(k) != PLACE))  # not "to Guatemala City"
