@@ -80,6 +80,7 @@ class Lexicon:
     class_nouns: tuple[tuple[str, frozenset[str]], ...] = ()
     prepositions: tuple[tuple[str, frozenset[str]], ...] = ()
     modified_nouns: tuple[tuple[str, frozenset[str]], ...] = ()  # "his Twitter account": an organization
+    media_preps: tuple[tuple[str, frozenset[str]], ...] = ()  # "said on Twitter": the medium's kind
     body_nouns: frozenset[str] = frozenset()  # "the British embassy", "the Biden administration": one body
 
     def head_kind(self, word: str) -> str | None:

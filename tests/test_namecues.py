@@ -282,3 +282,10 @@ def test_untagged_proper_nouns_that_act_as_an_events_subject_are_a_person():
     resting = make_doc("Vorn/PROPN/compound/1 Brannock/PROPN/nsubj/2 stood/VERB/ROOT/2/stand still/ADV/advmod/2 "
                        "./PUNCT/punct/2")
     assert kinds(resting) == {}
+
+
+def test_the_medium_words_went_out_on_is_an_organization():
+    # "On Chirper, Ruiz said so." ("Chirper" tagged PERSON)
+    doc = make_doc("On/ADP/prep/4 Chirper/PROPN/pobj/0 ,/PUNCT/punct/4 Ruiz/PROPN/nsubj/4 said/VERB/ROOT/4/say "
+                   "so/ADV/advmod/4 ./PUNCT/punct/4", ents=[(1, 2, "PERSON"), (3, 4, "PERSON")])
+    assert kinds(doc) == {"Chirper": "Organization", "Ruiz": "Person"}

@@ -92,6 +92,7 @@ class NG(DefinedNamespace):
     prepositionCue: URIRef
     modifiedNounCue: URIRef
     bodyNounCue: URIRef
+    mediumPreposition: URIRef
     arrivalPreposition: URIRef
     judgesActs: URIRef
     cancellingVerb: URIRef

@@ -2,6 +2,7 @@
 
 - an article: "the Dawn quoted …", "the Kremlin said": a one-word name after "the" is no person;
 - the noun it modifies: "his Twitter account", "the Herald website" (`ng:modifiedNounCue`);
+- the medium: "said on Twitter", "wrote via Telegram" (`ng:mediumPreposition`);
 - the gazetteer: "Kyiv and Beijing" tagged as people are the capitals, unless the word is a given name.
 """
 from __future__ import annotations
@@ -39,6 +40,15 @@ def modified_noun_kind(doc, start: int, end: int, lexicon: Lexicon) -> str | Non
     return None
 
 
+def medium_kind(doc, start: int, end: int, lexicon: Lexicon) -> str | None:
+    """'On Twitter, Ruiz said', 'said via Telegram': what the words went out on."""
+    root = doc[start:end].root
+    prep = root.head
+    if end - start != 1 or root.dep_ != "pobj" or prep.head.lemma_.lower() not in lexicon.speech_verbs:
+        return None
+    return next((kind for kind, words in lexicon.media_preps if prep.lower_ in words), None)
+
+
 def gazetteer_kind(doc, start: int, end: int, label: str | None) -> str | None:
     """'Kyiv and Beijing' tagged as people: a one-word name the gazetteer knows as a country or a big city,
     and that is no given name, is the place."""
@@ -49,5 +59,5 @@ def gazetteer_kind(doc, start: int, end: int, label: str | None) -> str | None:
 
 def world_kind(doc, start: int, end: int, label: str | None, lexicon: Lexicon) -> str | None:
     kind = article_kind(doc, start, end, label, lexicon) or modified_noun_kind(doc, start, end, lexicon) \
-        or gazetteer_kind(doc, start, end, label)
+        or medium_kind(doc, start, end, lexicon) or gazetteer_kind(doc, start, end, label)
     return kind if kind != label and kind in (ORGANIZATION, PLACE, PERSON) else None
