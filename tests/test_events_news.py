@@ -463,6 +463,15 @@ def test_calling_someone_something_in_quotes_is_a_statement_not_a_call():
     named = make_doc('Lee/PROPN/nsubj/1 called/VERB/ROOT/1/call Ruiz/PROPN/dobj/1 "/PUNCT/punct/5 a/DET/det/5 '
                      'friend/NOUN/oprd/1 "/PUNCT/punct/5 ./PUNCT/punct/1', ents=[(0, 1, "PERSON"), (2, 3, "PERSON")])
     assert summary(events(named)) == [("Statement", "person/lee", "", ())]
+    # the parser may hang the opening quote on the object
+    hung = make_doc('Lee/PROPN/nsubj/1 called/VERB/ROOT/1/call Ruiz/PROPN/dobj/1 "/PUNCT/punct/2 a/DET/det/5 '
+                    'friend/NOUN/oprd/1 "/PUNCT/punct/1 ./PUNCT/punct/1', ents=[(0, 1, "PERSON"), (2, 3, "PERSON")])
+    assert summary(events(hung)) == [("Statement", "person/lee", "", ())]
+    # a quote that closes after the object is another speaker's: '"Ana called Ruiz" Lee said.' is a call
+    closing = make_doc('"/PUNCT/punct/6 Ana/PROPN/nsubj/2 called/VERB/ccomp/6/call Ruiz/PROPN/dobj/2 "/PUNCT/punct/6 '
+                       'Lee/PROPN/nsubj/6 said/VERB/ROOT/6/say ./PUNCT/punct/6',
+                       ents=[(1, 2, "PERSON"), (3, 4, "PERSON"), (5, 6, "PERSON")])
+    assert sorted(e.kind for e in events(closing)) == ["PhoneCall", "Statement"]
     called = make_doc("Lee/PROPN/nsubj/1 called/VERB/ROOT/1/call Ruiz/PROPN/dobj/1 ./PUNCT/punct/1",
                       ents=[(0, 1, "PERSON"), (2, 3, "PERSON")])
     assert [e.kind for e in events(called)] == ["PhoneCall"]

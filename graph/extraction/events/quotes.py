@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..deps import CCOMP, DOBJ, POBJ
+from ..quotation import quote_spans
 from .mention import EventMention, TokenEntities, children_with
 
 
@@ -31,11 +32,13 @@ def quoted_complement(verb) -> bool:
     object is followed by a quotation that says what it is."""
     doc = verb.doc
     for child in children_with(verb, DOBJ):
-        after = child.right_edge.i + 1
+        # the first word after the object's own words (an opening quote may hang on the object)
+        after = child.right_edge.i + (0 if child.right_edge.text in OPENING_QUOTES else 1)
         if after < len(doc) and doc[after].lower_ == "as":
             after += 1
         if after < len(doc) and doc[after].text in OPENING_QUOTES:
-            return True
+            # a quotation that opens there, not one that closes ('"We called Lee" she said')
+            return any(begin == doc[after].idx for begin, _ in quote_spans(doc.text))
     return False
 
 
