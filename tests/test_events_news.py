@@ -483,3 +483,12 @@ def test_the_one_a_light_verbs_object_goes_to_takes_part_in_the_call_it_was_made
                    "to/ADP/prep/3 Lee/PROPN/pobj/4 during/ADP/prep/1 a/DET/det/9 phone/NOUN/compound/9 "
                    "call/NOUN/pobj/6 ./PUNCT/punct/1", ents=[(0, 1, "PERSON"), (5, 6, "PERSON")])
     assert ("PhoneCall", "", "", ("person/lee", "person/ruiz")) in summary(events(doc))
+
+
+def test_the_office_of_the_one_a_reported_clause_is_about_speaks_for_its_subject():
+    # "Brannock refused to meet Okonkwo, his office said.": Brannock's office, not Okonkwo's
+    doc = make_doc("Brannock/PROPN/nsubj/1 refused/VERB/ccomp/8/refuse to/PART/aux/3 meet/VERB/xcomp/1/meet "
+                   "Okonkwo/PROPN/dobj/3 ,/PUNCT/punct/8 his/PRON/poss/7//PRP$ office/NOUN/nsubj/8 "
+                   "said/VERB/ROOT/8/say ./PUNCT/punct/8", ents=[(0, 1, "PERSON"), (4, 5, "PERSON")])
+    statements = [e.agent for e in events(doc) if e.kind == "Statement"]
+    assert statements == ["person/brannock"]

@@ -124,8 +124,9 @@ def resolve_references(parsed: ParsedDocument, infos: list[Referable], token_key
                     # a speaker calls themselves "I": "he" in their own quote is someone else
                     own = speaker if speaker and inside(quotes[p_index], token.idx) else None
                     candidates = [r for r in history[start:] if r not in quoted and r.keys != own]
-                    keys = _resolve_singular(token, ref, sentence_number, candidates, by_key, token_keys,
-                                             lexicon.object_control_verbs)
+                    keys = _reporter_of(token, p_index, token_keys, by_key, lexicon.speech_verbs) or \
+                        _resolve_singular(token, ref, sentence_number, candidates, by_key, token_keys,
+                                          lexicon.object_control_verbs)
                 elif keys is None and (token.pos_ == "PRON" and lower in PLURAL_PRONOUNS or token.pos_ == "NUM"
                                        and token.dep_ in SUBJECTS and _names_a_known_pair(
                                            {lower} | {c.lower_ for c in token.children if c.dep_ == DET})):
@@ -175,6 +176,22 @@ def _quote_speaker(doc, paragraph: int, spans, token_keys, speech_verbs: frozens
         if subject.pos_ == "PRON":
             return last_speaker
     return ()
+
+
+def _reporter_of(token, paragraph: int, token_keys, by_key, speech_verbs: frozenset[str]) -> tuple[str, ...] | None:
+    """'Katsav refused to meet Abdullah, his office said': the possessive of the one who reports a clause is
+    the clause's subject, whoever it names after."""
+    if token.dep_ != POSS or token.head.dep_ not in SUBJECTS or token.head.head.lemma_ not in speech_verbs:
+        return None
+    wanted = "male" if token.lower_ in MALE_PRONOUNS else "female"
+    for clause in token.head.head.children:
+        if clause.dep_ == CCOMP and clause.i < token.i:
+            subjects = [c for c in clause.children if c.dep_ in SUBJECTS]
+            keys = _keys_of(subjects[0], paragraph, token_keys) if subjects else ()
+            info = by_key.get(keys[0]) if len(keys) == 1 else None
+            if info is not None and info.kind == PERSON and info.gender in (wanted, None):
+                return keys
+    return None
 
 
 def _speaker_self(speaker: tuple[str, ...], by_key) -> tuple[str, ...] | None:
