@@ -289,3 +289,13 @@ def test_the_medium_words_went_out_on_is_an_organization():
     doc = make_doc("On/ADP/prep/4 Chirper/PROPN/pobj/0 ,/PUNCT/punct/4 Ruiz/PROPN/nsubj/4 said/VERB/ROOT/4/say "
                    "so/ADV/advmod/4 ./PUNCT/punct/4", ents=[(1, 2, "PERSON"), (3, 4, "PERSON")])
     assert kinds(doc) == {"Chirper": "Organization", "Ruiz": "Person"}
+
+
+def test_a_known_city_tagged_as_an_organization_where_a_place_is_expected_is_the_place():
+    # "Ruiz met Lee in Lyon." ("Lyon" tagged ORG); "Ruiz joined Lyon." keeps the model's word
+    placed = make_doc("Ruiz/PROPN/nsubj/1 met/VERB/ROOT/1/meet Lee/PROPN/dobj/1 in/ADP/prep/1 Lyon/PROPN/pobj/3 "
+                      "./PUNCT/punct/1", ents=[(0, 1, "PERSON"), (2, 3, "PERSON"), (4, 5, "ORG")])
+    assert kinds(placed)["Lyon"] == "Place"
+    joined = make_doc("Ruiz/PROPN/nsubj/1 joined/VERB/ROOT/1/join Lyon/PROPN/dobj/1 ./PUNCT/punct/1",
+                      ents=[(0, 1, "PERSON"), (2, 3, "ORG")])
+    assert kinds(joined)["Lyon"] == "Organization"

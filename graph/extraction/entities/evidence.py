@@ -49,15 +49,20 @@ def medium_kind(doc, start: int, end: int, lexicon: Lexicon) -> str | None:
     return next((kind for kind, words in lexicon.media_preps if prep.lower_ in words), None)
 
 
-def gazetteer_kind(doc, start: int, end: int, label: str | None) -> str | None:
+def gazetteer_kind(doc, start: int, end: int, label: str | None, lexicon: Lexicon) -> str | None:
     """'Kyiv and Beijing' tagged as people: a one-word name the gazetteer knows as a country or a big city,
-    and that is no given name, is the place."""
-    if label != "PERSON" or end - start != 1 or is_given_name(doc[start].text):
+    and that is no given name, is the place; so is one tagged as an organization where a place is expected
+    ('met in Entebbe')."""
+    if end - start != 1 or not _place_link(doc[start].text):
         return None
-    return PLACE if _place_link(doc[start].text) else None
+    if label == "PERSON":
+        return None if is_given_name(doc[start].text) else PLACE
+    root = doc[start]
+    placed = root.dep_ == "pobj" and lexicon.preposition_kind(root.head.lower_) == PLACE
+    return PLACE if label == "ORG" and placed else None
 
 
 def world_kind(doc, start: int, end: int, label: str | None, lexicon: Lexicon) -> str | None:
     kind = article_kind(doc, start, end, label, lexicon) or modified_noun_kind(doc, start, end, lexicon) \
-        or medium_kind(doc, start, end, lexicon) or gazetteer_kind(doc, start, end, label)
+        or medium_kind(doc, start, end, lexicon) or gazetteer_kind(doc, start, end, label, lexicon)
     return kind if kind != label and kind in (ORGANIZATION, PLACE, PERSON) else None
