@@ -492,3 +492,13 @@ def test_the_office_of_the_one_a_reported_clause_is_about_speaks_for_its_subject
                    "said/VERB/ROOT/8/say ./PUNCT/punct/8", ents=[(0, 1, "PERSON"), (4, 5, "PERSON")])
     statements = [e.agent for e in events(doc) if e.kind == "Statement"]
     assert statements == ["person/brannock"]
+
+
+def test_a_summit_a_visit_is_paid_for_is_between_the_verbs_parties():
+    # "Ruiz invited Lee to pay a visit to Lisbon for a summit.": a planned meeting of Ruiz and Lee
+    doc = make_doc("Ruiz/PROPN/nsubj/1 invited/VERB/ROOT/1/invite Lee/PROPN/dobj/1 to/PART/aux/4 "
+                   "pay/VERB/xcomp/1/pay/VB a/DET/det/6 visit/NOUN/dobj/4 to/ADP/prep/6 Lisbon/PROPN/pobj/7 "
+                   "for/ADP/prep/6 a/DET/det/11 summit/NOUN/pobj/9 ./PUNCT/punct/1",
+                   ents=[(0, 1, "PERSON"), (2, 3, "PERSON"), (8, 9, "GPE")])
+    meetings = [e for e in events(doc) if e.kind == "Meeting"]
+    assert [(e.participants, e.planned) for e in meetings] == [(("person/lee", "person/ruiz"), True)]

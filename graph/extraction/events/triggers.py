@@ -159,6 +159,8 @@ def _nominal(trigger, event_class: EventClass, sentence: TokenEntities, lexicon:
     planned, negated = modality(noun, lexicon)
     fallback: tuple[str, ...] = ()
     verb = head.head if noun.dep_ == POBJ and head.dep_ == PREP and head.lower_ in HELD_BY_VERB_PREPS else None
+    if verb is not None and verb.pos_ == "NOUN" and verb.dep_ == DOBJ:
+        verb = verb.head  # "pay a visit to Washington for a summit": the summit of the verb's parties
     if event_class.symmetric and verb is not None and verb.pos_ in ("VERB", "AUX"):
         # "hosted Mukamana for talks", "told Al-Harbi during talks": the verb's parties hold the talks, and
         # those of the verb it completes ("invited Okafor to visit Porto during a call")
@@ -170,7 +172,8 @@ def _nominal(trigger, event_class: EventClass, sentence: TokenEntities, lexicon:
         parties = (*(k for v in verbs for k in (*subject_keys(v, sentence), *object_keys(v, sentence))),
                    *partners, *others)
         fallback = tuple(dict.fromkeys(k for k in parties if sentence.kind(k) != PLACE))  # not "to Guatemala City"
-        planned = planned or modality(verbs[-1], lexicon)[0]  # the call of "invited … to visit during a call"
+        # the call of "invited … to visit during a call" happened; talks a visit is "for" are as planned as it
+        planned = planned or modality(verbs[0] if head.lower_ == "for" else verbs[-1], lexicon)[0]
         clause_token = verbs[-1].i
     mention = EventMention(kind=event_class.name, trigger=trigger.lemma_, paragraph=sentence.paragraph,
                            token=trigger.i, location=location, topic=topic_text(noun), planned=planned,
