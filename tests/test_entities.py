@@ -378,3 +378,12 @@ def test_a_title_a_sentence_gives_is_a_role():
     analysis, found = entities(doc, waved)
     assert [r.title for r in found["Ruiz"].roles] == ["Prime Minister"]
     assert analysis.keys_at(1, 2) == ("person/ruiz",)
+
+
+def test_a_title_apposed_before_the_name_is_its_role():
+    # "Lee beat the current president, Ana Ruiz."
+    doc = make_doc("Lee/PROPN/nsubj/1 beat/VERB/ROOT/1/beat the/DET/det/4 current/ADJ/amod/4 president/NOUN/dobj/1 "
+                   ",/PUNCT/punct/4 Ana/PROPN/compound/7 Ruiz/PROPN/appos/4 ./PUNCT/punct/1",
+                   ents=[(0, 1, "PERSON"), (6, 8, "PERSON")])
+    _, found = entities(doc)
+    assert [r.title for r in found["Ana Ruiz"].roles] == ["President"]

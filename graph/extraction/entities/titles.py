@@ -79,9 +79,11 @@ def title_run_start(doc, name_start: int, lexicon: Lexicon) -> int:
 
 
 def apposed_title(doc, name_head, lexicon: Lexicon) -> tuple[str, tuple[int, int] | None] | None:
-    """'Jo Lam, Acme Campaign Communications Director' → ('Communications Director', org span)."""
-    for child in name_head.children:
-        if child.dep_ != APPOS or child.lower_ not in lexicon.title_cues:
+    """'Jo Lam, Acme Campaign Communications Director' → ('Communications Director', org span); the title may
+    come first too: 'the current president, Jair Bolsonaro'."""
+    before = name_head.head if name_head.dep_ == APPOS and name_head.head.i < name_head.i else None
+    for child in [*name_head.children, *([before] if before is not None else [])]:
+        if child.dep_ != APPOS and child is not before or child.lower_ not in lexicon.title_cues:
             continue
         left = min(t.i for t in child.subtree)
         title_start = child.i
