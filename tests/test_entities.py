@@ -387,3 +387,11 @@ def test_a_title_apposed_before_the_name_is_its_role():
                    ents=[(0, 1, "PERSON"), (6, 8, "PERSON")])
     _, found = entities(doc)
     assert [r.title for r in found["Ana Ruiz"].roles] == ["President"]
+
+
+def test_an_occupation_before_a_name_is_a_role():
+    # "Pianist Ana Ruiz performed."
+    doc = make_doc("Pianist/NOUN/compound/2 Ana/PROPN/compound/2 Ruiz/PROPN/nsubj/3 performed/VERB/ROOT/3/perform "
+                   "./PUNCT/punct/3", ents=[(1, 3, "PERSON")])
+    _, found = entities(doc)
+    assert [r.title for r in found["Ana Ruiz"].roles] == ["Pianist"]
