@@ -14,6 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
+import pyoxigraph as ox
 from rdflib import Graph
 
 from .extraction import extract_document
@@ -35,7 +36,8 @@ from .ingest import (
 from .lexicon import Lexicon
 from .rdf.iris import is_absolute_iri
 from .rdf.lexicon import default_lexicon
-from .rdf.mapping import IriMinter, check_base_iri, document_triples, to_rdf
+from .rdf.mapping import IriMinter, check_base_iri, rdflib_graph, to_rdf
+from .rdf.mapping import document_statements as mapped_statements
 from .rdf.vocab import DEFAULT_BASE_IRI
 from .records import Document, DocumentGraph
 
@@ -151,10 +153,18 @@ def extract_inputs(inputs: Iterable[str], *, default_date: dt.date | None = None
 
 
 def document_graphs(results: Iterable[DocumentGraph], base_iri: str = DEFAULT_BASE_IRI) -> Iterator[tuple[str, Graph]]:
-    """(document IRI, its graph) for each result: the unit a store or a named graph holds."""
+    """(document IRI, its rdflib graph) for each result: the unit a store or a named graph holds."""
+    for iri, triples in document_statements(results, base_iri):
+        yield iri, rdflib_graph(triples)
+
+
+def document_statements(results: Iterable[DocumentGraph],
+                        base_iri: str = DEFAULT_BASE_IRI) -> Iterator[tuple[str, list[ox.Triple]]]:
+    """(document IRI, its triples as pyoxigraph terms) for each result: what the build writes or stores,
+    with no rdflib graph on the way. The first document to name an entity gives its label."""
     iris, labels = IriMinter(base_iri), {}
     for result in results:
-        yield str(iris.document(result.document)), document_triples(result, base_iri, labels)
+        yield iris.document(result.document), mapped_statements(result, iris, labels)
 
 
 def build_graph(inputs: Iterable[str], *, default_date: dt.date | None = None, model: str | None = None,

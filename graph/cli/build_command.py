@@ -139,7 +139,7 @@ def build(inputs, output, store_dir, rdf_format, date, base_iri, model, lang, st
         parent = Path(output).parent
         if output != "-" and parent.exists() and not os.access(parent, os.W_OK):
             fail(f"{output}: cannot write into {parent} (permission denied)")
-    from ..pipeline import BuildReport, document_graphs, extract_inputs
+    from ..pipeline import BuildReport, document_statements, extract_inputs
 
     with build_progress(not quiet) as progress:
         lines = _SkipLines(progress)
@@ -150,7 +150,7 @@ def build(inputs, output, store_dir, rdf_format, date, base_iri, model, lang, st
             threading.Thread(target=lambda: progress.set_total(estimate_documents(inputs)), daemon=True).start()
         results = extract_inputs(inputs, default_date=default_date, model=model, english_only=lang == "en",
                                  strict=strict, report=report)
-        graphs = document_graphs(results, base_iri)
+        graphs = document_statements(results, base_iri)
         first = next(graphs, None)  # nothing built: no file at all
         if first is None:
             if lines.held is not None and report.bad == 1:
