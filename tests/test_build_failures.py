@@ -39,11 +39,11 @@ def assert_one_line_error(result, output: Path, text: str) -> None:
 
 
 def model_must_not_load(monkeypatch):
-    import graph.pipeline
+    import graph.extraction.workers
 
     def refuse(name=None):
         raise AssertionError("the model was loaded")
-    monkeypatch.setattr(graph.pipeline, "load_model", refuse)
+    monkeypatch.setattr(graph.extraction.workers, "load_model", refuse)
 
 
 # --- a `date 2024-02-30` header: was a traceback (day is out of range for month)

@@ -59,7 +59,7 @@ class _SkipLines:
         self.progress, self.held, self.built_any, self.more_notes = progress, None, False, 0
 
     def __call__(self, item) -> None:
-        from ..ingest import BAD, NOTE, Skip
+        from ..ingest import BAD, NOTE, REPEATED, Skip
 
         if self.progress is not None and not (isinstance(item, Skip) and item.kind == NOTE):
             self.progress.advance()
@@ -70,6 +70,8 @@ class _SkipLines:
             if self.more_notes == 0:
                 echo_err(f"newsgraph: note: {item.message}")
             self.more_notes += 1
+        elif item.kind == REPEATED:  # one line saying which file repeats which
+            echo_err(f"newsgraph: note: {item.message}; skipped")
         elif item.kind == BAD:
             self.flush()
             if self.built_any:

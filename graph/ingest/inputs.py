@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from ..records import Document, slug
-from .article import InputError, content_id, document_from_text, shown
+from .article import InputError, content_id, document_from_text, shown, text_id
 from .html import document_from_html, looks_like_html
 from .jsonl import read_jsonl
 from .language import other_language
@@ -73,9 +73,11 @@ def read_documents(inputs: Iterable[str], default_date: dt.date | None = None, *
 
     Two documents whose ids would give one IRI must be the same article (the repeat is a REPEATED
     skip; a page fetched again under its URL is one too); otherwise the second is a BAD skip, since
-    one would silently overwrite the other.
+    one would silently overwrite the other. A document whose text is one read before under another
+    id (the same article saved under two names; spacing and Unicode forms aside) is a REPEATED skip.
     """
     seen: dict[str, tuple[str, str, str | None]] = {}  # IRI segment of the id → (content hash, where, url)
+    seen_texts: dict[str, str] = {}  # hash of the normalised text → where it was first read
     for item in _read_each(inputs, default_date, in_folder=False):
         if isinstance(item, Skip):
             yield item
@@ -91,6 +93,11 @@ def read_documents(inputs: Iterable[str], default_date: dt.date | None = None, *
                            f"({first_place}); give each document its own id")
             continue
         seen[key] = (digest, item.place, doc.url)
+        text_key = text_id(doc.text)
+        if text_key in seen_texts:  # the same article under another name: its events would count twice
+            yield Skip(f"{item.place}: repeats {seen_texts[text_key]} (the same text)", REPEATED)
+            continue
+        seen_texts[text_key] = item.place
         language = other_language(doc.text) if english_only else None
         if language:
             yield Skip(f"{item.place}: not in English ({language})", NOT_ENGLISH)
