@@ -124,20 +124,27 @@ def _read_each(inputs: Iterable[str], default_date: dt.date | None, in_folder: b
         if path.is_dir():
             yield from _read_each([str(p) for p in _folder_files(path)], default_date, in_folder=True)
             continue
-        kind = kind_of(path)
         try:
-            if kind == "jsonl":
-                with path.open("rb") as handle:
-                    yield from read_jsonl(handle, name, default_date, in_folder)
-            elif kind == "warc":
-                with path.open("rb") as handle:
-                    yield from warc_documents(handle, name, default_date)
-            elif kind in ("html", "text"):
-                yield _read_page(path.read_bytes(), name, path.stem, str(path), default_date, kind == "html")
-            else:
-                yield Skip(f"{name}: unknown input type '{path.suffix}' ({_KNOWN})")
+            yield from read_file(path.open("rb"), name, default_date, in_folder, source=str(path))
         except OSError as error:
             yield Skip(f"{name}: cannot read ({error.strerror or error})")
+
+
+def read_file(handle: BinaryIO, name: str, default_date: dt.date | None = None, in_folder: bool = False, *,
+              source: str | None = None) -> Iterator[Read | Skip]:
+    """The documents of one input file, given open (a local file, or bytes a cluster read from any
+    file system), its kind told by `name`; a text's or page's `source` is its path (`name` by default).
+    The handle is closed at the end."""
+    kind = kind_of(Path(name))
+    with handle:
+        if kind == "jsonl":
+            yield from read_jsonl(handle, name, default_date, in_folder)
+        elif kind == "warc":
+            yield from warc_documents(handle, name, default_date)
+        elif kind in ("html", "text"):
+            yield _read_page(handle.read(), name, Path(name).stem, source or name, default_date, kind == "html")
+        else:
+            yield Skip(f"{name}: unknown input type '{Path(name).suffix}' ({_KNOWN})")
 
 
 def _read_page(data: bytes, where: str, doc_id: str | None, source: str | None,
