@@ -5,12 +5,12 @@ import json
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import psutil
 import pytest
 from click.testing import CliRunner
+from midbuild import wait_until_writing
 
 from graph.cli import main
 from graph.extraction.workers import CHUNK_UNITS, chunks
@@ -54,15 +54,7 @@ def test_ctrl_c_stops_every_worker_and_leaves_no_file(tmp_path):
     out = tmp_path / "out" / "graph.nt"
     process = subprocess.Popen([sys.executable, "-m", "graph.cli", "build", str(tmp_path / "many.jsonl"), "-o",
                                 str(out), "--workers", "2"], stderr=subprocess.PIPE, text=True)
-    deadline = time.monotonic() + 180
-    while time.monotonic() < deadline:  # the workers have sent documents back: they are written
-        partial = list(out.parent.glob(".*.tmp")) if out.parent.exists() else []
-        if partial and partial[0].stat().st_size > 0:
-            break
-        time.sleep(0.05)
-    else:
-        process.kill()
-        pytest.fail("the build wrote nothing in 180 s")
+    wait_until_writing(process, out, 180)  # the workers have sent documents back: they are written
     workers = psutil.Process(process.pid).children(recursive=True)
     assert len(workers) >= 2
     process.send_signal(signal.SIGINT)
