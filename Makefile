@@ -16,7 +16,7 @@ $(STAMP): $(BIN)/python pyproject.toml
 	touch $@
 
 $(DEVSTAMP): $(STAMP)
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet -e '.[dev,spark]'
 	touch $@
 
 install: $(STAMP)
@@ -41,14 +41,15 @@ lint: $(DEVSTAMP)
 	$(BIN)/ruff check graph tests scripts
 	$(BIN)/lint-imports --no-cache
 
-# Graphviz draws the static pictures, Chromium runs the browser test. Installed when we are root
-# with apt-get (CI, fresh machines); elsewhere the tests that need them skip and say why.
+# Graphviz draws the static pictures, Chromium runs the browser test, Java runs Spark. Installed when we
+# are root with apt-get (CI, fresh machines); elsewhere the tests that need them skip and say why.
 system-deps:
-	@if command -v dot >/dev/null && command -v chromium >/dev/null; then :; \
+	@if command -v dot >/dev/null && command -v chromium >/dev/null && command -v java >/dev/null; then :; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq graphviz chromium >/dev/null; } \
-	    || echo "note: could not install graphviz/chromium: their tests will skip"; \
-	else echo "note: graphviz or chromium missing and not root: their tests will skip"; fi
+	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq graphviz chromium \
+	      openjdk-17-jre-headless >/dev/null; } \
+	    || echo "note: could not install graphviz/chromium/java: their tests will skip"; \
+	else echo "note: graphviz, chromium or java missing and not root: their tests will skip"; fi
 
 # The README's pictures. The seed's graph: make seed-graph SEED_GRAPH=out/seed.ttl
 SEED_GRAPH ?= out/graph.ttl

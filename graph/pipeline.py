@@ -8,16 +8,15 @@ step (the command line draws its progress bar and its skip lines from it; the li
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 import logging
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
+import pyoxigraph as ox
 from rdflib import Graph
 
-from .extraction import extract_document
-from .extraction.nlp import load_model, parse_documents
+from .extraction.workers import extract_documents
 from .ingest import (
     BAD,
     NOT_ARTICLE,
@@ -35,7 +34,8 @@ from .ingest import (
 from .lexicon import Lexicon
 from .rdf.iris import is_absolute_iri
 from .rdf.lexicon import default_lexicon
-from .rdf.mapping import IriMinter, check_base_iri, document_triples, to_rdf
+from .rdf.mapping import IriMinter, check_base_iri, rdflib_graph, to_rdf
+from .rdf.mapping import document_statements as mapped_statements
 from .rdf.vocab import DEFAULT_BASE_IRI
 from .records import Document, DocumentGraph
 
@@ -88,31 +88,23 @@ class BuildReport:
 
 
 def extract(documents: Iterable[Document], *, model: str | None = None, lexicon: Lexicon | None = None,
-            report: BuildReport | None = None) -> Iterator[DocumentGraph]:
-    """Records for each document, in input order."""
-    documents = iter(documents)
-    first = next(documents, None)  # read (and check) the first input before the slow model load
-    if first is None:
-        return
-    documents = itertools.chain([first], documents)
-    nlp = load_model(model)
+            report: BuildReport | None = None, workers: int = 1) -> Iterator[DocumentGraph]:
+    """Records for each document, in input order, extracted in `workers` processes (the same records
+    whatever their number)."""
     lexicon = lexicon or default_lexicon()
     undated: list[str] = []
-    for parsed in parse_documents(documents, nlp):
-        if parsed.document.date is None:
-            undated.append(parsed.document.id)
-        try:
-            result = extract_document(parsed, lexicon)
-        except Exception as error:  # a bug met on one document must not lose the others: say so and go on
-            skip = Skip(f"{parsed.document.source or '<input>'}: document {shown(parsed.document.id)}: internal error "
-                        f"({type(error).__name__}: {str(error)[:120]}); please report it")
+    for document, outcome in extract_documents(documents, lexicon, model=model, workers=workers):
+        if document.date is None:
+            undated.append(document.id)
+        if isinstance(outcome, BaseException):  # a bug met on one document must not lose the others
             if report is None:
-                raise
-            report.skipped(skip)
+                raise outcome
+            report.skipped(Skip(f"{document.source or '<input>'}: document {shown(document.id)}: internal error "
+                                f"({type(outcome).__name__}: {str(outcome)[:120]}); please report it"))
             continue
         if report is not None:
-            report.document_built(result)
-        yield result
+            report.document_built(outcome)
+        yield outcome
     if undated:
         # one warning for the whole run: relative dates ("on Tuesday", "March 3") need an article date
         count = f"{len(undated)} documents have" if len(undated) > 1 else "1 document has"
@@ -137,24 +129,32 @@ def _checked(items: Iterable[Read | Skip], report: BuildReport, strict: bool) ->
 
 def extract_inputs(inputs: Iterable[str], *, default_date: dt.date | None = None, model: str | None = None,
                    english_only: bool = True, strict: bool = False,
-                   report: BuildReport | None = None) -> Iterator[DocumentGraph]:
+                   report: BuildReport | None = None, workers: int = 1) -> Iterator[DocumentGraph]:
     """Records for every document of the given paths ('-' for stdin).
 
     Every path is checked before anything is read (an InputError at once). A bad document is skipped
     and counted in `report` (with `strict`, it raises its InputError instead); so are repeats and,
-    with `english_only`, documents in another language."""
+    with `english_only`, documents in another language. `workers` processes extract (see `extract`)."""
     inputs = list(inputs)
     check_inputs(inputs)
     report = report if report is not None else BuildReport()
     items = read_documents(inputs, default_date, english_only=english_only)
-    return extract(_checked(items, report, strict), model=model, report=report)
+    return extract(_checked(items, report, strict), model=model, report=report, workers=workers)
 
 
 def document_graphs(results: Iterable[DocumentGraph], base_iri: str = DEFAULT_BASE_IRI) -> Iterator[tuple[str, Graph]]:
-    """(document IRI, its graph) for each result: the unit a store or a named graph holds."""
+    """(document IRI, its rdflib graph) for each result: the unit a store or a named graph holds."""
+    for iri, triples in document_statements(results, base_iri):
+        yield iri, rdflib_graph(triples)
+
+
+def document_statements(results: Iterable[DocumentGraph],
+                        base_iri: str = DEFAULT_BASE_IRI) -> Iterator[tuple[str, list[ox.Triple]]]:
+    """(document IRI, its triples as pyoxigraph terms) for each result: what the build writes or stores,
+    with no rdflib graph on the way. The first document to name an entity gives its label."""
     iris, labels = IriMinter(base_iri), {}
     for result in results:
-        yield str(iris.document(result.document)), document_triples(result, base_iri, labels)
+        yield iris.document(result.document), mapped_statements(result, iris, labels)
 
 
 def build_graph(inputs: Iterable[str], *, default_date: dt.date | None = None, model: str | None = None,

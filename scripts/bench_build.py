@@ -7,6 +7,12 @@ measured in one run on this machine, not absolute promises:
     python scripts/bench_build.py 100        # 100 and 1,000 documents
 
 Each build runs in its own process; peak resident memory is read from the OS for that child alone.
+The measures of scale (each one run, each build or bare parse a fresh process; the corpus is generated
+from examples/ and tests/data/dev/, names and dates varied per document):
+
+    python scripts/bench_build.py --scale throughput   # build ÷ bare spaCy (-o, --store); --workers 2 ÷ 1
+    python scripts/bench_build.py --scale memory       # peak RSS of --store at 1,600 documents ÷ at 100
+    python scripts/bench_build.py --scale spark        # Spark local[2] ÷ --workers 2 on 1,000 documents
 """
 from __future__ import annotations
 
@@ -43,6 +49,9 @@ def build(source: Path, target: Path) -> tuple[float, int]:
 
 
 def main() -> None:
+    if len(sys.argv) > 2 and sys.argv[1] == "--scale":
+        MEASURES[sys.argv[2]](*map(int, sys.argv[3:]))
+        return
     small = int(sys.argv[1]) if len(sys.argv) > 1 else 40
     rows = []
     with tempfile.TemporaryDirectory() as folder:
@@ -57,6 +66,125 @@ def main() -> None:
         print(f"{documents:9}  {seconds:8.1f}  {documents / seconds:7.1f}  {peak / 1024:8.0f} MB  {size / 1e6:8.1f} MB")
     (n1, t1, m1, _), (n2, t2, m2, _) = rows
     print(f"10x the documents: {t2 / t1:.1f}x the time, {m2 / m1:.2f}x the peak memory")
+
+
+# ---------------------------------------------------------------- measures of scale
+NAMES = ("Ana Ruiz", "Tomas Berg", "Lena Okafor", "Rui Costa", "Mara Lind", "Ivo Petrov", "Sara Haddad", "Jon Aske",
+         "Nina Sorensen", "Omar Farouk", "Eva Novak", "Luis Ortega", "Kai Weber", "Ines Duarte", "Paul Mensah")
+SURNAMES = ("Biden", "Trump", "Harris", "Starmer", "Sunak", "Zelensky", "Milei", "Massa", "Modi", "Erdoğan",
+            "Kristersson", "Stoltenberg", "Fernández", "Kılıçdaroğlu", "Macron", "Carney", "Scholz")
+
+
+def varied_corpus(path: Path, documents: int) -> None:
+    """JSON Lines of news-sized articles made of the project's own texts (an example, then four texts of
+    the development set as further paragraphs), each article's people renamed and its date moved."""
+    import datetime as dt
+    import re
+
+    from graph.ingest import split_header
+
+    leads = [split_header(p.read_text(encoding="utf-8")) for p in sorted((ROOT / "examples").glob("*.txt"))]
+    more = [split_header(p.read_text(encoding="utf-8"))[0] for p in sorted((ROOT / "tests/data/dev").glob("*.txt"))]
+    pattern = re.compile(r"\b(?:[A-Z][a-z]+ )?(" + "|".join(SURNAMES) + r")\b")
+    with path.open("w", encoding="utf-8") as out:
+        for number in range(documents):
+            lead, date, _ = leads[number % len(leads)]
+            text = "\n\n".join([lead, *(more[(number * 4 + k) % len(more)] for k in range(4))])
+            cast: dict[str, str] = {}
+
+            def renamed(match):
+                new = cast.setdefault(match.group(1), NAMES[(len(cast) + number) % len(NAMES)])
+                return new if " " in match.group(0) else new.split()[-1]
+            day = date + dt.timedelta(days=number // len(leads))
+            out.write(json.dumps({"id": f"doc-{number:06d}", "text": pattern.sub(renamed, text),
+                                  "date": day.isoformat()}) + "\n")
+
+
+BARE_SPACY = """import resource, sys, json
+from graph.extraction.nlp import load_model
+from graph.ingest import paragraphs
+nlp = load_model()
+def units():
+    for line in open(sys.argv[1], encoding="utf-8"):
+        text = json.loads(line)["text"]
+        for block in paragraphs(text):
+            yield text[block.begin:block.end]
+for doc in nlp.pipe(units(), batch_size=64):
+    pass
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+
+def timed_process(*args: str) -> tuple[float, int]:
+    """Seconds and peak RSS (KiB) of one Python process running `args`."""
+    code = ("import resource, sys\nfrom graph.cli import main\nsys.argv[0] = 'newsgraph'\n"
+            "try:\n    main(sys.argv[1:])\nexcept SystemExit as e:\n    assert not e.code, e.code\n"
+            "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)")
+    started = time.perf_counter()
+    result = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr[-2000:]
+    return time.perf_counter() - started, int(result.stdout.strip().splitlines()[-1])
+
+
+def bare_spacy(source: Path) -> float:
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-c", BARE_SPACY, str(source)], check=True, capture_output=True)
+    return time.perf_counter() - started
+
+
+def throughput(documents: int = 100, parallel_documents: int = 400) -> None:
+    """Build throughput ÷ bare spaCy on the same paragraphs (one process), for -o and --store; then
+    --workers 2 ÷ --workers 1 on a larger corpus."""
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / "corpus.jsonl"
+        varied_corpus(source, documents)
+        bare = bare_spacy(source)
+        to_file, _ = timed_process("build", str(source), "-o", f"{folder}/out.nt", "-q", "--workers", "1")
+        to_store, _ = timed_process("build", str(source), "--store", f"{folder}/store", "-q", "--workers", "1")
+        print(f"{documents} documents, one process: bare spaCy {bare:.1f} s, build -o {to_file:.1f} s, "
+              f"build --store {to_store:.1f} s")
+        print(f"throughput ÷ bare spaCy: -o {bare / to_file:.2f}, --store {bare / to_store:.2f} (target >= 0.92)")
+        varied_corpus(source, parallel_documents)
+        one, _ = timed_process("build", str(source), "-o", f"{folder}/one.nt", "-q", "--workers", "1")
+        two, _ = timed_process("build", str(source), "-o", f"{folder}/two.nt", "-q", "--workers", "2")
+        same = Path(f"{folder}/one.nt").read_bytes() == Path(f"{folder}/two.nt").read_bytes()
+        print(f"{parallel_documents} documents: --workers 1 {one:.1f} s, --workers 2 {two:.1f} s: "
+              f"{one / two:.2f}x (target >= 1.5); same bytes: {same}")
+
+
+def memory(small: int = 100, large: int = 1600) -> None:
+    """Peak RSS of `build --store` at `large` documents ÷ at `small` (one worker: the store's own growth)."""
+    peaks = {}
+    with tempfile.TemporaryDirectory() as folder:
+        for documents in (small, large):
+            source = Path(folder) / f"corpus-{documents}.jsonl"
+            varied_corpus(source, documents)
+            seconds, peaks[documents] = timed_process("build", str(source), "--store", f"{folder}/store-{documents}",
+                                                      "-q", "--workers", "1")
+            print(f"--store, {documents} documents: {seconds:.1f} s, peak RSS {peaks[documents] / 1024:.0f} MB")
+    print(f"peak RSS at {large} ÷ at {small}: {peaks[large] / peaks[small]:.2f} (target <= 1.2)")
+
+
+def spark(documents: int = 1000) -> None:
+    """Spark local[2] ÷ `build --workers 2` on the same documents, and what a million articles cost."""
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / "corpus"
+        source.mkdir()
+        varied_corpus(source / "corpus.jsonl", documents)
+        local, _ = timed_process("build", str(source), "-o", f"{folder}/local.nq", "-q", "--workers", "2")
+        clustered, _ = timed_process("spark", str(source), "--output", f"{folder}/spark", "--master", "local[2]",
+                                     "--partitions", "8")
+    print(f"{documents} documents: build --workers 2 {local:.1f} s, spark local[2] {clustered:.1f} s: "
+          f"Spark takes {clustered / local:.2f}x the time")
+    per_core = documents / (clustered * 2)  # documents a second a core, Spark's overheads included
+    print(f"measured: {per_core:.1f} documents a second a core through Spark")
+    for executors, cores in ((10, 4), (50, 4), (100, 8)):
+        hours = 1_000_000 / (per_core * executors * cores) / 3600
+        print(f"1,000,000 articles on {executors} executors of {cores} cores: about {hours:.1f} h "
+              f"({executors * cores * hours:.0f} core-hours)")
+
+
+MEASURES = {"throughput": throughput, "memory": memory, "spark": spark}
 
 
 if __name__ == "__main__":

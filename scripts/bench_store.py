@@ -6,6 +6,8 @@ Not a test: timings depend on the machine; the ratio is what to compare.
 
     .venv/bin/python scripts/bench_store.py                 # 4,000 documents, ~1.1M triples
     .venv/bin/python scripts/bench_store.py --documents 500 --repeat 3
+    .venv/bin/python scripts/bench_store.py --documents 800 --commands   # `query --store` and `export`
+                                                                         # as commands against raw pyoxigraph
 """
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from graph.pipeline import document_statements
 from graph.rdf.ontology import bundled_queries
 from graph.records import Document, DocumentGraph, Entity, Event, Mention, Role
 from graph.store import Store
@@ -81,6 +84,7 @@ def main() -> None:
     parser.add_argument("--documents", type=int, default=4000)
     parser.add_argument("--repeat", type=int, default=5, help="timed runs of each query each way")
     parser.add_argument("--store", type=Path, help="store folder (default: a temporary one, removed after)")
+    parser.add_argument("--commands", action="store_true", help="also time `query --store` and `export` as commands")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="newsgraph-bench-") as scratch:
@@ -89,7 +93,7 @@ def main() -> None:
         people, places = max(50, args.documents // 2), max(10, args.documents // 20)
         with Store(folder) as store:
             started = time.perf_counter()
-            store.add_documents(generated_document(n, rng, people, places) for n in range(args.documents))
+            store.add(document_statements(generated_document(n, rng, people, places) for n in range(args.documents)))
             ingest = time.perf_counter() - started
             stats = store.stats()
             print(f"store: {stats.documents:,} documents, {stats.entities:,} entities, {stats.events:,} events, "
@@ -117,6 +121,51 @@ def main() -> None:
                 print(f"{name:24} {rows:7,} {medians[0]:9.3f}s {medians[1]:9.3f}s {medians[2]:10.3f}s "
                       f"{ratio:5.2f}x {ratio_timed:7.2f}x")
             print(f"worst ratio newsgraph / pyoxigraph: {max(ratios):.2f}x (target <= 1.5x)")
+        if args.commands:
+            commands(folder)
+
+
+RAW_QUERY = """import sys, pyoxigraph as ox
+from graph.rdf.ontology import bundled_queries
+from graph.rdf.vocab import QUERY_PREFIXES
+store = ox.Store.read_only(sys.argv[1])
+result = store.query(bundled_queries()[sys.argv[2]], prefixes=QUERY_PREFIXES)
+out = sys.stdout
+for solution in result:
+    out.write(",".join("" if solution[v] is None else solution[v].value for v in result.variables) + "\\n")
+"""
+RAW_DUMP = """import sys, pyoxigraph as ox
+from graph.rdf.vocab import PREFIXES
+store = ox.Store.read_only(sys.argv[1])
+fmt = ox.RdfFormat.TURTLE if sys.argv[2].endswith(".ttl") else ox.RdfFormat.N_QUADS
+store.dump(sys.argv[2], fmt, from_graph=ox.DefaultGraph() if fmt == ox.RdfFormat.TURTLE else None, prefixes=PREFIXES)
+"""
+
+
+def process_seconds(*args: str) -> float:
+    import subprocess
+    import sys
+
+    started = time.perf_counter()
+    subprocess.run([sys.executable, *args], check=True, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - started
+
+
+def commands(folder: Path) -> None:
+    """Each a fresh process, the way a user runs it, interleaved: `newsgraph query --store` against the
+    same SPARQL in raw pyoxigraph, and `newsgraph export STORE` against Oxigraph's own dump."""
+    cli = ["-m", "graph.cli"]
+    for name in QUERIES:
+        ours = process_seconds(*cli, "query", "--store", str(folder), "--name", name, "--format", "csv")
+        raw = process_seconds("-c", RAW_QUERY, str(folder), name)
+        print(f"query --store --name {name}: {ours:.2f} s, raw pyoxigraph {raw:.2f} s: {ours / raw:.2f}x "
+              "(target <= 1.1)")
+    with tempfile.TemporaryDirectory() as out:
+        for suffix in (".ttl", ".nq"):
+            ours = process_seconds(*cli, "export", str(folder), "-o", f"{out}/ours{suffix}")
+            raw = process_seconds("-c", RAW_DUMP, str(folder), f"{out}/raw{suffix}")
+            print(f"export STORE -o x{suffix}: {ours:.2f} s, raw Oxigraph dump {raw:.2f} s: {ours / raw:.2f}x "
+                  "(target <= 1.5)")
 
 
 if __name__ == "__main__":

@@ -74,7 +74,7 @@ def test_every_stage_is_a_package_listed_for_the_wheel():
     on_disk |= {"graph.output.assets"}  # data only (vendored Cytoscape.js, the page, the JSON-LD context)
     assert declared - {"graph.ontology_data", "graph.ontology_data.queries"} == on_disk
     stages = {p.name for p in PACKAGE.iterdir() if (p / "__init__.py").is_file()}
-    assert stages == {"ingest", "extraction", "rdf", "store", "output", "evaluation", "cli"}
+    assert stages == {"ingest", "extraction", "rdf", "store", "output", "evaluation", "cli", "spark"}
 
 
 def test_no_module_is_longer_than_one_sitting():

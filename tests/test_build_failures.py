@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from midbuild import wait_until_writing
 from rdflib import RDFS, Graph
 
 from graph.cli import main
@@ -39,11 +40,11 @@ def assert_one_line_error(result, output: Path, text: str) -> None:
 
 
 def model_must_not_load(monkeypatch):
-    import graph.pipeline
+    import graph.extraction.workers
 
     def refuse(name=None):
         raise AssertionError("the model was loaded")
-    monkeypatch.setattr(graph.pipeline, "load_model", refuse)
+    monkeypatch.setattr(graph.extraction.workers, "load_model", refuse)
 
 
 # --- a `date 2024-02-30` header: was a traceback (day is out of range for month)
@@ -153,15 +154,7 @@ def test_a_signal_mid_build_leaves_no_file(tmp_path, nlp, signum):
     out = tmp_path / "out" / "graph.nt"
     process = subprocess.Popen([sys.executable, "-m", "graph.cli", "build", str(tmp_path / "many.jsonl"),
                                 "-o", str(out)], stderr=subprocess.PIPE, text=True)
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:  # mid-build: documents are being written into the temporary file
-        partial = list(out.parent.glob(".*.tmp")) if out.parent.exists() else []
-        if partial and partial[0].stat().st_size > 0:
-            break
-        time.sleep(0.05)
-    else:
-        process.kill()
-        pytest.fail("the build wrote nothing in 120 s")
+    wait_until_writing(process, out, 120)  # mid-build: documents are being written into the temporary file
     process.send_signal(signum)
     _, stderr = process.communicate(timeout=60)
     assert process.returncode == 128 + signum

@@ -99,8 +99,8 @@ def test_build_from_stdin_is_byte_identical_twice_and_queryable(tmp_path, nlp):
 
 def test_an_undated_article_gets_no_dates_and_one_warning(tmp_path, nlp):
     undated = "\n".join(ARTICLE.splitlines()[1:]) + "\n\nOn March 3, Carney met Scholz."
-    for name in ("a.txt", "b.txt"):
-        (tmp_path / name).write_text(undated, encoding="utf-8")
+    for name, more in (("a.txt", ""), ("b.txt", " They spoke again later.")):  # two articles, not one twice
+        (tmp_path / name).write_text(undated + more, encoding="utf-8")
     result = run_cli("build", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "-o", str(tmp_path / "out.ttl"))
     assert result.returncode == 0, result.stderr
     warnings = [line for line in result.stderr.splitlines() if "warning" in line]

@@ -110,5 +110,5 @@ def main() -> None:
 
 
 # Registering the commands on `main`: build, query, validate, evaluate; export, draw, report; remove, stats, serve,
-# push.
-from . import build_command, commands, export_commands, store_commands  # noqa: E402,F401
+# push; spark.
+from . import build_command, commands, export_commands, spark_command, store_commands  # noqa: E402,F401

@@ -59,7 +59,7 @@ class _SkipLines:
         self.progress, self.held, self.built_any, self.more_notes = progress, None, False, 0
 
     def __call__(self, item) -> None:
-        from ..ingest import BAD, NOTE, Skip
+        from ..ingest import BAD, NOTE, REPEATED, Skip
 
         if self.progress is not None and not (isinstance(item, Skip) and item.kind == NOTE):
             self.progress.advance()
@@ -70,6 +70,8 @@ class _SkipLines:
             if self.more_notes == 0:
                 echo_err(f"newsgraph: note: {item.message}")
             self.more_notes += 1
+        elif item.kind == REPEATED:  # one line saying which file repeats which
+            echo_err(f"newsgraph: note: {item.message}; skipped")
         elif item.kind == BAD:
             self.flush()
             if self.built_any:
@@ -106,9 +108,12 @@ class _SkipLines:
 @click.option("--lang", type=click.Choice(["en", "any"]), default="en", show_default=True,
               help="en: skip (and count) documents clearly in another language; any: build every document.")
 @click.option("--strict", is_flag=True, help="Stop at the first bad document instead of skipping it.")
+@click.option("--workers", type=click.IntRange(1, 256), metavar="N",
+              help="Extract in N processes, each with the model loaded (default: the number of cores); "
+                   "the output is the same for any N.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary (skips and errors still print).")
 @user_errors
-def build(inputs, output, store_dir, rdf_format, date, base_iri, model, lang, strict, quiet):
+def build(inputs, output, store_dir, rdf_format, date, base_iri, model, lang, strict, workers, quiet):
     """Build the knowledge graph of INPUTS: .txt and .html files, folders, .jsonl files, web archives
     (.warc, .warc.gz), or - for stdin.
 
@@ -123,6 +128,7 @@ def build(inputs, output, store_dir, rdf_format, date, base_iri, model, lang, st
       newsgraph build CC-NEWS-20241107.warc.gz -o out/news.ttl
       newsgraph build examples/ -o - | newsgraph query - --name events
       newsgraph build examples/ --store out/store
+      newsgraph build news/ -o out/news.nt --workers 4
     """
     from ..ingest import check_inputs, parse_date
     from ..rdf.mapping import check_base_iri
@@ -139,7 +145,8 @@ def build(inputs, output, store_dir, rdf_format, date, base_iri, model, lang, st
         parent = Path(output).parent
         if output != "-" and parent.exists() and not os.access(parent, os.W_OK):
             fail(f"{output}: cannot write into {parent} (permission denied)")
-    from ..pipeline import BuildReport, document_graphs, extract_inputs
+    from ..extraction.workers import available_cores
+    from ..pipeline import BuildReport, document_statements, extract_inputs
 
     with build_progress(not quiet) as progress:
         lines = _SkipLines(progress)
@@ -149,8 +156,8 @@ def build(inputs, output, store_dir, rdf_format, date, base_iri, model, lang, st
 
             threading.Thread(target=lambda: progress.set_total(estimate_documents(inputs)), daemon=True).start()
         results = extract_inputs(inputs, default_date=default_date, model=model, english_only=lang == "en",
-                                 strict=strict, report=report)
-        graphs = document_graphs(results, base_iri)
+                                 strict=strict, report=report, workers=workers or available_cores())
+        graphs = document_statements(results, base_iri)
         first = next(graphs, None)  # nothing built: no file at all
         if first is None:
             if lines.held is not None and report.bad == 1:

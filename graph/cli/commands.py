@@ -64,7 +64,7 @@ def query(source, sparql, store_dir, query_file, name, list_queries, output_form
         fail("give a graph file, a store folder or - to query")
     sparql_text = resolve_query(sparql, file=query_file, name=name)
     if store_dir is not None or source != "-" and Path(source).is_dir():
-        with Store(source, create=False) as store:
+        with Store(source, create=False, read_only=True) as store:
             print_table(store.query(sparql_text, timeout=timeout), output_format)
         return
     graph = load_graph_file(source)

@@ -53,7 +53,7 @@ def stats(store_dir, as_json):
     """
     from ..store import Store
 
-    with Store(store_dir, create=False) as store:
+    with Store(store_dir, create=False, read_only=True) as store:
         figures = store.stats()
     if as_json:
         click.echo(json.dumps(figures.as_dict(), indent=2))
@@ -182,7 +182,7 @@ def push(graph_file, store_dir, endpoint, update_endpoint, method, graph_iri, me
     target = Endpoint(url=endpoint, update_url=update_endpoint, method=method, user=user, password=password,
                       token=token, digest=digest, timeout=timeout)
     if store_dir is not None:
-        with Store(store_dir, create=False) as store:
+        with Store(store_dir, create=False, read_only=True) as store:
             report = push_graphs(store_payloads(store, ontology=not no_ontology), target, merge_default=merge_default)
     else:
         payloads = file_payloads(graph_file, graph=graph_iri, ontology=not no_ontology)

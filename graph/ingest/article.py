@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+import unicodedata
 
 from dateutil import parser as date_parser
 
@@ -150,6 +151,12 @@ def _dateline_date(text: str) -> dt.date | None:
 
 def content_id(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+
+
+def text_id(text: str) -> str:
+    """A hash of the text as read, whatever its spacing and Unicode forms: the same article saved twice
+    (under two names, re-wrapped, with non-breaking spaces) has one."""
+    return content_id(" ".join(unicodedata.normalize("NFKC", text).split()))
 
 
 def check_unicode(value: str, what: str, where: str) -> str:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from ..records import Document, slug
-from .article import InputError, content_id, document_from_text, shown
+from .article import InputError, content_id, document_from_text, shown, text_id
 from .html import document_from_html, looks_like_html
 from .jsonl import read_jsonl
 from .language import other_language
@@ -73,9 +73,11 @@ def read_documents(inputs: Iterable[str], default_date: dt.date | None = None, *
 
     Two documents whose ids would give one IRI must be the same article (the repeat is a REPEATED
     skip; a page fetched again under its URL is one too); otherwise the second is a BAD skip, since
-    one would silently overwrite the other.
+    one would silently overwrite the other. A document whose text is one read before under another
+    id (the same article saved under two names; spacing and Unicode forms aside) is a REPEATED skip.
     """
     seen: dict[str, tuple[str, str, str | None]] = {}  # IRI segment of the id → (content hash, where, url)
+    seen_texts: dict[str, str] = {}  # hash of the normalised text → where it was first read
     for item in _read_each(inputs, default_date, in_folder=False):
         if isinstance(item, Skip):
             yield item
@@ -91,6 +93,11 @@ def read_documents(inputs: Iterable[str], default_date: dt.date | None = None, *
                            f"({first_place}); give each document its own id")
             continue
         seen[key] = (digest, item.place, doc.url)
+        text_key = text_id(doc.text)
+        if text_key in seen_texts:  # the same article under another name: its events would count twice
+            yield Skip(f"{item.place}: repeats {seen_texts[text_key]} (the same text)", REPEATED)
+            continue
+        seen_texts[text_key] = item.place
         language = other_language(doc.text) if english_only else None
         if language:
             yield Skip(f"{item.place}: not in English ({language})", NOT_ENGLISH)
@@ -117,20 +124,27 @@ def _read_each(inputs: Iterable[str], default_date: dt.date | None, in_folder: b
         if path.is_dir():
             yield from _read_each([str(p) for p in _folder_files(path)], default_date, in_folder=True)
             continue
-        kind = kind_of(path)
         try:
-            if kind == "jsonl":
-                with path.open("rb") as handle:
-                    yield from read_jsonl(handle, name, default_date, in_folder)
-            elif kind == "warc":
-                with path.open("rb") as handle:
-                    yield from warc_documents(handle, name, default_date)
-            elif kind in ("html", "text"):
-                yield _read_page(path.read_bytes(), name, path.stem, str(path), default_date, kind == "html")
-            else:
-                yield Skip(f"{name}: unknown input type '{path.suffix}' ({_KNOWN})")
+            yield from read_file(path.open("rb"), name, default_date, in_folder, source=str(path))
         except OSError as error:
             yield Skip(f"{name}: cannot read ({error.strerror or error})")
+
+
+def read_file(handle: BinaryIO, name: str, default_date: dt.date | None = None, in_folder: bool = False, *,
+              source: str | None = None) -> Iterator[Read | Skip]:
+    """The documents of one input file, given open (a local file, or bytes a cluster read from any
+    file system), its kind told by `name`; a text's or page's `source` is its path (`name` by default).
+    The handle is closed at the end."""
+    kind = kind_of(Path(name))
+    with handle:
+        if kind == "jsonl":
+            yield from read_jsonl(handle, name, default_date, in_folder)
+        elif kind == "warc":
+            yield from warc_documents(handle, name, default_date)
+        elif kind in ("html", "text"):
+            yield _read_page(handle.read(), name, Path(name).stem, source or name, default_date, kind == "html")
+        else:
+            yield Skip(f"{name}: unknown input type '{Path(name).suffix}' ({_KNOWN})")
 
 
 def _read_page(data: bytes, where: str, doc_id: str | None, source: str | None,

@@ -22,7 +22,7 @@ from ..rdf.vocab import PREFIXES
 from .files import ExportError, atomic_output
 from .networks import PROJECTIONS, project, write_network
 from .safe_text import has_xml_forbidden, xml_safe
-from .sources import to_rdflib
+from .sources import StoreSource, to_rdflib
 from .tables import entities_csv, events_csv, read_tables
 
 
@@ -177,6 +177,9 @@ def export(source, path: str | Path, export_format: str | None = None, *,
     with atomic_output(path) as stream:
         if export_format == "json-ld":
             stream.write(serialize_jsonld(to_rdflib(source)))
+        elif isinstance(source, StoreSource) and export_format in OXIGRAPH_SERIALIZERS and export_format != "xml":
+            # written by Oxigraph from the store (RDF/XML takes the general way: its characters are checked)
+            source.write_rdf(stream, OXIGRAPH_SERIALIZERS[export_format], PREFIXES)
         elif export_format in QUAD_FORMATS:
             write_rdf(source.document_quads(), stream, export_format)
         elif export_format in OXIGRAPH_SERIALIZERS:

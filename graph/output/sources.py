@@ -2,14 +2,14 @@
 
 Oxigraph rather than rdflib because parsing, SPARQL and serialization are tens of times faster on
 large graphs. The quads are kept as parsed: an Oxigraph *store* rewrites derived datatypes
-(xsd:nonNegativeInteger becomes xsd:integer), so it only answers the SPARQL of the tables, while
-RDF exports are written from the quads themselves and stay isomorphic to the input.
+(xsd:nonNegativeInteger becomes xsd:integer; newsgraph itself writes only xsd:integer offsets), so it
+only answers the SPARQL of the tables, while RDF exports are written from the quads themselves and stay
+isomorphic to the input. A store folder is opened read-only, and exported by Oxigraph from the store.
 """
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
@@ -17,7 +17,7 @@ import pyoxigraph as ox
 from rdflib import Graph
 from rdflib.namespace import PROV, RDF
 
-from ..rdf.files import OXIGRAPH_PARSERS, GraphFileError, format_of, oxigraph_triples, stdin_quads
+from ..rdf.files import OXIGRAPH_PARSERS, GraphFileError, format_of, stdin_quads
 from ..rdf.vocab import NG, NIF
 
 _DOCUMENT = ox.NamedNode(str(NG.Document))
@@ -28,11 +28,11 @@ _DERIVED_FROM = ox.NamedNode(str(PROV.wasDerivedFrom))
 _REFERENCE_CONTEXT = ox.NamedNode(str(NIF.referenceContext))
 
 
-@dataclass
 class Source:
     """The quads of a graph file or store: named graphs as read (the default graph for triple files)."""
 
-    quads: list[ox.Quad] = field(default_factory=list)
+    def __init__(self, quads: list[ox.Quad] | None = None):
+        self.quads = quads if quads is not None else []
 
     @cached_property
     def store(self) -> ox.Store:
@@ -80,10 +80,27 @@ def _split_by_document(triples: list[ox.Triple]) -> Iterator[ox.Quad]:
             yield ox.Quad(t.subject, t.predicate, t.object, document)
 
 
-def quads_of_rdflib(graph: Graph, name: str | None = None) -> list[ox.Quad]:
-    """An rdflib graph as Oxigraph quads (in the named graph `name`, else the default graph)."""
-    target = ox.NamedNode(name) if name else ox.DefaultGraph()
-    return [ox.Quad(t.subject, t.predicate, t.object, target) for t in oxigraph_triples(graph)]
+class StoreSource(Source):
+    """A store folder, opened read-only whenever it is read (so a query or an export never writes to it).
+    Its RDF is written by Oxigraph straight from the store (`write_rdf`), never through Python lists."""
+
+    def __init__(self, path: Path):
+        from ..store import Store  # only a folder needs the store module
+
+        self.path, self._open = path, lambda: Store(path, create=False, read_only=True)
+        self._open().close()  # a stray folder or a locked store fails now, before any output is opened
+
+    @cached_property
+    def quads(self) -> list[ox.Quad]:
+        with self._open() as store:
+            return list(store.document_quads())
+
+    def write_rdf(self, stream, rdf_format: ox.RdfFormat, prefixes: dict[str, str]) -> None:
+        """The documents' graphs (quad formats) or their merge (triple formats), in the store's order."""
+        with self._open() as store:
+            named = rdf_format in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG)
+            ox.serialize(store.document_quads() if named else store.merged_triples(), stream, rdf_format,
+                         prefixes=prefixes)
 
 
 def open_source(path: str | Path) -> Source:
@@ -93,13 +110,7 @@ def open_source(path: str | Path) -> Source:
         return Source(stdin_quads())
     path = Path(path)
     if path.is_dir():
-        from ..store import Store  # only a folder needs the store module
-
-        source = Source()
-        with Store(path, create=False) as store:  # never turn a stray folder into a store
-            for name, graph in store.named_graphs():
-                source.quads += quads_of_rdflib(graph, name)
-        return source
+        return StoreSource(path)
     if not path.exists():
         raise GraphFileError(f"{path}: no such graph file or store folder")
     parser = format_of(path, OXIGRAPH_PARSERS)

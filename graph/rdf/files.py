@@ -3,6 +3,7 @@
 Writing lives in graph/output/export.py."""
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TypeVar
 
@@ -88,6 +89,10 @@ def read_graph(path: str | Path) -> Graph:
         raise GraphFileError(f"{path}: cannot parse as {rdf_format} ({str(error).splitlines()[0][:200]})") from None
 
 
-def oxigraph_triples(graph: Graph) -> list[ox.Triple]:
-    """An rdflib graph's triples as pyoxigraph terms (through N-Triples: both sides parse it fast)."""
-    return list(ox.parse(graph.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES))
+def oxigraph_triples(graph: Graph | Iterable[ox.Triple]) -> list[ox.Triple]:
+    """A document's triples as pyoxigraph terms: an rdflib graph's through N-Triples (both sides parse it
+    fast); pyoxigraph triples (what the build makes) as they are."""
+    if not isinstance(graph, Graph):
+        return list(graph)
+    return [quad.triple for quad in ox.parse(graph.serialize(format="nt", encoding="utf-8"),
+                                             format=ox.RdfFormat.N_TRIPLES)]

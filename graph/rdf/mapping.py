@@ -1,4 +1,4 @@
-"""Maps extraction records to RDF. Knows rdflib and the vocabulary; knows nothing of spaCy.
+"""Maps extraction records to RDF. Knows the vocabulary and RDF terms; knows nothing of spaCy.
 
 Model, in short:
 - entities: schema:Person / schema:Organization / schema:Place, rdfs:label (canonical name),
@@ -6,13 +6,19 @@ Model, in short:
 - events: one node typed ng:<Class> (subclass of ng:Event), schema:agent / schema:recipient /
   schema:participant / schema:location, ng:date (xsd:date), ng:planned, prov:wasDerivedFrom the document;
 - provenance: the document is an ng:Document (nif:Context) with its text; each entity or event points
-  (ng:mention) to an ng:Mention (nif:Phrase) with begin/end offsets and its ng:Sentence.
+  (ng:mention) to an ng:Mention (nif:Phrase) with begin/end offsets (xsd:integer, the type a store keeps)
+  and its ng:Sentence.
 IRIs are readable and deterministic, so the same input always gives the same graph.
+
+The triples are made as pyoxigraph terms, which the build writes and stores as they are (ten times
+faster than building an rdflib graph); `document_triples` and `to_rdf` give the same as rdflib graphs
+for the library's users.
 """
 from __future__ import annotations
 
 from collections.abc import Iterable
 
+import pyoxigraph as ox
 from rdflib import OWL, RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
@@ -20,8 +26,6 @@ from ..errors import NewsgraphError
 from ..records import Document, DocumentGraph, Entity, Event, Mention, slug
 from .iris import is_absolute_iri
 from .vocab import DEFAULT_BASE_IRI, NG, NIF, SCHEMA, bind_prefixes
-
-KIND_CLASS = {"Person": SCHEMA.Person, "Organization": SCHEMA.Organization, "Place": SCHEMA.Place}
 
 
 class BaseIriError(NewsgraphError):
@@ -37,152 +41,232 @@ def check_base_iri(base: str) -> str:
 
 
 class IriMinter:
-    """Deterministic IRIs under one base: entities are shared across documents, the rest per document."""
+    """Deterministic IRIs (as strings) under one base: entities are shared across documents, the rest per document."""
 
     def __init__(self, base: str = DEFAULT_BASE_IRI):
         self.base = check_base_iri(base)
 
-    def document(self, doc: Document) -> URIRef:
-        return URIRef(f"{self.base}document/{slug(doc.id)}")
+    def document(self, doc: Document) -> str:
+        return f"{self.base}document/{slug(doc.id)}"
 
-    def entity(self, key: str) -> URIRef:
-        return URIRef(self.base + key)
+    def entity(self, key: str) -> str:
+        return self.base + key
 
-    def event(self, doc: Document, event_id: str) -> URIRef:
-        return URIRef(f"{self.base}event/{slug(doc.id)}/{event_id}")
+    def event(self, doc: Document, event_id: str) -> str:
+        return f"{self.base}event/{slug(doc.id)}/{event_id}"
 
-    def role(self, entity_key: str, title: str, organization: str | None) -> URIRef:
+    def role(self, entity_key: str, title: str, organization: str | None) -> str:
         suffix = slug(title) + (f"-at-{organization.rsplit('/', 1)[-1]}" if organization else "")
-        return URIRef(f"{self.base}{entity_key}/role/{suffix}")
+        return f"{self.base}{entity_key}/role/{suffix}"
 
-    def mention(self, doc: Document, mention: Mention) -> URIRef:
-        return URIRef(f"{self.base}document/{slug(doc.id)}#char={mention.begin},{mention.end}")
+    def mention(self, doc: Document, mention: Mention) -> str:
+        return f"{self.base}document/{slug(doc.id)}#char={mention.begin},{mention.end}"
 
-    def sentence(self, doc: Document, mention: Mention) -> URIRef:
-        return URIRef(f"{self.base}document/{slug(doc.id)}#sentence={mention.sentence_begin},{mention.sentence_end}")
-
-
-def new_graph() -> Graph:
-    return bind_prefixes(Graph())
+    def sentence(self, doc: Document, mention: Mention) -> str:
+        return f"{self.base}document/{slug(doc.id)}#sentence={mention.sentence_begin},{mention.sentence_end}"
 
 
-def geonames_iri(geonames_id: int) -> URIRef:
+def geonames_iri(geonames_id: int) -> str:
     """The GeoNames Semantic Web IRI of a feature (https://sws.geonames.org/ID/)."""
-    return URIRef(f"https://sws.geonames.org/{geonames_id}/")
+    return f"https://sws.geonames.org/{geonames_id}/"
 
 
-def _add_mention(graph: Graph, iris: IriMinter, doc: Document, doc_iri: URIRef,
-                 owner: URIRef, mention: Mention) -> None:
-    node, sentence = iris.mention(doc, mention), iris.sentence(doc, mention)
-    graph.add((owner, NG.mention, node))
-    graph.add((node, RDF.type, NG.Mention))
-    graph.add((node, NIF.beginIndex, Literal(mention.begin, datatype=XSD.nonNegativeInteger)))
-    graph.add((node, NIF.endIndex, Literal(mention.end, datatype=XSD.nonNegativeInteger)))
-    graph.add((node, NIF.anchorOf, Literal(mention.text)))
-    graph.add((node, NIF.referenceContext, doc_iri))
-    graph.add((node, NIF.sentence, sentence))
-    graph.add((sentence, RDF.type, NG.Sentence))
-    graph.add((sentence, NIF.beginIndex, Literal(mention.sentence_begin, datatype=XSD.nonNegativeInteger)))
-    graph.add((sentence, NIF.endIndex, Literal(mention.sentence_end, datatype=XSD.nonNegativeInteger)))
-    graph.add((sentence, NIF.anchorOf, Literal(doc.text[mention.sentence_begin:mention.sentence_end])))
-    graph.add((sentence, NIF.referenceContext, doc_iri))
+class _Terms:
+    """The vocabulary (graph/rdf/vocab.py) as pyoxigraph terms, made once."""
+
+    def __init__(self):
+        term = ox.NamedNode
+        self.type, self.label, self.alt_label, self.same_as = term(RDF.type), term(RDFS.label), term(SKOS.altLabel), \
+            term(OWL.sameAs)
+        self.integer, self.date, self.boolean = term(XSD.integer), term(XSD.date), term(XSD.boolean)
+        self.true, self.false = ox.Literal("true", datatype=self.boolean), ox.Literal("false", datatype=self.boolean)
+        self.kind_class = {kind: term(SCHEMA[kind]) for kind in ("Person", "Organization", "Place")}
+        self.event_class: dict[str, ox.NamedNode] = {}
+        for name in ("mention", "Mention", "Sentence", "Document", "sourcePath", "holdsRole", "Role", "asOf", "planned",
+                     "negated", "opponent", "topic", "date", "quote", "trigger", "reports"):
+            setattr(self, "ng_" + name, term(NG[name]))
+        for name in ("beginIndex", "endIndex", "anchorOf", "referenceContext", "sentence", "isString"):
+            setattr(self, "nif_" + name, term(NIF[name]))
+        for name in ("url", "containedInPlace", "roleName", "memberOf", "agent", "recipient", "participant",
+                     "location"):
+            setattr(self, "schema_" + name, term(SCHEMA[name]))
+        self.identifier, self.issued, self.title = term(DCTERMS.identifier), term(DCTERMS.issued), term(DCTERMS.title)
+        self.derived_from = term(PROV.wasDerivedFrom)
+
+    def event_type(self, kind: str) -> ox.NamedNode:
+        if kind not in self.event_class:
+            self.event_class[kind] = ox.NamedNode(NG[kind])  # NG fails on a class the ontology lacks
+        return self.event_class[kind]
+
+    def offset(self, value: int) -> ox.Literal:
+        return ox.Literal(str(value), datatype=self.integer)
+
+    def day(self, value) -> ox.Literal:
+        return ox.Literal(value.isoformat(), datatype=self.date)
 
 
-def _add_document(graph: Graph, iris: IriMinter, doc: Document) -> URIRef:
-    node = iris.document(doc)
-    graph.add((node, RDF.type, NG.Document))
-    graph.add((node, NIF.isString, Literal(doc.text)))
-    graph.add((node, DCTERMS.identifier, Literal(doc.id)))
+_TERMS: _Terms | None = None
+
+
+def _terms() -> _Terms:
+    global _TERMS
+    if _TERMS is None:
+        _TERMS = _Terms()
+    return _TERMS
+
+
+class _Triples:
+    """The triples of one document, each once, in the order they were made."""
+
+    def __init__(self):
+        self.seen: dict[ox.Triple, None] = {}
+
+    def add(self, subject, predicate, value) -> None:
+        self.seen[ox.Triple(subject, predicate, value)] = None
+
+
+def _add_mention(out: _Triples, t: _Terms, iris: IriMinter, doc: Document, doc_node: ox.NamedNode,
+                 owner: ox.NamedNode, mention: Mention) -> None:
+    node, sentence = ox.NamedNode(iris.mention(doc, mention)), ox.NamedNode(iris.sentence(doc, mention))
+    out.add(owner, t.ng_mention, node)
+    out.add(node, t.type, t.ng_Mention)
+    out.add(node, t.nif_beginIndex, t.offset(mention.begin))
+    out.add(node, t.nif_endIndex, t.offset(mention.end))
+    out.add(node, t.nif_anchorOf, ox.Literal(mention.text))
+    out.add(node, t.nif_referenceContext, doc_node)
+    out.add(node, t.nif_sentence, sentence)
+    out.add(sentence, t.type, t.ng_Sentence)
+    out.add(sentence, t.nif_beginIndex, t.offset(mention.sentence_begin))
+    out.add(sentence, t.nif_endIndex, t.offset(mention.sentence_end))
+    out.add(sentence, t.nif_anchorOf, ox.Literal(doc.text[mention.sentence_begin:mention.sentence_end]))
+    out.add(sentence, t.nif_referenceContext, doc_node)
+
+
+def _add_document(out: _Triples, t: _Terms, iris: IriMinter, doc: Document) -> ox.NamedNode:
+    node = ox.NamedNode(iris.document(doc))
+    out.add(node, t.type, t.ng_Document)
+    out.add(node, t.nif_isString, ox.Literal(doc.text))
+    out.add(node, t.identifier, ox.Literal(doc.id))
     if doc.date:
-        graph.add((node, DCTERMS.issued, Literal(doc.date.isoformat(), datatype=XSD.date)))
+        out.add(node, t.issued, t.day(doc.date))
     if doc.title:
-        graph.add((node, DCTERMS.title, Literal(doc.title)))
+        out.add(node, t.title, ox.Literal(doc.title))
     if doc.url:
-        graph.add((node, SCHEMA.url, URIRef(doc.url)))
+        out.add(node, t.schema_url, ox.NamedNode(doc.url))
     if doc.source:
-        graph.add((node, NG.sourcePath, Literal(doc.source)))
+        out.add(node, t.ng_sourcePath, ox.Literal(doc.source))
     return node
 
 
-def _add_entity(graph: Graph, iris: IriMinter, doc: Document, doc_iri: URIRef, entity: Entity,
+def _add_entity(out: _Triples, t: _Terms, iris: IriMinter, doc: Document, doc_node: ox.NamedNode, entity: Entity,
                 labels: dict[str, str]) -> None:
-    node = iris.entity(entity.key)
+    node = ox.NamedNode(iris.entity(entity.key))
     # One canonical name per node: documents may write one key differently ("al-Qaeda", "Al Qaeda");
     # the first wins and the others become alternative labels.
     name = labels.setdefault(entity.key, entity.name)
-    graph.add((node, RDF.type, KIND_CLASS[entity.kind]))
-    graph.add((node, RDFS.label, Literal(name)))
+    out.add(node, t.type, t.kind_class[entity.kind])
+    out.add(node, t.label, ox.Literal(name))
     for alias in (entity.name, *entity.aliases):
         if alias != name:
-            graph.add((node, SKOS.altLabel, Literal(alias)))
+            out.add(node, t.alt_label, ox.Literal(alias))
     if entity.geonames_id:
-        graph.add((node, OWL.sameAs, geonames_iri(entity.geonames_id)))
+        out.add(node, t.same_as, ox.NamedNode(geonames_iri(entity.geonames_id)))
     if entity.contained_in:
-        graph.add((node, SCHEMA.containedInPlace, geonames_iri(entity.contained_in)))
+        out.add(node, t.schema_containedInPlace, ox.NamedNode(geonames_iri(entity.contained_in)))
     for role in entity.roles:
-        role_node = iris.role(entity.key, role.title, role.organization)
-        graph.add((node, NG.holdsRole, role_node))
-        graph.add((role_node, RDF.type, NG.Role))
-        graph.add((role_node, SCHEMA.roleName, Literal(role.title)))
+        role_node = ox.NamedNode(iris.role(entity.key, role.title, role.organization))
+        out.add(node, t.ng_holdsRole, role_node)
+        out.add(role_node, t.type, t.ng_Role)
+        out.add(role_node, t.schema_roleName, ox.Literal(role.title))
         if role.organization:
-            graph.add((role_node, SCHEMA.memberOf, iris.entity(role.organization)))
+            out.add(role_node, t.schema_memberOf, ox.NamedNode(iris.entity(role.organization)))
         if doc.date:
-            graph.add((role_node, NG.asOf, Literal(doc.date.isoformat(), datatype=XSD.date)))
+            out.add(role_node, t.ng_asOf, t.day(doc.date))
     for mention in entity.mentions:
-        _add_mention(graph, iris, doc, doc_iri, node, mention)
+        _add_mention(out, t, iris, doc, doc_node, node, mention)
 
 
-def _add_event(graph: Graph, iris: IriMinter, doc: Document, doc_iri: URIRef, event: Event) -> None:
-    node = iris.event(doc, event.id)
-    graph.add((node, RDF.type, NG[event.kind]))
-    graph.add((node, PROV.wasDerivedFrom, doc_iri))
-    graph.add((node, NG.planned, Literal(event.planned)))
+def _add_event(out: _Triples, t: _Terms, iris: IriMinter, doc: Document, doc_node: ox.NamedNode,
+               event: Event) -> None:
+    node = ox.NamedNode(iris.event(doc, event.id))
+    entity = lambda key: ox.NamedNode(iris.entity(key))  # noqa: E731
+    out.add(node, t.type, t.event_type(event.kind))
+    out.add(node, t.derived_from, doc_node)
+    out.add(node, t.ng_planned, t.true if event.planned else t.false)
     if event.negated:
-        graph.add((node, NG.negated, Literal(True)))
+        out.add(node, t.ng_negated, t.true)
     if event.agent:
-        graph.add((node, SCHEMA.agent, iris.entity(event.agent)))
+        out.add(node, t.schema_agent, entity(event.agent))
     if event.recipient:
-        graph.add((node, SCHEMA.recipient, iris.entity(event.recipient)))
+        out.add(node, t.schema_recipient, entity(event.recipient))
     for participant in event.participants:
-        graph.add((node, SCHEMA.participant, iris.entity(participant)))
+        out.add(node, t.schema_participant, entity(participant))
     if event.location:
-        graph.add((node, SCHEMA.location, iris.entity(event.location)))
+        out.add(node, t.schema_location, entity(event.location))
     if event.opponent:
-        graph.add((node, NG.opponent, iris.entity(event.opponent)))
+        out.add(node, t.ng_opponent, entity(event.opponent))
     if event.topic:
-        graph.add((node, NG.topic, Literal(event.topic)))
+        out.add(node, t.ng_topic, ox.Literal(event.topic))
     if event.date:
-        graph.add((node, NG.date, Literal(event.date.isoformat(), datatype=XSD.date)))
+        out.add(node, t.ng_date, t.day(event.date))
     if event.quote:
-        graph.add((node, NG.quote, Literal(event.quote)))
+        out.add(node, t.ng_quote, ox.Literal(event.quote))
     if event.trigger:
-        graph.add((node, NG.trigger, Literal(event.trigger)))
+        out.add(node, t.ng_trigger, ox.Literal(event.trigger))
     for reported in event.reports:
-        graph.add((node, NG.reports, iris.event(doc, reported)))
+        out.add(node, t.ng_reports, ox.NamedNode(iris.event(doc, reported)))
     for mention in event.mentions:
-        _add_mention(graph, iris, doc, doc_iri, node, mention)
+        _add_mention(out, t, iris, doc, doc_node, node, mention)
+
+
+def document_statements(result: DocumentGraph, iris: IriMinter,
+                        labels: dict[str, str] | None = None) -> list[ox.Triple]:
+    """The triples of one document as pyoxigraph terms: its node, entities, events and their mentions.
+
+    `labels` (entity key → canonical name), shared by the documents of one build, keeps one
+    rdfs:label per entity node across them: the first document to name an entity gives its label.
+    """
+    out, t = _Triples(), _terms()
+    labels = {} if labels is None else labels
+    doc_node = _add_document(out, t, iris, result.document)
+    for entity in result.entities:
+        _add_entity(out, t, iris, result.document, doc_node, entity, labels)
+    for event in result.events:
+        _add_event(out, t, iris, result.document, doc_node, event)
+    return list(out.seen)
+
+
+_XSD_STRING = str(XSD.string)
+
+
+def rdflib_term(term: ox.NamedNode | ox.Literal) -> URIRef | Literal:
+    """A pyoxigraph IRI or literal as rdflib's term (a plain string literal stays plain)."""
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if term.language:
+        return Literal(term.value, lang=term.language)
+    if term.datatype.value == _XSD_STRING:
+        return Literal(term.value)
+    return Literal(term.value, datatype=URIRef(term.datatype.value))
+
+
+def rdflib_graph(triples: Iterable[ox.Triple], graph: Graph | None = None) -> Graph:
+    """pyoxigraph triples added to an rdflib graph (a new one with the usual prefixes by default)."""
+    graph = bind_prefixes(Graph()) if graph is None else graph
+    for triple in triples:
+        graph.add((rdflib_term(triple.subject), rdflib_term(triple.predicate), rdflib_term(triple.object)))
+    return graph
 
 
 def document_triples(result: DocumentGraph, base_iri: str = DEFAULT_BASE_IRI,
                      labels: dict[str, str] | None = None) -> Graph:
-    """The graph of one document: its node, entities, events and their mentions.
-
-    `labels` (entity key → canonical name), shared by the documents of one build, keeps one
-    rdfs:label per entity node across them.
-    """
-    graph, iris = new_graph(), IriMinter(base_iri)
-    labels = {} if labels is None else labels
-    doc_iri = _add_document(graph, iris, result.document)
-    for entity in result.entities:
-        _add_entity(graph, iris, result.document, doc_iri, entity, labels)
-    for event in result.events:
-        _add_event(graph, iris, result.document, doc_iri, event)
-    return graph
+    """The graph of one document as an rdflib graph (see `document_statements`)."""
+    return rdflib_graph(document_statements(result, IriMinter(base_iri), labels))
 
 
 def to_rdf(results: Iterable[DocumentGraph], base_iri: str = DEFAULT_BASE_IRI) -> Graph:
-    """One graph holding every document's triples (entity nodes shared by IRI)."""
-    graph, labels = new_graph(), {}
+    """One rdflib graph holding every document's triples (entity nodes shared by IRI)."""
+    graph, iris, labels = bind_prefixes(Graph()), IriMinter(base_iri), {}
     for result in results:
-        graph += document_triples(result, base_iri, labels)
+        rdflib_graph(document_statements(result, iris, labels), graph)
     return graph

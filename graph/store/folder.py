@@ -16,6 +16,7 @@ one with many clients.
 """
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -83,7 +84,24 @@ class StoreStats:
 
 
 def _ontology_triples() -> set[ox.Triple]:
-    return set(ox.parse(ontology_text(), format=ox.RdfFormat.TURTLE))
+    """The bundled ontology's triples as a store keeps them (a store rewrites some literals, such as
+    derived integer types, so the file's own terms would never compare equal to the stored ones)."""
+    store = ox.Store()
+    store.load(ontology_text().encode("utf-8"), format=ox.RdfFormat.TURTLE)
+    return {quad.triple for quad in store}
+
+
+def _locked_by_another_process(folder: Path) -> bool:
+    """Whether another process holds the store's write lock (RocksDB's POSIX lock on LOCK), read from
+    /proc/locks: opening the file to test the lock would release this process's own lock on it."""
+    try:
+        info = (folder / "LOCK").stat()
+        locks = Path("/proc/locks").read_text()
+    except OSError:  # no lock file yet, or not Linux: nothing to tell
+        return False
+    device = f"{os.major(info.st_dev):02x}:{os.minor(info.st_dev):02x}:{info.st_ino}"
+    return any(fields[5] == device and fields[4] != str(os.getpid())
+               for fields in (line.split() for line in locks.splitlines()) if len(fields) > 5)
 
 
 def _one_line(error: Exception) -> str:
@@ -98,19 +116,27 @@ class Store:
             table = store.query("SELECT ...", timeout=10)
     """
 
-    def __init__(self, path: str | Path, *, create: bool = True):
-        self.path = Path(path)
-        self._check_folder(create)
+    def __init__(self, path: str | Path, *, create: bool = True, read_only: bool = False):
+        """Open (or, with `create` and not `read_only`, create) the store in `path`. A `read_only` store
+        never writes: queries, exports and stats open it so, and may do so while a build adds to it."""
+        self.path, self.read_only = Path(path), read_only
+        self._check_folder(create and not read_only)
         try:
-            self.path.mkdir(parents=True, exist_ok=True)
-            self._store: ox.Store | None = ox.Store(str(self.path))
+            if read_only:
+                if _locked_by_another_process(self.path):
+                    raise OSError("lock held")  # reading under a writer is undefined in Oxigraph: refuse as before
+                self._store: ox.Store | None = ox.Store.read_only(str(self.path))
+            else:
+                self.path.mkdir(parents=True, exist_ok=True)
+                self._store = ox.Store(str(self.path))
         except OSError as error:
             if "lock" in str(error).lower():
                 raise StoreError(f"{self.path}: the store is open in another process "
                                  "(a running `newsgraph serve`? query its /sparql endpoint instead)") from None
             raise StoreError(f"{self.path}: cannot open the store ({_one_line(error)})") from None
-        self._drop_staging()
-        self._install_ontology()
+        if not read_only:
+            self._drop_staging()
+            self._install_ontology()
 
     def _check_folder(self, create: bool) -> None:
         if self.path.exists() and not self.path.is_dir():
@@ -134,8 +160,16 @@ class Store:
     def close(self) -> None:
         """Release the folder (Oxigraph closes it when the last reference goes)."""
         if self._store is not None:
-            self._store.flush()
+            if not self.read_only:
+                self._store.flush()
             self._store = None
+
+    @property
+    def writable(self) -> ox.Store:
+        """The underlying store, for a change (a StoreError when opened read-only)."""
+        if self.read_only:
+            raise StoreError(f"{self.path}: the store is open read-only")
+        return self.oxigraph
 
     def __enter__(self) -> Store:
         return self
@@ -148,19 +182,33 @@ class Store:
         """Remove graphs in one transaction (each step of an update sees the steps before it)."""
         steps = [_DROP_GRAPH % {"graph": iri} for iri in graph_iris]
         if steps:
-            self.oxigraph.update(" ;\n".join(steps))
+            self.writable.update(" ;\n".join(steps))
 
     def _replace(self, graphs: dict[str, list[ox.Triple]]) -> None:
-        """Replace graphs atomically: the new triples go to staging graphs first (a crash there leaves
-        only staging graphs, dropped on the next open), then one transaction swaps each into place."""
+        """Write documents' graphs atomically, each with its triples in the merged default graph.
+
+        A document new to the store is loaded straight into its graph: one load is one transaction,
+        so a crash leaves it whole or absent. A document already stored is replaced through a staging
+        graph (a crash there leaves only staging graphs, dropped on the next open), then one
+        transaction swaps each into place."""
         if not graphs:
             return
-        staging = {iri: f"{STAGING_PREFIX}{index}" for index, iri in enumerate(graphs)}
-        quads = [ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(staging[iri]))
-                 for iri, triples in graphs.items() for t in triples]
+        store = self.writable
+        replaced = [iri for iri in graphs if store.contains_named_graph(ox.NamedNode(iri))]
+        staging = {iri: ox.NamedNode(f"{STAGING_PREFIX}{index}") for index, iri in enumerate(replaced)}
+        quads = []
+        for iri, triples in graphs.items():
+            target = staging.get(iri)
+            if target is None:  # new: into its graph and the merge at once
+                name = ox.NamedNode(iri)
+                quads += [ox.Quad(t.subject, t.predicate, t.object, name) for t in triples]
+                quads += [ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in triples]
+            else:
+                quads += [ox.Quad(t.subject, t.predicate, t.object, target) for t in triples]
         # load() of N-Quads writes about 1.5x faster than extend() of the same quads (pyoxigraph 0.5)
-        self.oxigraph.load(ox.serialize(quads, format=ox.RdfFormat.N_QUADS), format=ox.RdfFormat.N_QUADS)
-        self.oxigraph.update(" ;\n".join(_SWAP_IN % {"graph": iri, "staging": staging[iri]} for iri in graphs))
+        store.load(ox.serialize(quads, format=ox.RdfFormat.N_QUADS), format=ox.RdfFormat.N_QUADS)
+        if replaced:
+            store.update(" ;\n".join(_SWAP_IN % {"graph": iri, "staging": staging[iri].value} for iri in replaced))
 
     def _drop_staging(self) -> None:
         """Staging graphs left by a write that was killed before its swap: their documents are intact."""
@@ -190,6 +238,7 @@ class Store:
                 if size >= batch_triples:
                     pending, batch, size = batch, {}, 0
                     self._replace(pending)
+                    self.writable.flush()  # written out after each batch, so a build's memory stays flat
         finally:
             self._replace(batch)
         return count
@@ -206,10 +255,10 @@ class Store:
         try:
             try:
                 # one transaction when the text allows appending ours
-                self.oxigraph.update(f"{sparql.rstrip().rstrip(';')}\n;\n{MERGE_DEFAULT}")
+                self.writable.update(f"{sparql.rstrip().rstrip(';')}\n;\n{MERGE_DEFAULT}")
             except SyntaxError:
-                self.oxigraph.update(sparql)  # raises the user's own syntax error, if it has one
-                self.oxigraph.update(MERGE_DEFAULT)
+                self.writable.update(sparql)  # raises the user's own syntax error, if it has one
+                self.writable.update(MERGE_DEFAULT)
         except SyntaxError as error:
             raise QueryError(f"SPARQL syntax error: {_one_line(error)}") from None
         except OSError as error:
@@ -250,6 +299,26 @@ class Store:
         """One named graph as N-Triples."""
         quads = self.oxigraph.quads_for_pattern(None, None, None, ox.NamedNode(graph_iri))
         return ox.serialize((q.triple for q in quads), format=ox.RdfFormat.N_TRIPLES)
+
+    def document_quads(self) -> Iterator[ox.Quad]:
+        """Every quad of the documents' graphs, grouped by graph and subject (the store's own order, so a
+        writer gives each subject one block)."""
+        ontology = ox.NamedNode(ONTOLOGY_GRAPH)
+        for quad in self.oxigraph.quads_for_pattern(None, None, None, None):
+            graph = quad.graph_name
+            if isinstance(graph, ox.NamedNode) and graph != ontology and not graph.value.startswith(STAGING_PREFIX):
+                yield quad
+
+    def merged_triples(self) -> Iterator[ox.Triple]:
+        """The merge of the documents' graphs: the default graph without the triples only the ontology's
+        graph holds, grouped by subject."""
+        store, ontology = self.oxigraph, ox.NamedNode(ONTOLOGY_GRAPH)
+        ontology_only = {quad.triple for quad in store.quads_for_pattern(None, None, None, ontology)
+                         if not any(isinstance(other.graph_name, ox.NamedNode) and other.graph_name != ontology
+                                    for other in store.quads_for_pattern(*quad.triple, None))}
+        for quad in store.quads_for_pattern(None, None, None, ox.DefaultGraph()):
+            if quad.triple not in ontology_only:
+                yield quad.triple
 
     def named_graphs(self) -> Iterator[tuple[str, Graph]]:
         """(document IRI, its rdflib graph) for every document, sorted by IRI: what an export writes."""

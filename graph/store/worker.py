@@ -20,6 +20,7 @@ import os
 import pickle
 import struct
 import sys
+import time
 
 import pyoxigraph as ox
 
@@ -142,12 +143,26 @@ def _write_frame(stream, value: object) -> None:
     stream.flush()
 
 
+def open_read_only(path: str, attempts: int = 20) -> ox.Store:
+    """The store opened read-only. RocksDB may still be deleting the files a compaction replaced while the
+    server's own handle settles: the open then reports a missing file ("Corruption"), and a moment later,
+    with the new manifest, succeeds."""
+    for attempt in range(attempts):
+        try:
+            return ox.Store.read_only(path)
+        except RuntimeError as error:
+            if "No such file" not in str(error) or attempt == attempts - 1:
+                raise
+            time.sleep(0.1)
+    raise AssertionError("unreachable")
+
+
 def main(path: str) -> None:
     jobs, answers = sys.stdin.buffer, os.fdopen(os.dup(sys.stdout.fileno()), "wb")
     sys.stdout = sys.stderr  # nothing but frames goes to the server's pipe
     try:
-        store = ox.Store.read_only(path)
-    except OSError as error:
+        store = open_read_only(path)
+    except (OSError, RuntimeError) as error:
         _write_frame(answers, ("failed", _first_line(error)))
         return
     _write_frame(answers, ("ready", os.getpid()))

@@ -1,0 +1,67 @@
+"""`build --workers N`: extraction in N processes, the same bytes as one, stopped cleanly."""
+from __future__ import annotations
+
+import json
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import psutil
+import pytest
+from click.testing import CliRunner
+from midbuild import wait_until_writing
+
+from graph.cli import main
+from graph.extraction.workers import CHUNK_UNITS, chunks
+from graph.records import Document
+
+ROOT = Path(__file__).resolve().parent.parent
+CALL = ("Prime Minister Ana Ruiz called President Tomas Berg on Tuesday.\n\n"
+        "The two leaders agreed to meet in Lisbon next month, her office said.")
+
+
+def test_chunks_hold_whole_documents_in_order_about_one_batch_each():
+    documents = [Document(f"d{i}", "\n\n".join(["One paragraph."] * (1 + i % 5))) for i in range(100)]
+    found = list(chunks(documents))
+    assert [d for chunk in found for d in chunk] == documents
+    assert len(found) > 3
+    for chunk in found:
+        units = sum(1 + int(d.id[1:]) % 5 for d in chunk)
+        assert units <= CHUNK_UNITS or len(chunk) == 1
+    big = Document("big", "\n\n".join(["Long."] * (CHUNK_UNITS * 2)))
+    assert list(chunks([big, documents[0]])) == [[big], [documents[0]]]  # never split, never merged past a batch
+
+
+@pytest.mark.model
+def test_two_workers_write_the_same_bytes_as_one(tmp_path, nlp):
+    runner = CliRunner()
+    outputs = []
+    for workers in ("1", "2"):
+        out = tmp_path / f"dev-{workers}.nt"
+        result = runner.invoke(main, ["build", str(ROOT / "tests" / "data" / "dev"), "-o", str(out), "-q",
+                                      "--workers", workers])
+        assert result.exit_code == 0, result.output
+        outputs.append(out.read_bytes())
+    assert len(list(chunks(Document(p.stem, p.read_text()) for p in (ROOT / "tests/data/dev").glob("*.txt")))) > 2
+    assert outputs[0] == outputs[1] and len(outputs[0]) > 100_000
+
+
+@pytest.mark.model
+def test_ctrl_c_stops_every_worker_and_leaves_no_file(tmp_path):
+    lines = [json.dumps({"id": f"n{i}", "text": f"date 2024-11-07\n{CALL} They spoke {i} times."}) for i in range(3000)]
+    (tmp_path / "many.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = tmp_path / "out" / "graph.nt"
+    process = subprocess.Popen([sys.executable, "-m", "graph.cli", "build", str(tmp_path / "many.jsonl"), "-o",
+                                str(out), "--workers", "2"], stderr=subprocess.PIPE, text=True)
+    wait_until_writing(process, out, 180)  # the workers have sent documents back: they are written
+    workers = psutil.Process(process.pid).children(recursive=True)
+    assert len(workers) >= 2
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 130
+    assert stderr.strip().splitlines()[-1] == "newsgraph: error: interrupted"
+    assert "Traceback" not in stderr
+    assert list(out.parent.iterdir()) == []
+    gone, alive = psutil.wait_procs(workers, timeout=10)
+    assert not alive
