@@ -49,3 +49,21 @@ def test_a_linked_place_says_so_in_rdf_with_its_country():
     node = URIRef("https://w3id.org/newsgraph/id/place/paris")
     assert set(graph.objects(node, OWL.sameAs)) == {URIRef("https://sws.geonames.org/2988507/")}
     assert set(graph.objects(node, SCHEMA.containedInPlace)) == {URIRef("https://sws.geonames.org/3017382/")}
+
+
+def test_the_gazetteer_is_built_once_and_then_read_from_the_cache(tmp_path, monkeypatch):
+    from graph.extraction.entities import places
+
+    monkeypatch.setenv("NEWSGRAPH_CACHE_DIR", str(tmp_path))
+    places.gazetteer.cache_clear()
+    try:
+        built = places.gazetteer()
+        (cached,) = tmp_path.glob("gazetteer-*.pickle")
+        places.gazetteer.cache_clear()
+        read = places.gazetteer()
+        assert read is not built and read.candidates(["Paris", "U.S."]) == built.candidates(["Paris", "U.S."])
+        cached.write_bytes(b"not a pickle")  # a broken cache is rebuilt, not an error
+        places.gazetteer.cache_clear()
+        assert places.gazetteer().candidates(["Paris"]) == built.candidates(["Paris"])
+    finally:
+        places.gazetteer.cache_clear()

@@ -22,15 +22,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from spacy.matcher import DependencyMatcher, Matcher
-from spacy.tokens import Token
 
 from ...lexicon import Lexicon
 from ..deps import AMOD, COMPOUND
-
-# the lower-case lemma the cue words are compared with ("Talks" at a sentence start is "talks")
-CUE_LEMMA = "ng_cue_lemma"
-if not Token.has_extension(CUE_LEMMA):
-    Token.set_extension(CUE_LEMMA, getter=lambda token: token.lemma_.lower())
 
 ATTRIBUTION, NAMING_VERB, CHANNEL_VERB = "attribution", "naming-verb", "channel-verb"
 VERB, INVERSE_VERB = "verb", "inverse-verb"
@@ -51,7 +45,9 @@ class TriggerMatch:
 
 
 def _cue(words) -> dict:
-    return {"_": {CUE_LEMMA: {"IN": sorted(words)}}}
+    """A lemma among the cue words, whatever its case ("Talks" at a sentence start is "talks"). The forms are
+    listed rather than read through a Token extension: the Matcher compares native attributes in C."""
+    return {"LEMMA": {"IN": sorted({form for w in words for form in (w, w.capitalize(), w.title(), w.upper())})}}
 
 
 class TriggerPatterns:
