@@ -51,61 +51,71 @@ def _cue(words) -> dict:
 
 
 class TriggerPatterns:
-    """The lexicon's trigger forms compiled for one vocabulary."""
+    """The lexicon's trigger forms compiled for one vocabulary: one pattern per form over the cue words of
+    every class, and for each form the classes each cue word triggers (in the lexicon's class order)."""
 
     def __init__(self, vocab, lexicon: Lexicon):
         self.matcher = Matcher(vocab)
         self.dependencies = DependencyMatcher(vocab)
-        self.labels: dict[int, tuple[str, str | None]] = {}
-        self.class_order = {c.name: index for index, c in enumerate(lexicon.classes)}
+        self.forms: dict[int, str] = {}
+        self.classes: dict[str, dict[str, list[str]]] = {form: {} for form in FORM_ORDER}
+        words = {
+            NAMING_VERB: lambda c: c.naming_verbs, VERB: lambda c: c.verbs, INVERSE_VERB: lambda c: c.inverse_verbs,
+            ADJECTIVE: lambda c: c.adjectives, NOUN: lambda c: [n for n in c.nouns if " " not in n],
+            COMPOUND_NOUN: lambda c: [n for n in c.nouns if " " in n],
+            CHANNEL_NOUN: lambda c: [f"{n} {ch}" for n in c.communication_nouns for ch in c.channels],
+        }
+        for c in lexicon.classes:
+            for form, cues in words.items():
+                for cue in sorted(cues(c)):
+                    self.classes[form].setdefault(cue, []).append(c.name)
         for phrase in sorted(lexicon.attribution_phrases):
-            self._add(ATTRIBUTION, None, [[{"LOWER": word} for word in phrase.split()]])
+            self._add(ATTRIBUTION, [[{"LOWER": word} for word in phrase.split()]])
         communication = frozenset().union(*(c.communication_verbs for c in lexicon.classes))
         if communication:
-            self._add(CHANNEL_VERB, None, [[{"POS": {"IN": VERBAL}, **_cue(communication)}]])
-        for c in lexicon.classes:
-            single = [n for n in c.nouns if " " not in n]
-            pairs = [n.split(" ", 1) for n in c.nouns if " " in n]
-            if c.naming_verbs:
-                self._add(NAMING_VERB, c.name, [[{"POS": {"IN": VERBAL}, **_cue(c.naming_verbs)}]])
-            if c.verbs:
-                self._add(VERB, c.name, [[{"POS": {"IN": VERBAL}, **_cue(c.verbs)}]])
-            if c.inverse_verbs:
-                self._add(INVERSE_VERB, c.name, [[{"POS": {"IN": VERBAL}, **_cue(c.inverse_verbs)}]])
-            if c.adjectives:
-                self._add(ADJECTIVE, c.name, [[{"POS": "ADJ", "DEP": AMOD, **_cue(c.adjectives)}]])
-            if pairs:
-                self._add(COMPOUND_NOUN, c.name, [[{"DEP": COMPOUND, **_cue([first])},
-                                                   {"POS": {"IN": NOMINAL}, **_cue([second])}]
-                                                  for first, second in pairs])
-            if c.communication_nouns and c.channels:
-                self._add(CHANNEL_NOUN, c.name, [[
-                    {"RIGHT_ID": "noun", "RIGHT_ATTRS": {"POS": {"IN": NOMINAL}, **_cue(c.communication_nouns)}},
-                    {"LEFT_ID": "noun", "REL_OP": ">", "RIGHT_ID": "channel",
-                     "RIGHT_ATTRS": {"DEP": COMPOUND, **_cue(c.channels)}}]], dependency=True)
-            if single:
-                self._add(NOUN, c.name, [[{"POS": {"IN": NOMINAL}, **_cue(single)}]])
+            self._add(CHANNEL_VERB, [[{"POS": {"IN": VERBAL}, **_cue(communication)}]])
+        for form in (NAMING_VERB, VERB, INVERSE_VERB):
+            if self.classes[form]:
+                self._add(form, [[{"POS": {"IN": VERBAL}, **_cue(self.classes[form])}]])
+        if self.classes[ADJECTIVE]:
+            self._add(ADJECTIVE, [[{"POS": "ADJ", "DEP": AMOD, **_cue(self.classes[ADJECTIVE])}]])
+        pairs = [cue.split(" ", 1) for cue in self.classes[COMPOUND_NOUN]]
+        if pairs:
+            self._add(COMPOUND_NOUN, [[{"DEP": COMPOUND, **_cue({first for first, _ in pairs})},
+                                       {"POS": {"IN": NOMINAL}, **_cue({second for _, second in pairs})}]])
+        channel_pairs = [cue.split(" ", 1) for cue in self.classes[CHANNEL_NOUN]]
+        if channel_pairs:
+            self._add(CHANNEL_NOUN, [[
+                {"RIGHT_ID": "noun", "RIGHT_ATTRS": {"POS": {"IN": NOMINAL}, **_cue({n for n, _ in channel_pairs})}},
+                {"LEFT_ID": "noun", "REL_OP": ">", "RIGHT_ID": "channel",
+                 "RIGHT_ATTRS": {"DEP": COMPOUND, **_cue({ch for _, ch in channel_pairs})}}]], dependency=True)
+        if self.classes[NOUN]:
+            self._add(NOUN, [[{"POS": {"IN": NOMINAL}, **_cue(self.classes[NOUN])}]])
 
-    def _add(self, form: str, class_name: str | None, patterns: list, dependency: bool = False) -> None:
-        label = f"{form}:{class_name or ''}"
-        (self.dependencies if dependency else self.matcher).add(label, patterns)
-        self.labels[self.matcher.vocab.strings[label]] = (form, class_name)
+    def _add(self, form: str, patterns: list, dependency: bool = False) -> None:
+        (self.dependencies if dependency else self.matcher).add(form, patterns)
+        self.forms[self.matcher.vocab.strings[form]] = form
 
     def __call__(self, doc) -> dict[int, list[TriggerMatch]]:
         """The forms matched at each token, in FORM_ORDER and then in the lexicon's class order."""
         found: dict[int, list[TriggerMatch]] = {}
+
+        def add(form: str, token: int, key: str | None) -> None:
+            names = [None] if key is None else self.classes[form].get(key, ())
+            found.setdefault(token, []).extend(TriggerMatch(form, token, name) for name in names)
+
         for label, start, end in self.matcher(doc):
-            form, class_name = self.labels[label]
-            token = start if form == ATTRIBUTION else end - 1  # a compound noun is its last word
-            if form == COMPOUND_NOUN and doc[start].head.i != token:
-                continue  # "phone" must be the compound of this "call"
-            found.setdefault(token, []).append(TriggerMatch(form, token, class_name))
-        for label, (noun, _channel) in self.dependencies(doc):
-            form, class_name = self.labels[label]
-            found.setdefault(noun, []).append(TriggerMatch(form, noun, class_name))
-        order = self.class_order
-        return {token: sorted(dict.fromkeys(matches), key=lambda m: (FORM_ORDER.index(m.form),
-                                                                     order.get(m.class_name, -1)))
+            form = self.forms[label]
+            if form in (ATTRIBUTION, CHANNEL_VERB):
+                add(form, start, None)
+            elif form == COMPOUND_NOUN:
+                if doc[start].head.i == end - 1:  # "phone" must be the compound of this "call"
+                    add(form, end - 1, f"{doc[start].lemma_.lower()} {doc[end - 1].lemma_.lower()}")
+            else:
+                add(form, start, doc[start].lemma_.lower())
+        for label, (noun, channel) in self.dependencies(doc):
+            add(self.forms[label], noun, f"{doc[noun].lemma_.lower()} {doc[channel].lemma_.lower()}")
+        return {token: sorted(dict.fromkeys(matches), key=lambda m: FORM_ORDER.index(m.form))
                 for token, matches in found.items()}
 
 
