@@ -1,5 +1,5 @@
-"""Trigger forms: the shapes an event takes in a sentence, as spaCy `Matcher` and `DependencyMatcher`
-patterns built from the ontology's cue words.
+"""Trigger forms: the shapes an event takes in a sentence, as spaCy `Matcher` patterns built from the
+ontology's cue words (the parse relations a form needs, such as a compound's head, are checked on the match).
 
 A form is a pattern here and a builder in triggers.py that reads the roles of its matches, so a new
 way reporters write an event is one more pattern, not one more branch. The forms of one token are
@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.matcher import DependencyMatcher, Matcher
+from spacy.matcher import Matcher
 
 from ...lexicon import Lexicon
 from ..deps import AMOD, COMPOUND
@@ -56,7 +56,6 @@ class TriggerPatterns:
 
     def __init__(self, vocab, lexicon: Lexicon):
         self.matcher = Matcher(vocab)
-        self.dependencies = DependencyMatcher(vocab)
         self.forms: dict[int, str] = {}
         self.classes: dict[str, dict[str, list[str]]] = {form: {} for form in FORM_ORDER}
         words = {
@@ -84,16 +83,15 @@ class TriggerPatterns:
             self._add(COMPOUND_NOUN, [[{"DEP": COMPOUND, **_cue({first for first, _ in pairs})},
                                        {"POS": {"IN": NOMINAL}, **_cue({second for _, second in pairs})}]])
         channel_pairs = [cue.split(" ", 1) for cue in self.classes[CHANNEL_NOUN]]
-        if channel_pairs:
-            self._add(CHANNEL_NOUN, [[
-                {"RIGHT_ID": "noun", "RIGHT_ATTRS": {"POS": {"IN": NOMINAL}, **_cue({n for n, _ in channel_pairs})}},
-                {"LEFT_ID": "noun", "REL_OP": ">", "RIGHT_ID": "channel",
-                 "RIGHT_ATTRS": {"DEP": COMPOUND, **_cue({ch for _, ch in channel_pairs})}}]], dependency=True)
+        if channel_pairs:  # "telephone talks": the channel compound anywhere before its noun
+            self._add(CHANNEL_NOUN, [[{"DEP": COMPOUND, **_cue({ch for _, ch in channel_pairs})},
+                                      {"OP": "*", "IS_PUNCT": False},
+                                      {"POS": {"IN": NOMINAL}, **_cue({n for n, _ in channel_pairs})}]])
         if self.classes[NOUN]:
             self._add(NOUN, [[{"POS": {"IN": NOMINAL}, **_cue(self.classes[NOUN])}]])
 
-    def _add(self, form: str, patterns: list, dependency: bool = False) -> None:
-        (self.dependencies if dependency else self.matcher).add(form, patterns)
+    def _add(self, form: str, patterns: list) -> None:
+        self.matcher.add(form, patterns)
         self.forms[self.matcher.vocab.strings[form]] = form
 
     def __call__(self, doc) -> dict[int, list[TriggerMatch]]:
@@ -111,10 +109,11 @@ class TriggerPatterns:
             elif form == COMPOUND_NOUN:
                 if doc[start].head.i == end - 1:  # "phone" must be the compound of this "call"
                     add(form, end - 1, f"{doc[start].lemma_.lower()} {doc[end - 1].lemma_.lower()}")
+            elif form == CHANNEL_NOUN:
+                if doc[start].head.i == end - 1:  # the channel is a compound of this noun
+                    add(form, end - 1, f"{doc[end - 1].lemma_.lower()} {doc[start].lemma_.lower()}")
             else:
                 add(form, start, doc[start].lemma_.lower())
-        for label, (noun, channel) in self.dependencies(doc):
-            add(self.forms[label], noun, f"{doc[noun].lemma_.lower()} {doc[channel].lemma_.lower()}")
         return {token: sorted(dict.fromkeys(matches), key=lambda m: FORM_ORDER.index(m.form))
                 for token, matches in found.items()}
 
