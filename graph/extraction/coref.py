@@ -160,7 +160,8 @@ def resolve_references(parsed: ParsedDocument, infos: list[Referable], token_key
 
 def _speaker_subjects(doc, spans, speech_verbs: frozenset[str]):
     """Subjects of speech verbs outside the paragraph's quotes: who speaks them."""
-    return [t for t in doc if t.dep_ in SUBJECTS and t.head.lemma_ in speech_verbs and not inside(spans, t.idx)]
+    return sorted((c for verb in doc if verb.lemma_ in speech_verbs for c in verb.children
+                   if c.dep_ in SUBJECTS and not inside(spans, c.idx)), key=lambda t: t.i)
 
 
 def _quote_speaker(doc, paragraph: int, spans, token_keys, speech_verbs: frozenset[str],
