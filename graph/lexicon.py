@@ -67,6 +67,7 @@ class Lexicon:
     # verbs whose subject receives the event their object names ("accepted an invitation from Ruiz")
     receiving_verbs: frozenset[str] = frozenset()
     carrier_nouns: frozenset[str] = frozenset()  # "a message of congratulations": the message's roles
+    generic_titles: frozenset[str] = frozenset()  # "the Russian leader": any title qualified "Russian"
     honorifics: frozenset[str] = frozenset()
     speaks_for: frozenset[str] = frozenset()  # "a spokesman for X said": X speaks
     given_name_titles: frozenset[str] = frozenset()  # "King Abdullah": a given name, not a surname

@@ -395,3 +395,12 @@ def test_an_occupation_before_a_name_is_a_role():
                    "./PUNCT/punct/3", ents=[(1, 3, "PERSON")])
     _, found = entities(doc)
     assert [r.title for r in found["Ana Ruiz"].roles] == ["Pianist"]
+
+
+def test_a_capitalised_participle_opening_a_sentence_is_no_part_of_a_name():
+    # "Ana Lee won." / "Congratulating Lee, Ruiz spoke." ("Congratulating" a compound of "Lee", untagged)
+    won = make_doc("Ana/PROPN/compound/1 Lee/PROPN/nsubj/2 won/VERB/ROOT/2/win ./PUNCT/punct/2", ents=[(0, 2, "PERSON")])
+    opening = make_doc("Congratulating/PROPN/compound/1 Lee/PROPN/dep/4 ,/PUNCT/punct/4 Ruiz/PROPN/nsubj/4 "
+                       "spoke/VERB/ROOT/4/speak ./PUNCT/punct/4", ents=[(3, 4, "PERSON")])
+    analysis, found = entities(won, opening)
+    assert "Congratulating Lee" not in found and analysis.keys_at(1, 1) == ("person/ana-lee",)

@@ -502,3 +502,22 @@ def test_a_summit_a_visit_is_paid_for_is_between_the_verbs_parties():
                    ents=[(0, 1, "PERSON"), (2, 3, "PERSON"), (8, 9, "GPE")])
     meetings = [e for e in events(doc) if e.kind == "Meeting"]
     assert [(e.participants, e.planned) for e in meetings] == [(("person/lee", "person/ruiz"), True)]
+
+
+def test_the_recipient_of_a_sent_message_of_congratulations_is_the_verbs_dative():
+    # "Ruiz sent Lee a message of congratulations."
+    doc = make_doc("Ruiz/PROPN/nsubj/1 sent/VERB/ROOT/1/send Lee/PROPN/dative/1 a/DET/det/4 message/NOUN/dobj/1 "
+                   "of/ADP/prep/4 congratulations/NOUN/pobj/5/congratulation/NNS ./PUNCT/punct/1",
+                   ents=[(0, 1, "PERSON"), (2, 3, "PERSON")])
+    assert summary(events(doc)) == [("Congratulation", "person/ruiz", "person/lee", ())]
+
+
+def test_the_nationality_leader_is_the_one_whose_title_was_so_qualified():
+    # "Norlandic President Ana Lee met opposition leader Tom Berg." / "Ruiz praised the Norlandic leader."
+    met = make_doc("Norlandic/ADJ/amod/1 President/PROPN/compound/3 Ana/PROPN/compound/3 Lee/PROPN/nsubj/4 "
+                   "met/VERB/ROOT/4/meet opposition/NOUN/compound/6 leader/NOUN/compound/8 Tom/PROPN/compound/8 "
+                   "Berg/PROPN/dobj/4 ./PUNCT/punct/4", ents=[(0, 1, "NORP"), (2, 4, "PERSON"), (7, 9, "PERSON")])
+    praised = make_doc("Ruiz/PROPN/nsubj/1 praised/VERB/ROOT/1/praise the/DET/det/4 Norlandic/ADJ/amod/4 "
+                       "leader/NOUN/dobj/1 ./PUNCT/punct/1", ents=[(0, 1, "PERSON"), (3, 4, "NORP")])
+    assert [(e.agent, e.recipient) for e in events(met, praised) if e.kind == "Praise"] == [
+        ("person/ruiz", "person/ana-lee")]

@@ -59,6 +59,7 @@ class Referable:
     kind: str
     gender: str | None
     titles: frozenset[str]  # lower-case titles it holds ("president-elect")
+    qualifiers: frozenset[str] = frozenset()  # what its titles were qualified with ("russian", "us")
 
 
 
@@ -141,7 +142,8 @@ def resolve_references(parsed: ParsedDocument, infos: list[Referable], token_key
                 elif keys is None and lower in lexicon.sovereign_styles:
                     keys = _sovereign(token, infos, lexicon)
                 elif keys is None and (token.pos_ == "NOUN" or token.pos_ == "PROPN" and lower in lexicon.title_cues):
-                    keys = _resolve_description(token, infos, sentence_number, history[start:], people)
+                    keys = _resolve_description(token, infos, sentence_number, history[start:], people,
+                                                lexicon.generic_titles)
                 elif keys is None and token.pos_ == "PRON" and lower in NEUTER_PRONOUNS:
                     keys = _reporting_body(token, p_index, token_keys, by_key, lexicon.speech_verbs)
                 if keys:
@@ -363,8 +365,10 @@ def _resolve_plural(sentence_number, history, people: set[str], pairs: bool = Tr
     return keys if len(keys) == 2 and not bound & set(keys) else None
 
 
-def _resolve_description(token, infos, sentence_number, history, people) -> tuple[str, ...] | None:
-    """'the president-elect' → the one entity holding that title; 'both leaders' → a recent pair."""
+def _resolve_description(token, infos, sentence_number, history, people,
+                         generic_titles: frozenset[str] = frozenset()) -> tuple[str, ...] | None:
+    """'the president-elect' → the one entity holding that title; 'both leaders' → a recent pair; 'the
+    Russian leader' → the one person whose title was qualified 'Russian', whatever the title."""
     determiners = {c.lower_ for c in token.children if c.dep_ in (DET, PREDET, NUMMOD, POSS)}
     if token.ent_type_ or not determiners:
         return None
@@ -380,8 +384,14 @@ def _resolve_description(token, infos, sentence_number, history, people) -> tupl
     # "the US President": the title without the place qualifying it
     unqualified = " ".join(t.lower_ for t in token.doc[min(modifiers, default=token.i):token.i + 1]
                            if not t.ent_type_ or t.i == token.i).replace(" - ", "-")
+    qualifier = " ".join(token.doc[i].lower_ for i in modifiers if token.doc[i].ent_type_).replace(".", "")
+    generic = token.lower_ in generic_titles  # "leader" fits a president, a premier, a party chief
     for wanted in dict.fromkeys((title, unqualified)):
-        holders = [info.key for info in infos if wanted in info.titles]
+        holders = [info for info in infos if info.kind == PERSON and (generic and info.titles or wanted in info.titles)]
+        if qualifier and (generic or len(holders) > 1):
+            holders = [info for info in holders if qualifier in info.qualifiers]  # "the Russian president"
+        elif generic:
+            holders = [info for info in holders if token.lower_ in info.titles]
         if holders:
-            return (holders[0],) if len(holders) == 1 else None
+            return (holders[0].key,) if len(holders) == 1 else None
     return None

@@ -74,6 +74,7 @@ def lexicon_from_graph(graph: Graph) -> Lexicon:
         carrier_nouns=_words(graph, NG.Event, NG.carrierNounCue),
         title_cues=_words(graph, NG.Role, NG.titleCue),
         title_modifiers=_words(graph, NG.Role, NG.titleModifierCue),
+        generic_titles=_words(graph, NG.Role, NG.genericTitleCue),
         honorifics=_words(graph, NG.Role, NG.honorificCue),
         speaks_for=_words(graph, NG.Role, NG.speaksForCue),
         given_name_titles=_words(graph, NG.Role, NG.givenNameTitleCue),

@@ -97,6 +97,7 @@ class NG(DefinedNamespace):
     judgesActs: URIRef
     cancellingVerb: URIRef
     namingVerbCue: URIRef
+    genericTitleCue: URIRef
     deferringVerb: URIRef
     # drawing annotation properties
     colour: URIRef

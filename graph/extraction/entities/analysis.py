@@ -148,12 +148,25 @@ def analyse_entities(parsed: ParsedDocument, lexicon: Lexicon) -> EntityAnalysis
     for key, title in predicate_titles(parsed, token_keys, lexicon):
         if by_key[key].kind == PERSON:
             by_key[key].roles.setdefault(title.lower(), Role(title_case(title)))
-    referables = [Referable(i.key, i.kind, i.gender, frozenset(i.roles)) for i in infos]
+    referables = [Referable(i.key, i.kind, i.gender, frozenset(i.roles), _qualifiers(i.cluster.mentions))
+                  for i in infos]
     resolve_references(parsed, referables, token_keys, lexicon)
     # a surname is no alias where it is another person's whole name ("Abdullah" of "Miteb bin Abdullah")
     surnames = Counter(_surname(info.name) or info.name for info in infos if info.kind == PERSON)
     entities = tuple(_entity_record(parsed, info, _derived_aliases(info, surnames)) for info in infos)
     return EntityAnalysis(entities, token_keys, {info.key: info.kind for info in infos})
+
+
+def _qualifiers(mentions: list[NameMention]) -> frozenset[str]:
+    """'Russian' of 'Russian President Vladimir Putin' beside 'President Vladimir Putin': what a title was
+    qualified with, lower case and without dots ('us' for 'U.S.')."""
+    found = set()
+    for m in mentions:
+        for longer in m.surfaces:
+            for shorter in m.surfaces:
+                if longer != shorter and longer.endswith(" " + shorter):
+                    found.add(longer[:-len(shorter)].strip().lower().replace(".", ""))
+    return frozenset(found)
 
 
 def _attach_roles(parsed: ParsedDocument, infos: list[_EntityInfo], token_keys) -> None:

@@ -14,6 +14,7 @@ from .spans import (
     extend_name,
     extend_name_left,
     norp_prefix,
+    opening_participle,
     post_nominal,
     relabel,
     shared_head,
@@ -174,7 +175,7 @@ def unlabelled_repeats(parsed: ParsedDocument, mentions: list[NameMention]) -> l
                 continue
             if token.pos_ != "PROPN" and not (token.pos_ == "NOUN" and token.is_title):
                 continue  # a known surname the tagger took for a noun at the start of a sentence still counts
-            if token.dep_ == COMPOUND or any(c.dep_ == COMPOUND for c in token.children):
+            if token.dep_ == COMPOUND or any(c.dep_ == COMPOUND and not opening_participle(c) for c in token.children):
                 continue
             extra.append(NameMention(p_index, token.i, token.i + 1, token.text, "PERSON"))
     return extra

@@ -33,9 +33,19 @@ def _hyphenated_modifier(doc, start: int) -> bool:
             and second.is_alpha and (first.is_lower or second.is_lower) and first.lower_ not in NAME_PARTICLES)
 
 
+def opening_participle(token) -> bool:
+    """'Congratulating Moon on …', 'Writing and additional reporting by …': a capitalised -ing word the small
+    model takes for part of a name, at a sentence's start or as a common noun; no given name ('Irving')."""
+    return (len(token) > 4 and token.text[0].isupper() and token.lower_.endswith("ing")
+            and (token.is_sent_start or token.pos_ in ("NOUN", "VERB")) and not is_given_name(token.text))
+
+
 def clean_span(doc, start: int, end: int, label: str, lexicon: Lexicon) -> tuple[int, int]:
-    """Trim determiners, a person's titles, possessives and punctuation from an entity span."""
+    """Trim determiners, a person's titles, opening participles, possessives and punctuation from an entity
+    span."""
     words = title_words(lexicon)
+    while start < end and opening_participle(doc[start]):
+        start += 1
     while end - start >= 3 and _hyphenated_modifier(doc, start):
         start += 3  # "pro-Ixland Labour Front", "Pan-democrat Ana Ruiz"
     while start < end and (doc[start].lower_ == "the" or doc[start].is_punct

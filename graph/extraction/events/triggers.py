@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from ...lexicon import EventClass, Lexicon
 from ...records import PERSON, PLACE
-from ..deps import ADVCL, AGENT, AMOD, COMPOUND, DOBJ, NSUBJPASS, POBJ, POSS, PREP, XCOMP
+from ..deps import ADVCL, AGENT, AMOD, COMPOUND, DATIVE, DOBJ, NSUBJPASS, POBJ, POSS, PREP, XCOMP
 from ..entities import EntityAnalysis
 from ..nlp import ParsedDocument
 from ..quotation import quote_spans
@@ -143,6 +143,8 @@ def _nominal(trigger, event_class: EventClass, sentence: TokenEntities, lexicon:
         agents = agents or list(subject_keys(head, sentence))
         for _, pobj in prep_objects(head, PARTNER_PREPS):
             others.extend(sentence.group(pobj))
+        for dative in children_with(head, DATIVE):  # "sent Erdoğan a message of congratulations"
+            others.extend(sentence.group(dative))
         if event_class.symmetric and not others:
             others.extend(purpose_partners(head, sentence))  # "made a call to congratulate Okafor"
         location = location or location_key(head, sentence)
