@@ -82,6 +82,7 @@ class Lexicon:
     prepositions: tuple[tuple[str, frozenset[str]], ...] = ()
     modified_nouns: tuple[tuple[str, frozenset[str]], ...] = ()  # "his Twitter account": an organization
     media_preps: tuple[tuple[str, frozenset[str]], ...] = ()  # "said on Twitter": the medium's kind
+    outlet_verbs: frozenset[str] = frozenset()  # "told LA Weekly", "interviewed by Wikinews": an outlet
     body_nouns: frozenset[str] = frozenset()  # "the British embassy", "the Biden administration": one body
 
     def head_kind(self, word: str) -> str | None:

@@ -299,3 +299,17 @@ def test_a_known_city_tagged_as_an_organization_where_a_place_is_expected_is_the
     joined = make_doc("Ruiz/PROPN/nsubj/1 joined/VERB/ROOT/1/join Lyon/PROPN/dobj/1 ./PUNCT/punct/1",
                       ents=[(0, 1, "PERSON"), (2, 3, "ORG")])
     assert kinds(joined)["Lyon"] == "Organization"
+
+
+def test_an_untagged_name_told_something_or_interviewing_is_a_news_outlet():
+    # "Ruiz told Vornet Weekly that he would run." / "Harbourwire interviewed Ruiz." (outlets untagged)
+    told = make_doc("Ruiz/PROPN/nsubj/1 told/VERB/ROOT/1/tell Vornet/PROPN/compound/3 Weekly/PROPN/dobj/1 "
+                    "that/SCONJ/mark/6 he/PRON/nsubj/6 would/AUX/aux/7 run/VERB/ccomp/1/run ./PUNCT/punct/1",
+                    ents=[(0, 1, "PERSON")])
+    assert kinds(told)["Vornet Weekly"] == "Organization"
+    interviewing = make_doc("Harbourwire/PROPN/nsubj/1 interviewed/VERB/ROOT/1/interview Ruiz/PROPN/dobj/1 "
+                            "./PUNCT/punct/1", ents=[(2, 3, "PERSON")])
+    assert kinds(interviewing)["Harbourwire"] == "Organization"
+    members = make_doc("Ruiz/PROPN/nsubj/1 told/VERB/ROOT/1/tell MSPs/PROPN/dobj/1 so/ADV/advmod/1 ./PUNCT/punct/1",
+                       ents=[(0, 1, "PERSON")])
+    assert "MSPs" not in kinds(members)

@@ -87,6 +87,7 @@ def lexicon_from_graph(graph: Graph) -> Lexicon:
         class_nouns=tuple((kind, _words(graph, SDO[kind], NG.classNounCue)) for kind in ENTITY_KINDS),
         prepositions=tuple((kind, _words(graph, SDO[kind], NG.prepositionCue)) for kind in ENTITY_KINDS),
         body_nouns=_words(graph, SDO.Organization, NG.bodyNounCue),
+        outlet_verbs=_words(graph, SDO.Organization, NG.outletVerbCue),
         media_preps=tuple((kind, _words(graph, SDO[kind], NG.mediumPreposition)) for kind in ENTITY_KINDS),
         modified_nouns=tuple((kind, _words(graph, SDO[kind], NG.modifiedNounCue)) for kind in ENTITY_KINDS),
     )

@@ -93,6 +93,7 @@ class NG(DefinedNamespace):
     modifiedNounCue: URIRef
     bodyNounCue: URIRef
     mediumPreposition: URIRef
+    outletVerbCue: URIRef
     arrivalPreposition: URIRef
     judgesActs: URIRef
     cancellingVerb: URIRef

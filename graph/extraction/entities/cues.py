@@ -192,6 +192,24 @@ def employer_kind(doc, start: int, end: int, lexicon: Lexicon) -> str | None:
     return None
 
 
+def outlet_kind(doc, start: int, end: int, lexicon: Lexicon) -> str | None:
+    """'told LA Weekly', 'Wikinews interviewed the founder', 'interviewed by Wikinews': an untagged name told
+    something or interviewing is a news outlet (people the model tags)."""
+    root = doc[start:end].root
+    head = root.head
+    if root.dep_ == POBJ and head.lower_ == "by":
+        root, head = head, head.head  # "interviewed by X"
+    lemma = head.lemma_.lower()
+    if lemma not in lexicon.outlet_verbs or head.pos_ != "VERB" or is_given_name(doc[start].text):
+        return None
+    last = doc[end - 1].text
+    if len(last) > 2 and last.endswith("s") and last[:-1].isupper():
+        return None  # "told MSPs": members, people
+    told = lemma == "tell" and root.dep_ in (DOBJ, "dative")
+    interviewing = lemma != "tell" and root.dep_ in ("nsubj", "agent")
+    return ORGANIZATION if told or interviewing else None
+
+
 def place_context_kind(doc, start: int, end: int, label: str | None, lexicon: Lexicon) -> str | None:
     """'in Dunmore', 'visited Velbury', 'the Orvik peninsula': where a place is expected.
 

@@ -21,6 +21,7 @@ from .cues import (
     is_given_name,
     is_name_word,
     list_kind,
+    outlet_kind,
     personal_name_kind,
     place_context_kind,
     region_kind,
@@ -109,7 +110,7 @@ def untagged_names(doc, taken: set[int], lexicon: Lexicon, title_words: frozense
             start += 1  # "Interior Minister Jo Lam": a title is not part of a name
         if start >= end or all(t.ent_type_ == "NORP" for t in doc[start:end]):
             continue  # "Norlandic", "Democrats": nationalities and parties as adjectives are no entities
-        kind = cue_kind(doc, start, end, None, lexicon)
+        kind = cue_kind(doc, start, end, None, lexicon) or outlet_kind(doc, start, end, lexicon)
         if kind is None and (_looks_like_personal_name(doc, start, end, lexicon, title_words)
                              or _speaking_name(doc, start, end, lexicon, title_words)):
             kind = PERSON
@@ -119,7 +120,8 @@ def untagged_names(doc, taken: set[int], lexicon: Lexicon, title_words: frozense
             word = doc[start]
             acronym = word.is_upper and 2 <= len(word) <= 6
             by_context = class_noun_kind(doc, start, end, lexicon) or list_kind(doc, start, end, None) \
-                or region_kind(doc, start, end) or employer_kind(doc, start, end, lexicon)
+                or region_kind(doc, start, end) or employer_kind(doc, start, end, lexicon) \
+                or outlet_kind(doc, start, end, lexicon)
             if not (by_context or (acronym and affiliation_kind(doc, start, end))):
                 continue
         found.append((start, end, KIND_LABEL[kind]))
