@@ -313,3 +313,13 @@ def test_an_untagged_name_told_something_or_interviewing_is_a_news_outlet():
     members = make_doc("Ruiz/PROPN/nsubj/1 told/VERB/ROOT/1/tell MSPs/PROPN/dobj/1 so/ADV/advmod/1 ./PUNCT/punct/1",
                        ents=[(0, 1, "PERSON")])
     assert "MSPs" not in kinds(members)
+
+
+def test_a_name_said_to_be_a_kind_of_thing_is_of_that_kind():
+    # "Vorn Brannock is a mathematician." / "Kesh Harbour is a town." (both untagged)
+    person = make_doc("Vorn/PROPN/compound/1 Brannock/PROPN/nsubj/2 is/AUX/ROOT/2/be a/DET/det/4 "
+                      "mathematician/NOUN/attr/2 ./PUNCT/punct/2")
+    assert kinds(person) == {"Vorn Brannock": "Person"}
+    place = make_doc("Kesh/PROPN/compound/1 Lomar/PROPN/nsubj/2 is/AUX/ROOT/2/be a/DET/det/4 town/NOUN/attr/2 "
+                     "./PUNCT/punct/2")
+    assert kinds(place) == {"Kesh Lomar": "Place"}

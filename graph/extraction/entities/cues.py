@@ -27,7 +27,7 @@ from collections import Counter
 from ...lexicon import Lexicon
 from ...records import ORGANIZATION, PERSON, PLACE
 from ..cache import built_once
-from ..deps import AMOD, APPOS, COMPOUND, CONJ, DOBJ, POBJ, PREP
+from ..deps import AMOD, APPOS, COMPOUND, CONJ, DOBJ, NSUBJ, POBJ, PREP
 
 LABEL_KIND = {"PERSON": PERSON, "ORG": ORGANIZATION, "GPE": PLACE, "LOC": PLACE, "FAC": PLACE}
 KIND_LABEL = {PERSON: "PERSON", ORGANIZATION: "ORG", PLACE: "GPE"}
@@ -101,6 +101,10 @@ def class_noun_kind(doc, start: int, end: int, lexicon: Lexicon) -> str | None:
     before = doc[start - 1] if start > 0 else None
     if before is not None and before.pos_ == "NOUN" and before.is_lower and not _modifies_next(doc, root, end, lexicon):
         return lexicon.class_kind(before.lemma_)
+    if root.dep_ == NSUBJ and root.head.lemma_ == "be":  # "Aner Shalev is an Israeli mathematician"
+        for attr in root.head.children:
+            if attr.dep_ == "attr" and attr.pos_ == "NOUN" and attr.i > root.i:
+                return lexicon.class_kind(attr.lemma_)
     return None
 
 
