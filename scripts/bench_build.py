@@ -49,6 +49,12 @@ def build(source: Path, target: Path) -> tuple[float, int]:
 
 
 def main() -> None:
+    if any(arg in ("-h", "--help") for arg in sys.argv[1:]):
+        print(__doc__)
+        return
+    if len(sys.argv) > 1 and sys.argv[1] != "--scale" and not sys.argv[1].isdigit() or \
+            len(sys.argv) > 2 and sys.argv[1] == "--scale" and sys.argv[2] not in MEASURES:
+        sys.exit(f"bench_build.py: unknown arguments {' '.join(sys.argv[1:])!r} (see --help)")
     if len(sys.argv) > 2 and sys.argv[1] == "--scale":
         MEASURES[sys.argv[2]](*map(int, sys.argv[3:]))
         return
