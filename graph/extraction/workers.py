@@ -137,10 +137,18 @@ def _finished(chunk: list[Document], future: concurrent.futures.Future) -> Itera
 def _stop(pool: concurrent.futures.ProcessPoolExecutor) -> None:
     """Stop the workers now, also when the build is interrupted mid-chunk (shutdown alone would wait for
     the chunks they are on)."""
-    processes = list((getattr(pool, "_processes", None) or {}).values())
+    live = getattr(pool, "_processes", None) or {}  # the pool's own dict: shutdown drops the pool's reference
+    # a chunk still being fed to a killed worker would block the queue's feeder thread on a full pipe, and
+    # the exit with it (concurrent.futures joins that thread at exit): let the exit not wait for it
+    call_queue = getattr(pool, "_call_queue", None)
+    if call_queue is not None:
+        call_queue.cancel_join_thread()
     pool.shutdown(wait=False, cancel_futures=True)
+    processes = list(live.values())  # every worker, also one started as the interruption came
     for process in processes:
         if process.is_alive():
             process.terminate()
     for process in processes:
         process.join(timeout=10)
+        if process.is_alive():
+            process.kill()
