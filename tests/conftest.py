@@ -44,6 +44,17 @@ def make_doc(spec: str, ents: list[tuple[int, int, str]] = ()) -> Doc:
                tags=tags, ents=ent_strings)
 
 
+def ontology_copy():
+    """A copy of the bundled ontology that a test may edit (the bundled graph is shared and cached)."""
+    from rdflib import Graph
+
+    from graph.rdf.ontology import ontology_graph
+
+    edited = Graph()
+    edited += ontology_graph()
+    return edited
+
+
 def parsed(*docs: Doc, date: dt.date | None = dt.date(2024, 11, 7), doc_id: str = "test") -> ParsedDocument:
     """A ParsedDocument whose paragraphs are the given Docs (separated by blank lines)."""
     text, units = "", []

@@ -11,12 +11,13 @@ from pathlib import Path
 
 import pytest
 import tomllib
+from conftest import ontology_copy
 from rdflib import Graph, Namespace, URIRef
 
 from graph.evaluation.gold import event_key
 from graph.lexicon import DIRECTED, SYMMETRIC, UNARY
 from graph.rdf.lexicon import OntologyError, default_lexicon, lexicon_from_graph
-from graph.rdf.ontology import ontology_graph, shapes_text
+from graph.rdf.ontology import shapes_text
 from graph.rdf.vocab import NG, NG_IRI
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -103,8 +104,7 @@ def test_the_scorer_keys_events_by_the_ontologys_role_patterns():
 
 
 def test_an_event_class_without_a_role_pattern_is_refused():
-    edited = Graph()
-    edited += ontology_graph()
+    edited = ontology_copy()
     edited.remove((NG.Visit, NG.rolePattern, None))
     with pytest.raises(OntologyError, match="Visit"):
         lexicon_from_graph(edited)

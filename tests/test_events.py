@@ -3,12 +3,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from conftest import make_doc, parsed
-from rdflib import Graph, Literal
+from conftest import make_doc, ontology_copy, parsed
+from rdflib import Literal
 
 from graph.extraction import extract_document
 from graph.rdf.lexicon import default_lexicon, lexicon_from_graph
-from graph.rdf.ontology import ontology_graph
 from graph.rdf.vocab import NG
 
 BIDEN_TRUMP = [(0, 1, "PERSON")]
@@ -102,8 +101,7 @@ def test_a_cue_word_added_to_the_ontology_is_enough_for_a_new_trigger():
     doc = make_doc("Biden/PROPN/nsubj/1 summoned/VERB/ROOT/1/summon Trump/PROPN/dobj/1 ./PUNCT/punct/1",
                    ents=[(0, 1, "PERSON"), (2, 3, "PERSON")])
     assert events(doc) == ()
-    edited = Graph()
-    edited += ontology_graph()
+    edited = ontology_copy()
     edited.add((NG.Meeting, NG.verbCue, Literal("summon")))
     (meeting,) = events(doc, lexicon=lexicon_from_graph(edited))
     assert meeting.kind == "Meeting" and meeting.participants == ("person/biden", "person/trump")
@@ -235,8 +233,7 @@ def test_an_attribution_cue_added_to_the_ontology_attributes_the_sentence_to_its
                    ents=[(0, 1, "PERSON"), (2, 3, "PERSON"), (6, 8, "ORG")])
     gazette = ("Statement", "organization/harbour-gazette", "", ())
     assert gazette not in summary(events(doc))
-    edited = Graph()
-    edited += ontology_graph()
+    edited = ontology_copy()
     edited.add((NG.Statement, NG.attributionCue, Literal("per")))
     found = events(doc, lexicon=lexicon_from_graph(edited))
     assert gazette in summary(found)

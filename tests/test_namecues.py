@@ -6,12 +6,11 @@ model typically outputs on such a sentence.
 from __future__ import annotations
 
 import pytest
-from conftest import make_doc, parsed
+from conftest import make_doc, ontology_copy, parsed
 from rdflib import Literal, URIRef
 
 from graph.extraction.entities import analyse_entities
 from graph.rdf.lexicon import default_lexicon, lexicon_from_graph
-from graph.rdf.ontology import ontology_graph
 from graph.rdf.vocab import NG
 
 
@@ -40,10 +39,7 @@ def test_a_head_word_added_to_the_ontology_is_used():
     doc = make_doc("The/DET/det/2 Harbour/PROPN/compound/2 Syndicate/PROPN/nsubj/3 reported/VERB/ROOT/3/report "
                    "./PUNCT/punct/3")
     assert kinds(doc) == {}
-    graph = ontology_graph()
-    edited = graph.__class__()
-    for triple in graph:
-        edited.add(triple)
+    edited = ontology_copy()
     edited.add((URIRef("https://schema.org/Organization"), NG.nameHeadCue, Literal("syndicate")))
     assert kinds(doc, lexicon=lexicon_from_graph(edited)) == {"Harbour Syndicate": "Organization"}
 

@@ -7,12 +7,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import ontology_copy
 from rdflib import Literal
 
 from graph.output.draw import draw, has_graphviz, page_config
 from graph.output.tables import EntityRow, EventRow, Tables
 from graph.rdf.lexicon import default_lexicon
-from graph.rdf.ontology import ontology_graph
 from graph.rdf.palette import PaletteError, default_palette, palette_from_graph
 from graph.rdf.vocab import NG
 
@@ -40,10 +40,7 @@ def test_colours_stay_apart_for_colour_blind_readers(group):
 
 
 def test_the_palette_is_read_from_the_ontology_and_checked():
-    graph = ontology_graph()
-    edited = type(graph)()
-    for triple in graph:
-        edited.add(triple)
+    edited = ontology_copy()
     edited.set((NG.Statement, NG.colour, Literal("#123456")))
     assert palette_from_graph(edited).events["Statement"].colour == "#123456"
     edited.remove((NG.Statement, NG.colour, None))

@@ -1,7 +1,7 @@
 """Trigger forms are spaCy Matcher patterns built from the ontology's cue words (graph/extraction/events/patterns.py)."""
 from __future__ import annotations
 
-from conftest import make_doc, parsed
+from conftest import make_doc, ontology_copy, parsed
 from rdflib import Literal
 
 from graph.extraction import extract_document
@@ -16,7 +16,6 @@ from graph.extraction.events.patterns import (
     trigger_patterns,
 )
 from graph.rdf.lexicon import default_lexicon, lexicon_from_graph
-from graph.rdf.ontology import ontology_graph
 from graph.rdf.vocab import NG
 
 # "Ruiz made a congratulatory phone call to Lee, according to the ministry, and held telephone talks."
@@ -53,10 +52,7 @@ def test_a_cue_added_to_the_ontology_is_a_new_pattern():
     doc = make_doc("Ruiz/PROPN/nsubj/1 had/VERB/ROOT/1/have a/DET/det/4 video/NOUN/compound/4 link/NOUN/dobj/1 "
                    "with/ADP/prep/4 Lee/PROPN/pobj/5 ./PUNCT/punct/1", ents=[(0, 1, "PERSON"), (6, 7, "PERSON")])
     assert extract_document(parsed(doc), default_lexicon()).events == ()
-    graph = ontology_graph()
-    edited = graph.__class__()
-    for triple in graph:
-        edited.add(triple)
+    edited = ontology_copy()
     edited.add((NG.PhoneCall, NG.nounCue, Literal("video link")))
     lexicon = lexicon_from_graph(edited)
     assert forms_at(doc, lexicon)["link"] == [(COMPOUND_NOUN, "PhoneCall")]
