@@ -112,7 +112,8 @@ def resolve_references(parsed: ParsedDocument, infos: list[Referable], token_key
     sentence_number = 0
     last_speaker: tuple[str, ...] = ()
     for p_index, unit in enumerate(parsed.paragraphs):
-        speaker = _quote_speaker(unit.doc, p_index, quotes[p_index], token_keys, lexicon.speech_verbs, last_speaker)
+        speakers = _speaker_subjects(unit.doc, quotes[p_index], lexicon.speech_verbs)
+        speaker = _quote_speaker(speakers, p_index, quotes[p_index], token_keys, last_speaker)
         for sentence in unit.doc.sents:
             while start < len(history) and sentence_number - history[start].sentence > _ANY_WINDOW:
                 start += 1  # so a long document costs time linear in its length
@@ -156,7 +157,8 @@ def resolve_references(parsed: ParsedDocument, infos: list[Referable], token_key
                         if len(group) > 1:
                             history.append(_Referent(sentence_number, ref, group, subject))
             sentence_number += 1
-        spoke = _last_speaker(unit.doc, p_index, quotes[p_index], token_keys, lexicon.speech_verbs)
+        # read after the paragraph's pronouns are resolved: "…," he added names whom "he" was
+        spoke = next((keys for keys in (_keys_of(s, p_index, token_keys) for s in reversed(speakers)) if keys), ())
         last_speaker = spoke or last_speaker
 
 
@@ -166,13 +168,12 @@ def _speaker_subjects(doc, spans, speech_verbs: frozenset[str]):
                    if c.dep_ in SUBJECTS and not inside(spans, c.idx)), key=lambda t: t.i)
 
 
-def _quote_speaker(doc, paragraph: int, spans, token_keys, speech_verbs: frozenset[str],
-                   last_speaker: tuple[str, ...]) -> tuple[str, ...]:
+def _quote_speaker(speakers, paragraph: int, spans, token_keys, last_speaker: tuple[str, ...]) -> tuple[str, ...]:
     """Who speaks the paragraph's quotes: the one a speech verb outside them names, or the last speaker
     when it is a pronoun ('"… he conceded," he added' continues the quote before)."""
     if not spans:
         return ()
-    for subject in _speaker_subjects(doc, spans, speech_verbs):
+    for subject in speakers:
         keys = _keys_of(subject, paragraph, token_keys)
         if keys:
             return keys
@@ -202,11 +203,6 @@ def _speaker_self(speaker: tuple[str, ...], by_key) -> tuple[str, ...] | None:
     if len(speaker) == 1 and by_key.get(speaker[0]) is not None and by_key[speaker[0]].kind == PERSON:
         return speaker
     return None
-
-
-def _last_speaker(doc, paragraph: int, spans, token_keys, speech_verbs: frozenset[str]) -> tuple[str, ...]:
-    found = [_keys_of(s, paragraph, token_keys) for s in _speaker_subjects(doc, spans, speech_verbs)]
-    return next((keys for keys in reversed(found) if keys), ())
 
 
 class _QuotedBySpeaker:
