@@ -83,6 +83,8 @@ class Lexicon:
     modified_nouns: tuple[tuple[str, frozenset[str]], ...] = ()  # "his Twitter account": an organization
     media_preps: tuple[tuple[str, frozenset[str]], ...] = ()  # "said on Twitter": the medium's kind
     outlet_verbs: frozenset[str] = frozenset()  # "told LA Weekly", "interviewed by Wikinews": an outlet
+    example_cues: frozenset[str] = frozenset()  # "publications including X and Y": X and Y are publications
+    occasion_heads: frozenset[str] = frozenset()  # "the Rugby World Cup": an occasion, no entity
     body_nouns: frozenset[str] = frozenset()  # "the British embassy", "the Biden administration": one body
 
     def head_kind(self, word: str) -> str | None:

@@ -319,3 +319,113 @@ def test_a_name_said_to_be_a_kind_of_thing_is_of_that_kind():
     place = make_doc("Kesh/PROPN/compound/1 Lomar/PROPN/nsubj/2 is/AUX/ROOT/2/be a/DET/det/4 town/NOUN/attr/2 "
                      "./PUNCT/punct/2")
     assert kinds(place) == {"Kesh Lomar": "Place"}
+
+
+def test_names_listed_as_examples_of_a_class_noun_take_its_kind():
+    # "It was covered by publications including the Harbour Gazette, Glimmer and Orvik." 'Glimmer' tagged as a
+    # person and 'Orvik' as a place, one by one; the plural class noun says all three are publications
+    doc = make_doc("It/PRON/nsubjpass/2 was/AUX/auxpass/2 covered/VERB/ROOT/2/cover by/ADP/agent/2 "
+                   "publications/NOUN/pobj/3/publication/NNS including/VERB/prep/4 the/DET/det/8 "
+                   "Harbour/PROPN/compound/8 Gazette/PROPN/pobj/5 ,/PUNCT/punct/8 Glimmer/PROPN/conj/8 "
+                   "and/CCONJ/cc/10 Orvik/PROPN/conj/10 ./PUNCT/punct/2",
+                   ents=[(6, 9, "ORG"), (10, 11, "PERSON"), (12, 13, "GPE")])
+    assert kinds(doc) == {"Harbour Gazette": "Organization", "Glimmer": "Organization", "Orvik": "Organization"}
+
+
+def test_such_as_and_compound_class_nouns_open_example_lists_and_the_cue_is_ontology_data():
+    # "Old religions, such as Vardism, survive." / "It tops search engines like Quarro."
+    religions = make_doc("Old/ADJ/amod/1 religions/NOUN/nsubj/7/religion/NNS ,/PUNCT/punct/1 such/ADJ/amod/4 "
+                         "as/ADP/prep/1 Vardism/PROPN/pobj/4 ,/PUNCT/punct/1 survive/VERB/ROOT/7 ./PUNCT/punct/7",
+                         ents=[(5, 6, "GPE")])
+    engines = make_doc("It/PRON/nsubj/1 tops/VERB/ROOT/1/top search/NOUN/compound/3 engines/NOUN/dobj/1/engine/NNS "
+                       "like/ADP/prep/3 Quarro/PROPN/pobj/4 ./PUNCT/punct/1", ents=[(5, 6, "PERSON")])
+    assert kinds(religions, engines) == {"Vardism": "Organization", "Quarro": "Organization"}
+    edited = ontology_copy()
+    edited.remove((URIRef("https://schema.org/Thing"), NG.exampleListCue, Literal("like")))
+    assert kinds(religions, engines, lexicon=lexicon_from_graph(edited)) == {"Vardism": "Organization",
+                                                                              "Quarro": "Person"}
+
+
+def test_a_singular_noun_before_including_is_no_class_of_the_names():
+    # "The deal, including Vardia, was signed." the deal is no class of Vardia
+    doc = make_doc("The/DET/det/1 deal/NOUN/nsubjpass/7 ,/PUNCT/punct/1 including/VERB/prep/1 Vardia/PROPN/pobj/3 "
+                   ",/PUNCT/punct/1 was/AUX/auxpass/7 signed/VERB/ROOT/7/sign ./PUNCT/punct/7", ents=[(4, 5, "GPE")])
+    assert kinds(doc) == {"Vardia": "Place"}
+
+
+def test_a_name_before_a_finite_interviewing_verb_is_an_outlet_however_the_headline_parses():
+    # headline "Harbourline interviews Ana Ruiz": the model makes the outlet a compound of the verb
+    doc = make_doc("Harbourline/PROPN/compound/1 interviews/VERB/compound/3/interview/VBZ Ana/PROPN/compound/3 "
+                   "Ruiz/PROPN/ROOT/3", ents=[(2, 4, "PERSON")])
+    # "Ana interviews Tom Berg": a given name interviewing is a person, as the model says
+    person = make_doc("Ana/PROPN/compound/1 interviews/VERB/compound/3/interview/VBZ Tom/PROPN/compound/3 "
+                      "Berg/PROPN/ROOT/3", ents=[(0, 1, "PERSON"), (2, 4, "PERSON")])
+    assert kinds(doc) == {"Harbourline": "Organization", "Ana Ruiz": "Person"}
+    assert kinds(person) == {"Ana": "Person", "Tom Berg": "Person"}
+
+
+def test_a_capitalised_opening_word_the_article_writes_in_lower_case_is_no_name():
+    # "Tropical storms form at sea. Most tropical storms fade." 'Tropical' tagged as an organization
+    opening = make_doc("Tropical/ADJ/amod/1 storms/NOUN/nsubj/2/storm form/VERB/ROOT/2 at/ADP/prep/2 "
+                       "sea/NOUN/pobj/3 ./PUNCT/punct/2", ents=[(0, 1, "ORG")])
+    later = make_doc("Most/ADJ/amod/2 tropical/ADJ/amod/2 storms/NOUN/nsubj/3/storm fade/VERB/ROOT/3 ./PUNCT/punct/3")
+    assert kinds(opening, later) == {}
+    assert kinds(opening) == {"Tropical": "Organization"}  # nothing says it is a common word
+
+
+def test_an_opening_name_capitalised_inside_a_sentence_elsewhere_stays_a_name():
+    # "Brown said no. It was Gordon Brown's brown envelope."
+    said = make_doc("Brown/PROPN/nsubj/1 said/VERB/ROOT/1/say no/INTJ/dobj/1 ./PUNCT/punct/1", ents=[(0, 1, "PERSON")])
+    envelope = make_doc("It/PRON/nsubj/1 was/AUX/ROOT/1/be Gordon/PROPN/compound/3 Brown/PROPN/poss/6 "
+                        "'s/PART/case/3 brown/ADJ/amod/6 envelope/NOUN/attr/1 ./PUNCT/punct/1",
+                        ents=[(2, 4, "PERSON")])
+    assert kinds(said, envelope) == {"Gordon Brown": "Person"}
+
+
+def test_a_capitalised_plural_of_a_title_describes_people_and_names_no_one():
+    # "Elites and Professors met." 'Professors' tagged as a person; "the Cardinals won.": a team
+    doc = make_doc("Elites/NOUN/nsubj/3/elite/NNS and/CCONJ/cc/0 Professors/PROPN/conj/0/Professors/NNPS "
+                   "met/VERB/ROOT/3/meet ./PUNCT/punct/3", ents=[(2, 3, "PERSON")])
+    team = make_doc("the/DET/det/1 Cardinals/PROPN/nsubj/2/Cardinals/NNPS won/VERB/ROOT/2/win ./PUNCT/punct/2",
+                    ents=[(1, 2, "ORG")])
+    assert kinds(doc) == {}
+    assert kinds(team) == {"Cardinals": "Organization"}
+
+
+def test_a_title_closing_a_person_tag_after_a_place_names_no_one():
+    # "Which Georgia Governor do you admire?" tagged as one person; "Defence Secretary Tom King spoke."
+    governor = make_doc("Which/DET/det/2 Georgia/PROPN/compound/2 Governor/PROPN/dobj/5 do/AUX/aux/5 you/PRON/nsubj/5 "
+                        "admire/VERB/ROOT/5 ?/PUNCT/punct/5", ents=[(1, 3, "PERSON")])
+    king = make_doc("Defence/PROPN/compound/1 Secretary/PROPN/compound/3 Tom/PROPN/compound/3 King/PROPN/nsubj/4 "
+                    "spoke/VERB/ROOT/4/speak ./PUNCT/punct/4", ents=[(2, 4, "PERSON")])
+    visited = make_doc("She/PRON/nsubj/1 lives/VERB/ROOT/1/live in/ADP/prep/1 Georgia/PROPN/pobj/2 ./PUNCT/punct/1",
+                       ents=[(3, 4, "GPE")])
+    assert kinds(governor, visited, visited) == {"Georgia": "Place"}
+    assert kinds(king) == {"Tom King": "Person"}
+
+
+def test_an_occasion_named_by_its_head_word_is_no_entity():
+    # "Ana Ruiz won the Orvik Marathon and the Harbour Cup." both occasions tagged as organizations
+    doc = make_doc("Ana/PROPN/compound/1 Ruiz/PROPN/nsubj/2 won/VERB/ROOT/2/win the/DET/det/5 Orvik/PROPN/compound/5 "
+                   "Marathon/PROPN/dobj/2 and/CCONJ/cc/5 the/DET/det/9 Harbour/PROPN/compound/9 Cup/PROPN/conj/5 "
+                   "./PUNCT/punct/2", ents=[(0, 2, "PERSON"), (3, 6, "ORG"), (7, 10, "ORG")])
+    assert kinds(doc) == {"Ana Ruiz": "Person"}
+    edited = ontology_copy()
+    edited.remove((NG.Event, NG.occasionHeadCue, Literal("cup")))
+    assert kinds(doc, lexicon=lexicon_from_graph(edited)) == {"Ana Ruiz": "Person", "Harbour Cup": "Organization"}
+
+
+def test_a_given_name_and_a_noun_after_an_article_name_no_person():
+    # "She told the Brooklyn Paper." tagged as an organization; 'Brooklyn' is also a given name
+    doc = make_doc("She/PRON/nsubj/1 told/VERB/ROOT/1/tell the/DET/det/4 Brooklyn/PROPN/compound/4 "
+                   "Paper/PROPN/dobj/1 ./PUNCT/punct/1", ents=[(2, 5, "ORG")])
+    assert kinds(doc) == {"Brooklyn Paper": "Organization"}
+
+
+def test_an_article_capitalised_inside_a_sentence_opens_an_untagged_name():
+    # "She writes for The Quill." / "The Quill is old.": at the sentence's start the capital says nothing
+    inside = make_doc("She/PRON/nsubj/1 writes/VERB/ROOT/1/write for/ADP/prep/1 The/DET/det/4 Quill/PROPN/pobj/2 "
+                      "./PUNCT/punct/1")
+    opening = make_doc("The/DET/det/1 Quill/PROPN/nsubj/2 is/AUX/ROOT/2/be old/ADJ/acomp/2 ./PUNCT/punct/2")
+    assert kinds(inside) == {"Quill": "Organization"}
+    assert kinds(opening) == {}

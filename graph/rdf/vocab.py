@@ -94,6 +94,8 @@ class NG(DefinedNamespace):
     bodyNounCue: URIRef
     mediumPreposition: URIRef
     outletVerbCue: URIRef
+    exampleListCue: URIRef
+    occasionHeadCue: URIRef
     arrivalPreposition: URIRef
     judgesActs: URIRef
     cancellingVerb: URIRef

@@ -35,6 +35,7 @@ KIND_LABEL = {PERSON: "PERSON", ORGANIZATION: "ORG", PLACE: "GPE"}
 CONNECTORS = {"of", "on", "for"}  # inside names: "University of Texas", "Council on …", "Party for Freedom"
 AFFILIATION_PREPOSITIONS = {"of", "from"}  # "Jo Lam of the KVP", "Ana Ruiz from the Civic Party"
 NOT_NAME_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
+FINITE_VERB_TAGS = {"VBZ", "VBD", "VBP"}
 MIN_LIST_AGREEMENT = 2  # tagged members of a list that must agree before an untagged one takes their kind
 
 
@@ -105,7 +106,27 @@ def class_noun_kind(doc, start: int, end: int, lexicon: Lexicon) -> str | None:
         for attr in root.head.children:
             if attr.dep_ == "attr" and attr.pos_ == "NOUN" and attr.i > root.i:
                 return lexicon.class_kind(attr.lemma_)
-    return None
+    before_name = start > 0 and doc[start - 1].pos_ == "PROPN"
+    return None if before_name else exemplified_kind(root, lexicon)  # "like AM New York": not all of the name
+
+
+def exemplified_kind(root, lexicon: Lexicon) -> str | None:
+    """'publications including the Gazette, Jezebel and Glimmer', 'religions such as Wicca', 'teams like
+    Arsenal': every name of a list of examples (`ng:exampleListCue`) is of the kind its plural class noun
+    says, however the model tagged it one by one."""
+    first = root
+    while first.dep_ == CONJ and first.head.i < first.i:
+        first = first.head
+    prep = first.head
+    if first.dep_ != POBJ or prep.dep_ != PREP:
+        return None
+    cue = "such as" if prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children) else prep.lower_
+    noun = prep.head
+    if cue not in lexicon.example_cues or noun.tag_ != "NNS" or noun.i > prep.i:
+        return None
+    modifiers = [c.lower_ for c in noun.children if c.dep_ == COMPOUND and c.is_lower]
+    compound = " ".join([*modifiers[-1:], noun.lemma_.lower()])  # "search engines"
+    return lexicon.class_kind(compound) or lexicon.class_kind(noun.lemma_)
 
 
 def _modifies_next(doc, root, end: int, lexicon: Lexicon) -> bool:
@@ -170,8 +191,9 @@ def region_kind(doc, start: int, end: int) -> str | None:
 
 def personal_name_kind(doc, start: int, end: int, label: str | None, lexicon: Lexicon) -> str | None:
     """'Dean Okafor' tagged as an organization or a place: a given name and one more proper noun name a
-    person, unless the second word is a given name too ('Philip Morris') or marks a kind ('Jo Foods')."""
-    if label in (None, "PERSON") or end - start != 2:
+    person, unless the second word is a given name too ('Philip Morris') or marks a kind ('Jo Foods'), or the
+    name takes an article, as people's do not ('the Brooklyn Paper')."""
+    if label in (None, "PERSON") or end - start != 2 or start > 0 and doc[start - 1].lower_ == "the":
         return None
     given, other = doc[start], doc[start + 1]
     if is_given_name(given.text) and other.pos_ == "PROPN" and other.is_title and not is_given_name(other.text) \
@@ -201,6 +223,8 @@ def outlet_kind(doc, start: int, end: int, lexicon: Lexicon) -> str | None:
     something or interviewing is a news outlet (people the model tags)."""
     root = doc[start:end].root
     head = root.head
+    if _interviewing_headline(doc, end, lexicon) and not is_given_name(doc[start].text):
+        return ORGANIZATION
     if root.dep_ == POBJ and head.lower_ == "by":
         root, head = head, head.head  # "interviewed by X"
     lemma = head.lemma_.lower()
@@ -212,6 +236,14 @@ def outlet_kind(doc, start: int, end: int, lexicon: Lexicon) -> str | None:
     told = lemma == "tell" and root.dep_ in (DOBJ, "dative")
     interviewing = lemma != "tell" and root.dep_ in ("nsubj", "agent")
     return ORGANIZATION if told or interviewing else None
+
+
+def _interviewing_headline(doc, end: int, lexicon: Lexicon) -> bool:
+    """'Wikinews interviews Ana Ruiz': a name right before a finite interviewing verb is its subject, however
+    the model parses a headline (it often makes the name a compound of the verb)."""
+    verb = doc[end] if end < len(doc) else None
+    return verb is not None and verb.tag_ in FINITE_VERB_TAGS and verb.lemma_.lower() in lexicon.outlet_verbs \
+        and verb.lemma_.lower() != "tell"
 
 
 def place_context_kind(doc, start: int, end: int, label: str | None, lexicon: Lexicon) -> str | None:

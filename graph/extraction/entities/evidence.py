@@ -16,7 +16,8 @@ from .places import CITY, LARGE_CITY, gazetteer
 ARTICLES = {"the"}
 
 
-def _place_link(word: str):
+def known_place(word: str):
+    """The country, state or large city the gazetteer knows by this name, if any."""
     return next((link for link in gazetteer().candidates([word])
                  if link.feature != CITY or link.population >= LARGE_CITY), None)
 
@@ -28,7 +29,7 @@ def article_kind(doc, start: int, end: int, label: str | None, lexicon: Lexicon)
     word = doc[start]
     if word.lower_ in lexicon.title_cues or end < len(doc) and doc[end].ent_type_ == "PERSON":
         return None  # "the President Ana Ruiz …"
-    return PLACE if _place_link(word.text) else ORGANIZATION
+    return PLACE if known_place(word.text) else ORGANIZATION
 
 
 def modified_noun_kind(doc, start: int, end: int, lexicon: Lexicon) -> str | None:
@@ -53,7 +54,7 @@ def gazetteer_kind(doc, start: int, end: int, label: str | None, lexicon: Lexico
     """'Kyiv and Beijing' tagged as people: a one-word name the gazetteer knows as a country or a big city,
     and that is no given name, is the place; so is one tagged as an organization where a place is expected
     ('met in Entebbe')."""
-    if end - start != 1 or not _place_link(doc[start].text):
+    if end - start != 1 or not known_place(doc[start].text):
         return None
     if label == "PERSON":
         return None if is_given_name(doc[start].text) else PLACE

@@ -97,6 +97,14 @@ def _speaking_name(doc, start: int, end: int, lexicon: Lexicon, title_words: fro
             and not (start > 0 and doc[start - 1].lower_ == "the"))
 
 
+def _capitalised_article(doc, start: int) -> bool:
+    """'a writer for The Onion', 'quoted by The Daily Lantern': an article capitalised inside a sentence
+    belongs to the name after it, as papers, magazines and bands write theirs."""
+    article = doc[start - 1] if start > 0 else None
+    return article is not None and article.text == "The" and not article.is_sent_start \
+        and doc[start].pos_ == "PROPN"
+
+
 def untagged_names(doc, taken: set[int], lexicon: Lexicon, title_words: frozenset[str]) -> list[tuple[int, int, str]]:
     """Names the model left untagged, with the label their context gives them.
 
@@ -114,6 +122,8 @@ def untagged_names(doc, taken: set[int], lexicon: Lexicon, title_words: frozense
         if kind is None and (_looks_like_personal_name(doc, start, end, lexicon, title_words)
                              or _speaking_name(doc, start, end, lexicon, title_words)):
             kind = PERSON
+        if kind is None and _capitalised_article(doc, start) and end not in taken:
+            kind = ORGANIZATION
         if kind is None:
             continue
         if end - start == 1 and head_kind(doc, start, end, None, lexicon) is None:
@@ -121,7 +131,7 @@ def untagged_names(doc, taken: set[int], lexicon: Lexicon, title_words: frozense
             acronym = word.is_upper and 2 <= len(word) <= 6
             by_context = class_noun_kind(doc, start, end, lexicon) or list_kind(doc, start, end, None) \
                 or region_kind(doc, start, end) or employer_kind(doc, start, end, lexicon) \
-                or outlet_kind(doc, start, end, lexicon)
+                or outlet_kind(doc, start, end, lexicon) or _capitalised_article(doc, start) and end not in taken
             if not (by_context or (acronym and affiliation_kind(doc, start, end))):
                 continue
         found.append((start, end, KIND_LABEL[kind]))

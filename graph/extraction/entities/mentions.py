@@ -11,10 +11,13 @@ from .cues import LABEL_KIND as NER_KIND
 from .kinds import body_names, untagged_names
 from .spans import (
     clean_span,
+    common_word_opening,
     extend_name,
     extend_name_left,
     norp_prefix,
+    occasion_name,
     opening_participle,
+    plural_description,
     post_nominal,
     relabel,
     shared_head,
@@ -78,6 +81,7 @@ def find_name_mentions(parsed: ParsedDocument, lexicon: Lexicon) -> list[NameMen
     found: list[NameMention] = []
     people = frozenset(t.text for unit in parsed.paragraphs for ent in unit.doc.ents if ent.label_ == "PERSON"
                        for t in ent)
+    lower_words, capitalised_inside = written_forms(parsed)
     for p_index, unit in enumerate(parsed.paragraphs):
         doc = unit.doc
         if unit.paragraph.is_dateline:
@@ -97,6 +101,8 @@ def find_name_mentions(parsed: ParsedDocument, lexicon: Lexicon) -> list[NameMen
         for start, end, label in sorted(spans):
             start, end = clean_span(doc, start, end, label, lexicon)
             if start >= end or not any(t.is_alpha for t in doc[start:end]) or post_nominal(doc, start, end, label) \
+                    or common_word_opening(doc, start, end, lower_words, capitalised_inside) \
+                    or plural_description(doc, start, end, lexicon) or occasion_name(doc, start, end, lexicon) \
                     or part_of_title(doc, start, end, label, lexicon) \
                     or qualifier_before_title(doc, start, end, label, lexicon):
                 continue
@@ -113,6 +119,14 @@ def find_name_mentions(parsed: ParsedDocument, lexicon: Lexicon) -> list[NameMen
             mention.relabelled = label != model_label
             found.append(mention)
     return _without_overlaps(found)
+
+
+def written_forms(parsed: ParsedDocument) -> tuple[frozenset[str], frozenset[str]]:
+    """The words a document writes in lower case, and those it capitalises inside a sentence."""
+    tokens = [t for unit in parsed.paragraphs for t in unit.doc if t.is_alpha]
+    return (frozenset(t.text for t in tokens if t.is_lower),
+            frozenset(t.text for t in tokens if t.is_title and not t.is_sent_start
+                      and not (t.i > 0 and t.nbor(-1).is_sent_start and t.nbor(-1).is_quote)))
 
 
 def _without_overlaps(mentions: list[NameMention]) -> list[NameMention]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ...ingest import CAPTION_WORDS
 from ...lexicon import Lexicon
-from ...records import ORGANIZATION, PLACE
+from ...records import ORGANIZATION, PERSON, PLACE
 from ..deps import COMPOUND
 from .cues import (
     CONNECTORS,
@@ -14,6 +14,7 @@ from .cues import (
     name_head,
 )
 from .cues import LABEL_KIND as NER_KIND
+from .evidence import known_place
 from .kinds import cue_kind
 from .places import gazetteer
 from .titles import title_words
@@ -40,6 +41,39 @@ def opening_participle(token) -> bool:
             and (token.is_sent_start or token.pos_ in ("NOUN", "VERB")) and not is_given_name(token.text))
 
 
+def common_word_opening(doc, start: int, end: int, lower_words: frozenset[str],
+                        capitalised_inside: frozenset[str]) -> bool:
+    """'Tropical cyclones are …', 'Hydrogen peroxide reduced …': one capitalised word opening a sentence that
+    the document writes in lower case elsewhere, and never capitalised inside a sentence, is a common word
+    the model took for a name."""
+    word = doc[start]
+    opening = word.is_sent_start or start > 0 and doc[start - 1].is_sent_start and doc[start - 1].is_quote
+    return end - start == 1 and opening and word.is_title and word.lower_ in lower_words \
+        and word.text not in capitalised_inside
+
+
+def occasion_name(doc, start: int, end: int, lexicon: Lexicon) -> bool:
+    """'the Rugby World Cup', 'the 2012 Summer Paralympics': an occasion's name (`ng:occasionHeadCue`), which
+    the model often tags as an organization or a place."""
+    return doc[end - 1].lower_ in lexicon.occasion_heads
+
+
+def plural_description(doc, start: int, end: int, lexicon: Lexicon) -> bool:
+    """'Ivy League elites and Professors', 'Heads of Government': a capitalised plural of a title or of a noun
+    that classifies people, with no article, describes many people; it names no one ('the Cardinals' and
+    'the Senators' are teams)."""
+    root = doc[start:end].root
+    if root.tag_ not in ("NNS", "NNPS") or not root.lower_.endswith("s"):
+        return False
+    if start > 0 and doc[start - 1].lower_ == "the":
+        return False
+    if end < len(doc) and doc[end].tag_ == "POS":
+        return False  # "the Kurdistan Workers' Party": the plural is inside a longer name
+    lemma = root.lemma_.lower()
+    singular = lemma if lemma != root.lower_ else lemma[:-1]  # the tagger leaves a proper noun's lemma alone
+    return lexicon.class_kind(singular) == PERSON
+
+
 def clean_span(doc, start: int, end: int, label: str, lexicon: Lexicon) -> tuple[int, int]:
     """Trim determiners, a person's titles, opening participles, possessives and punctuation from an entity
     span."""
@@ -56,6 +90,9 @@ def clean_span(doc, start: int, end: int, label: str, lexicon: Lexicon) -> tuple
                            or end - start > 1 and doc[end - 1].lower_ in CONNECTORS  # "King Abdullah of"
                            or end < len(doc) and doc[end].text == ":" and doc[end - 1].lower_ in CAPTION_WORDS):
         end -= 1  # "… in Ottawa Image: Defence Ministry": the caption label is not the name
+    while label == "PERSON" and end - start > 1 and doc[end - 1].lower_.removesuffix("(s") in lexicon.title_cues \
+            and (not is_given_name(doc[start].text) or known_place(doc[start:end - 1].text)):
+        end -= 1  # "Which Virginia Governor(s) do you admire?": a title after a place names no one ("Tom King" does)
     # "European Commission President" + "Ursula von der Leyen": the title belongs to the person after it
     while label == "ORG" and end - start > 1 and end < len(doc) and doc[end].pos_ == "PROPN" and (
             doc[end - 1].lower_ in lexicon.title_cues):
