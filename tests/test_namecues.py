@@ -429,3 +429,27 @@ def test_an_article_capitalised_inside_a_sentence_opens_an_untagged_name():
     opening = make_doc("The/DET/det/1 Quill/PROPN/nsubj/2 is/AUX/ROOT/2/be old/ADJ/acomp/2 ./PUNCT/punct/2")
     assert kinds(inside) == {"Quill": "Organization"}
     assert kinds(opening) == {}
+
+
+def test_an_adjective_before_a_name_that_modifies_a_noun_is_no_title():
+    # "In his official Harbourline account, Ana Ruiz spoke." 'official' is also a title ("an official")
+    doc = make_doc("In/ADP/prep/8 his/PRON/poss/4 official/ADJ/amod/4 Harbourline/PROPN/compound/4 "
+                   "account/NOUN/pobj/0 ,/PUNCT/punct/8 Ana/PROPN/compound/7 Ruiz/PROPN/nsubj/8 spoke/VERB/ROOT/8/speak "
+                   "./PUNCT/punct/8", ents=[(3, 4, "PERSON"), (6, 8, "PERSON")])
+    assert kinds(doc) == {"Harbourline": "Organization", "Ana Ruiz": "Person"}
+
+
+def test_an_untagged_word_the_words_went_out_on_is_an_organization():
+    # "Ana Ruiz said via Quillr that she won." 'Quillr' left untagged
+    doc = make_doc("Ana/PROPN/compound/1 Ruiz/PROPN/nsubj/2 said/VERB/ROOT/2/say via/ADP/prep/2 Quillr/PROPN/pobj/3 "
+                   "that/SCONJ/mark/7 she/PRON/nsubj/7 won/VERB/ccomp/2/win ./PUNCT/punct/2", ents=[(0, 2, "PERSON")])
+    assert kinds(doc) == {"Ana Ruiz": "Person", "Quillr": "Organization"}
+
+
+def test_a_common_word_opening_a_tagged_name_is_trimmed():
+    # "They dreamt of a united Orvland, said magician Tom Berg." the model's spans start one word early
+    doc = make_doc("They/PRON/nsubj/1 dreamt/VERB/ROOT/1/dream of/ADP/prep/1 a/DET/det/5 united/VERB/amod/5/unite "
+                   "Orvland/PROPN/pobj/2 ,/PUNCT/punct/7 said/VERB/parataxis/1/say magician/NOUN/compound/10 "
+                   "Tom/PROPN/compound/10 Berg/PROPN/nsubj/7 ./PUNCT/punct/1",
+                   ents=[(4, 6, "GPE"), (8, 11, "PERSON")])
+    assert kinds(doc) == {"Orvland": "Place", "Tom Berg": "Person"}

@@ -26,7 +26,7 @@ from .cues import (
     place_context_kind,
     region_kind,
 )
-from .evidence import world_kind
+from .evidence import medium_kind, world_kind
 
 
 def cue_kind(doc, start: int, end: int, label: str | None, lexicon: Lexicon) -> str | None:
@@ -131,7 +131,8 @@ def untagged_names(doc, taken: set[int], lexicon: Lexicon, title_words: frozense
             acronym = word.is_upper and 2 <= len(word) <= 6
             by_context = class_noun_kind(doc, start, end, lexicon) or list_kind(doc, start, end, None) \
                 or region_kind(doc, start, end) or employer_kind(doc, start, end, lexicon) \
-                or outlet_kind(doc, start, end, lexicon) or _capitalised_article(doc, start) and end not in taken
+                or outlet_kind(doc, start, end, lexicon) or medium_kind(doc, start, end, lexicon) \
+                or _capitalised_article(doc, start) and end not in taken
             if not (by_context or (acronym and affiliation_kind(doc, start, end))):
                 continue
         found.append((start, end, KIND_LABEL[kind]))

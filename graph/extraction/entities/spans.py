@@ -80,6 +80,9 @@ def clean_span(doc, start: int, end: int, label: str, lexicon: Lexicon) -> tuple
     words = title_words(lexicon)
     while start < end and opening_participle(doc[start]):
         start += 1
+    while end - start > 1 and doc[start].is_lower and doc[start].pos_ in ("ADJ", "VERB", "NOUN") \
+            and doc[start + 1].is_title:
+        start += 1  # "a united Germany", "magician David Gish": a common word before a name is not part of it
     while end - start >= 3 and _hyphenated_modifier(doc, start):
         start += 3  # "pro-Ixland Labour Front", "Pan-democrat Ana Ruiz"
     while start < end and (doc[start].lower_ == "the" or doc[start].is_punct

@@ -59,6 +59,10 @@ def title_run_start(doc, name_start: int, lexicon: Lexicon) -> int:
     """Leftmost token of the run of title words (and qualifiers) right before a name."""
     words = title_words(lexicon)
     i = name_start
+    name = doc[name_start]
+    if name_start > 0 and doc[name_start - 1].pos_ == "ADJ" and name.dep_ == COMPOUND and name.head.pos_ == "NOUN" \
+            and name.head.i > name_start:
+        return name_start  # "his official Twitter account": the adjective is the account's, no title
     while i > 0:
         token = doc[i - 1]
         if token.lower_ in words or token.lower_ == "elect":
