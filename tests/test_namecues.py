@@ -453,3 +453,12 @@ def test_a_common_word_opening_a_tagged_name_is_trimmed():
                    "Tom/PROPN/compound/10 Berg/PROPN/nsubj/7 ./PUNCT/punct/1",
                    ents=[(4, 6, "GPE"), (8, 11, "PERSON")])
     assert kinds(doc) == {"Orvland": "Place", "Tom Berg": "Person"}
+
+
+def test_a_countrys_formal_name_is_that_country_whatever_the_tag():
+    # "The Federal Republic of Germany protested." tagged as an organization; "Germany" in another paragraph
+    formal = make_doc("The/DET/det/2 Federal/PROPN/compound/2 Republic/PROPN/nsubj/5 of/ADP/prep/2 Germany/PROPN/pobj/3 "
+                      "protested/VERB/ROOT/5/protest ./PUNCT/punct/5", ents=[(0, 5, "ORG")])
+    short = make_doc("Ana/PROPN/nsubj/1 visited/VERB/ROOT/1/visit Germany/PROPN/dobj/1 ./PUNCT/punct/1",
+                     ents=[(0, 1, "PERSON"), (2, 3, "GPE")])
+    assert kinds(formal, short) == {"Germany": "Place", "Ana": "Person"}

@@ -11,7 +11,7 @@ from ...lexicon import Lexicon
 from ...records import ORGANIZATION, PERSON, PLACE
 from ..deps import COMPOUND
 from .cues import is_given_name
-from .places import CITY, LARGE_CITY, gazetteer
+from .places import CITY, COUNTRY, LARGE_CITY, gazetteer
 
 ARTICLES = {"the"}
 
@@ -54,6 +54,8 @@ def gazetteer_kind(doc, start: int, end: int, label: str | None, lexicon: Lexico
     """'Kyiv and Beijing' tagged as people: a one-word name the gazetteer knows as a country or a big city,
     and that is no given name, is the place; so is one tagged as an organization where a place is expected
     ('met in Entebbe')."""
+    if end - start >= 3 and any(link.feature == COUNTRY for link in gazetteer().candidates([doc[start:end].text])):
+        return PLACE  # "the Democratic Socialist Republic of Sri Lanka": a country's formal name, whatever the tag
     if end - start != 1 or not known_place(doc[start].text):
         return None
     if label == "PERSON":
