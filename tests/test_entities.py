@@ -404,3 +404,22 @@ def test_a_capitalised_participle_opening_a_sentence_is_no_part_of_a_name():
                        "spoke/VERB/ROOT/4/speak ./PUNCT/punct/4", ents=[(3, 4, "PERSON")])
     analysis, found = entities(won, opening)
     assert "Congratulating Lee" not in found and analysis.keys_at(1, 1) == ("person/ana-lee",)
+
+
+def test_a_surname_with_a_dotted_capital_i_joins_the_full_name():
+    # "Ekmeleddin İhsanoğlu conceded." … "said İhsanoğlu": casefolding 'İ' leaves a combining dot
+    first = make_doc("Ekmeleddin/PROPN/compound/1 İhsanoğlu/PROPN/nsubj/2 conceded/VERB/ROOT/2/concede ./PUNCT/punct/2",
+                     ents=[(0, 2, "PERSON")])
+    second = make_doc("said/VERB/ROOT/0/say İhsanoğlu/PROPN/nsubj/0 ./PUNCT/punct/0", ents=[(1, 2, "PERSON")])
+    _, found = entities(first, second)
+    assert list(found) == ["Ekmeleddin İhsanoğlu"]
+    assert "İhsanoğlu" in found["Ekmeleddin İhsanoğlu"].aliases
+
+
+def test_a_generic_title_with_its_portfolio_tagged_as_an_organization_is_no_entity():
+    # "A visiting Head of State met Ana Ruiz." 'Head of State' tagged as an organization
+    doc = make_doc("A/DET/det/2 visiting/VERB/amod/2/visit Head/PROPN/nsubj/5 of/ADP/prep/2 State/PROPN/pobj/3 "
+                   "met/VERB/ROOT/5/meet Ana/PROPN/compound/7 Ruiz/PROPN/dobj/5 ./PUNCT/punct/5",
+                   ents=[(2, 5, "ORG"), (6, 8, "PERSON")])
+    _, found = entities(doc)
+    assert sorted(found) == ["Ana Ruiz"]

@@ -3,6 +3,7 @@ brackets, a city named with its region, an organization named short."""
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from ...lexicon import Lexicon
 from ...records import ORGANIZATION, PLACE
@@ -15,8 +16,12 @@ from .mentions import NameMention
 
 
 def _normal(text: str) -> str:
-    text = re.sub(r"^the\s+", "", text.strip(), flags=re.IGNORECASE)
-    return " ".join(re.findall(r"[^\W_]+", text.casefold()))
+    """Case, accents and a leading 'the' ignored: 'İhsanoğlu' is 'ihsanoglu' (casefolding the dotted
+    capital I alone would leave a combining dot that splits the word in two)."""
+    text = re.sub(r"^the\s+", "", text.strip(), flags=re.IGNORECASE).casefold()
+    if not text.isascii():
+        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return " ".join(re.findall(r"[^\W_]+", text))
 
 
 def _without_initials(text: str) -> str:

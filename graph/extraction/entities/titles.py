@@ -109,9 +109,12 @@ def part_of_title(doc, start: int, end: int, label: str, lexicon: Lexicon) -> bo
     of title words, holding a title or next to one, is part of a title ('Labour' or 'Treasury' alone is no title)."""
     words = title_words(lexicon)
     before = start - 2 if start >= 2 and doc[start - 1].lower_ == "of" else start - 1  # "Secretary of" + "State"
-    return label == "ORG" and all(t.lower_ in words for t in doc[start:end]) and (
-        any(t.lower_ in lexicon.title_cues for t in doc[start:end]) or end < len(doc) and doc[end].lower_ in words
-        or before >= 0 and doc[before].lower_ in words)
+    span = doc[start:end]
+    heads = lexicon.title_cues | lexicon.generic_titles  # "visiting Head of State"
+    return label == "ORG" and all(t.lower_ in words or t.lower_ in heads or t.lower_ in FUNCTION_WORDS for t in span) \
+        and not all(t.lower_ in FUNCTION_WORDS for t in span) and (
+            any(t.lower_ in heads for t in span) or end < len(doc) and doc[end].lower_ in words
+            or before >= 0 and doc[before].lower_ in words)
 
 
 def qualifier_before_title(doc, start: int, end: int, label: str, lexicon: Lexicon) -> bool:
