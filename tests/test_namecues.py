@@ -462,3 +462,13 @@ def test_a_countrys_formal_name_is_that_country_whatever_the_tag():
     short = make_doc("Ana/PROPN/nsubj/1 visited/VERB/ROOT/1/visit Germany/PROPN/dobj/1 ./PUNCT/punct/1",
                      ents=[(0, 1, "PERSON"), (2, 3, "GPE")])
     assert kinds(formal, short) == {"Germany": "Place", "Ana": "Person"}
+
+
+def test_a_given_name_title_and_a_name_tagged_as_a_place_are_a_person_unless_the_place_is_known():
+    # "… after the death of King Orvo." / "… flew to Prince George." both tagged as places
+    king = make_doc("after/ADP/ROOT/0 the/DET/det/2 death/NOUN/pobj/0 of/ADP/prep/2 King/PROPN/compound/5 "
+                    "Orvo/PROPN/pobj/3 ./PUNCT/punct/0", ents=[(4, 6, "GPE")])
+    city = make_doc("She/PRON/nsubj/1 flew/VERB/ROOT/1/fly to/ADP/prep/1 Prince/PROPN/compound/4 George/PROPN/pobj/2 "
+                    "./PUNCT/punct/1", ents=[(3, 5, "GPE")])
+    assert kinds(king) == {"King Orvo": "Person"}
+    assert kinds(city) == {"Prince George": "Place"}

@@ -50,6 +50,17 @@ def medium_kind(doc, start: int, end: int, lexicon: Lexicon) -> str | None:
     return next((kind for kind, words in lexicon.media_preps if prep.lower_ in words), None)
 
 
+def regnal_kind(doc, start: int, end: int, label: str | None, lexicon: Lexicon) -> str | None:
+    """'after the death of King Fahd' tagged as a place: a given-name title (`ng:givenNameTitleCue`) and one
+    proper noun name a person, unless the gazetteer knows the two words as a place ('Prince George')."""
+    if label not in ("GPE", "LOC", "FAC") or end - start != 2 or doc[start].lower_ not in lexicon.given_name_titles:
+        return None
+    name = doc[start + 1]
+    if name.pos_ != "PROPN" or not name.is_title or gazetteer().candidates([doc[start:end].text]):
+        return None
+    return PERSON
+
+
 def gazetteer_kind(doc, start: int, end: int, label: str | None, lexicon: Lexicon) -> str | None:
     """'Kyiv and Beijing' tagged as people: a one-word name the gazetteer knows as a country or a big city,
     and that is no given name, is the place; so is one tagged as an organization where a place is expected

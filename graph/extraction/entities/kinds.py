@@ -26,7 +26,7 @@ from .cues import (
     place_context_kind,
     region_kind,
 )
-from .evidence import medium_kind, world_kind
+from .evidence import medium_kind, regnal_kind, world_kind
 
 
 def cue_kind(doc, start: int, end: int, label: str | None, lexicon: Lexicon) -> str | None:
@@ -37,7 +37,8 @@ def cue_kind(doc, start: int, end: int, label: str | None, lexicon: Lexicon) -> 
     """
     if label == "PERSON" and end - start >= 2 and is_given_name(doc[start].text):
         return None
-    kind = head_kind(doc, start, end, label, lexicon) or class_noun_kind(doc, start, end, lexicon) \
+    kind = regnal_kind(doc, start, end, label, lexicon) or head_kind(doc, start, end, label, lexicon) \
+        or class_noun_kind(doc, start, end, lexicon) \
         or region_kind(doc, start, end) or place_context_kind(doc, start, end, label, lexicon)
     if kind:
         return kind
