@@ -97,6 +97,17 @@ def test_language_is_told_only_when_clear(text, language):
     assert other_language(text) == language
 
 
+def test_english_news_is_told_without_loading_the_language_model():
+    # the model takes a third of a second to load: a build of English news should not pay for it
+    from graph.ingest import language
+
+    language._identifier.cache_clear()
+    assert other_language("\n\n".join(OKAFOR_VISIT)) is None
+    assert language._identifier.cache_info().currsize == 0
+    assert other_language("\n\n".join(FRENCH_PAGE)) == "fr"  # a French page still asks it
+    assert language._identifier.cache_info().currsize == 1
+
+
 @pytest.mark.model
 def test_a_folder_with_a_page_and_an_archive_builds_the_right_documents_and_summary(news_folder, tmp_path, nlp):
     out = tmp_path / "news.ttl"

@@ -2,6 +2,7 @@
 brackets, a city named with its region, an organization named short."""
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -15,6 +16,7 @@ from .cues import LABEL_KIND as NER_KIND
 from .mentions import NameMention
 
 
+@functools.lru_cache(maxsize=65536)  # a pure function of a name, asked for the same names many times
 def _normal(text: str) -> str:
     """Case, accents and a leading 'the' ignored: 'İhsanoğlu' is 'ihsanoglu' (casefolding the dotted
     capital I alone would leave a combining dot that splits the word in two)."""
@@ -24,6 +26,7 @@ def _normal(text: str) -> str:
     return " ".join(re.findall(r"[^\W_]+", text))
 
 
+@functools.lru_cache(maxsize=65536)
 def _without_initials(text: str) -> str:
     return " ".join(w for w in _normal(text).split() if len(w) > 1)
 
