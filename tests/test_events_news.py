@@ -521,3 +521,13 @@ def test_the_nationality_leader_is_the_one_whose_title_was_so_qualified():
                        "leader/NOUN/dobj/1 ./PUNCT/punct/1", ents=[(0, 1, "PERSON"), (3, 4, "NORP")])
     assert [(e.agent, e.recipient) for e in events(met, praised) if e.kind == "Praise"] == [
         ("person/ruiz", "person/ana-lee")]
+
+
+def test_a_title_qualified_by_a_country_in_a_coordination_is_the_person_apposed_to_it():
+    # "Ana Ruiz and U.S. President-elect Tom Berg spoke by phone." The parser makes "elect" the conjunct,
+    # with "U.S." its compound, and hangs "Tom Berg" on Ruiz as an apposition.
+    doc = make_doc("Ana/PROPN/compound/1 Ruiz/PROPN/nsubj/9 and/CCONJ/cc/1 U.S./PROPN/compound/6 "
+                   "President/PROPN/compound/6 -/PUNCT/punct/6 elect/PROPN/conj/1 Tom/PROPN/compound/8 "
+                   "Berg/PROPN/appos/1 spoke/VERB/ROOT/9/speak by/ADP/prep/9 phone/NOUN/pobj/10 ./PUNCT/punct/9",
+                   ents=[(0, 2, "PERSON"), (3, 4, "GPE"), (7, 9, "PERSON")])
+    assert summary(events(doc)) == [("PhoneCall", "", "", ("person/ana-ruiz", "person/tom-berg"))]

@@ -472,3 +472,13 @@ def test_a_given_name_title_and_a_name_tagged_as_a_place_are_a_person_unless_the
                     "./PUNCT/punct/1", ents=[(3, 5, "GPE")])
     assert kinds(king) == {"King Orvo": "Person"}
     assert kinds(city) == {"Prince George": "Place"}
+
+
+def test_an_abbreviation_with_dots_is_a_name_and_links_to_its_place():
+    # "The U.S. said it would not meet them." 'U.S.' is no alphabetic token, yet a name
+    doc = make_doc("The/DET/det/1 U.S./PROPN/nsubj/2 said/VERB/ROOT/2/say it/PRON/nsubj/6 would/AUX/aux/6 "
+                   "not/PART/neg/6 meet/VERB/ccomp/2 them/PRON/dobj/6 ./PUNCT/punct/2", ents=[(1, 2, "GPE")])
+    analysis = analyse_entities(parsed(doc), default_lexicon())
+    (place,) = analysis.entities
+    assert (place.kind, place.geonames_id) == ("Place", 6252001)
+    assert "U.S." in (place.name, *place.aliases)

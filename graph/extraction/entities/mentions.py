@@ -100,7 +100,9 @@ def find_name_mentions(parsed: ParsedDocument, lexicon: Lexicon) -> list[NameMen
         person_tokens = frozenset(i for start, end, label in spans if label == "PERSON" for i in range(start, end))
         for start, end, label in sorted(spans):
             start, end = clean_span(doc, start, end, label, lexicon)
-            if start >= end or not any(t.is_alpha for t in doc[start:end]) or post_nominal(doc, start, end, label) \
+            # a letter somewhere: "U.S." and "U.N." are no alphabetic tokens, yet names
+            if start >= end or not any(c.isalpha() for c in doc[start:end].text) \
+                    or post_nominal(doc, start, end, label) \
                     or common_word_opening(doc, start, end, lower_words, capitalised_inside) \
                     or plural_description(doc, start, end, lexicon) or occasion_name(doc, start, end, lexicon) \
                     or part_of_title(doc, start, end, label, lexicon) \

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ...lexicon import Lexicon
+from ...records import PERSON
 from ..deps import AGENT, APPOS, COMPOUND, CONJ, DATIVE, DOBJ, POBJ, PREP
 from ..entities import EntityAnalysis
 
@@ -19,7 +20,6 @@ TOPIC_PREPS = {"on", "for", "over", "about"}
 REFERENCE_PREPS = {"during", "in", "after", "at"}  # "during the call", "in her call with Ruiz"
 HELD_BY_VERB_PREPS = {"for", "during"}  # "hosted X for talks", "told X during talks": the verb's parties hold them
 DATE_LABELS = {"DATE", "TIME"}
-INCLUDING_WORDS = {"including", "among"}  # "leaders including Putin and Karzai"
 INCLUDING_REACH = 8  # tokens after a plural noun where its "including" list may start
 
 
@@ -86,7 +86,7 @@ class TokenEntities:
         counts when it follows the noun in its own clause with at most a phrase ("on Tuesday,") between."""
         doc, sentence_end = noun.doc, noun.sent.end
         for i in range(noun.i + 1, min(noun.i + INCLUDING_REACH, sentence_end)):
-            if doc[i].lower_ in INCLUDING_WORDS:
+            if doc[i].lower_ in self.lexicon.example_cues:  # one-word cues: "including", "among"
                 for pobj in children_with(doc[i], POBJ, DOBJ):
                     return self.group(pobj)
                 return ()
@@ -99,8 +99,19 @@ class TokenEntities:
         keys = list(self.keys(token))
         for child in token.children:
             if child.dep_ == CONJ:
-                keys.extend(self.group(child) or self._misattached_apposition(token, keys))
+                conjunct = self.group(child)
+                apposed = self._misattached_apposition(token, keys)
+                if not conjunct or self._only_qualifier(child, conjunct) and self._people(apposed):
+                    conjunct = apposed  # "Suga and U.S. President-elect Joe Biden": Biden, not the U.S.
+                keys.extend(conjunct)
         return tuple(dict.fromkeys(keys))
+
+    def _only_qualifier(self, title, keys) -> bool:
+        """A title whose only name is a place or body qualifying it ('U.S. President-elect')."""
+        return bool(keys) and title.lower_ in self.lexicon.title_cues | {"elect"} and not self._people(keys)
+
+    def _people(self, keys) -> bool:
+        return any(self.kind(key) == PERSON for key in keys)
 
     def _misattached_apposition(self, token, own: list[str]) -> tuple[str, ...]:
         # "Ruiz and her rival Senator Ngozi Okafor": the parser hangs the name on Ruiz as an
