@@ -482,3 +482,10 @@ def test_an_abbreviation_with_dots_is_a_name_and_links_to_its_place():
     (place,) = analysis.entities
     assert (place.kind, place.geonames_id) == ("Place", 6252001)
     assert "U.S." in (place.name, *place.aliases)
+
+
+def test_the_town_of_a_name_tagged_as_a_nationality_is_a_place():
+    # "A bomb exploded near the town of Dalsong." 'Dalsong' tagged NORP
+    doc = make_doc("A/DET/det/1 bomb/NOUN/nsubj/2 exploded/VERB/ROOT/2/explode near/ADP/prep/2 the/DET/det/5 "
+                   "town/NOUN/pobj/3 of/ADP/prep/5 Dalsong/PROPN/pobj/6 ./PUNCT/punct/2", ents=[(7, 8, "NORP")])
+    assert kinds(doc) == {"Dalsong": "Place"}

@@ -8,7 +8,7 @@ before a one-word name, the noun a name modifies, a personal title, the gazettee
 from __future__ import annotations
 
 from ...lexicon import Lexicon
-from ...records import ORGANIZATION, PERSON
+from ...records import ORGANIZATION, PERSON, PLACE
 from ..deps import COMPOUND, DET, NSUBJ
 from .cues import (
     CONNECTORS,
@@ -117,8 +117,11 @@ def untagged_names(doc, taken: set[int], lexicon: Lexicon, title_words: frozense
     for start, end in _name_runs(doc, taken):
         while start < end and doc[start].lower_ in title_words:
             start += 1  # "Interior Minister Jo Lam": a title is not part of a name
-        if start >= end or all(t.ent_type_ == "NORP" for t in doc[start:end]):
-            continue  # "Norlandic", "Democrats": nationalities and parties as adjectives are no entities
+        # "Norlandic", "Democrats": nationalities and parties as adjectives are no entities; but "near the town
+        # of Samarra" names a place, whatever the model says
+        if start >= end or all(t.ent_type_ == "NORP" for t in doc[start:end]) \
+                and class_noun_kind(doc, start, end, lexicon) != PLACE:
+            continue
         kind = cue_kind(doc, start, end, None, lexicon) or outlet_kind(doc, start, end, lexicon)
         if kind is None and (_looks_like_personal_name(doc, start, end, lexicon, title_words)
                              or _speaking_name(doc, start, end, lexicon, title_words)):
