@@ -11,8 +11,9 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-PERSON, ORGANIZATION, PLACE = "Person", "Organization", "Place"
-ENTITY_KINDS = (PERSON, ORGANIZATION, PLACE)
+PERSON, ORGANIZATION, PLACE, GROUP = "Person", "Organization", "Place", "Group"
+ENTITY_KINDS = (PERSON, ORGANIZATION, PLACE)  # schema.org's kinds of named entity
+NODE_KINDS = (*ENTITY_KINDS, GROUP)  # and groups of people named by a plural ("the Palestinians"): ng:Group
 
 
 def slug(text: str) -> str:

@@ -423,3 +423,27 @@ def test_a_generic_title_with_its_portfolio_tagged_as_an_organization_is_no_enti
                    ents=[(2, 5, "ORG"), (6, 8, "PERSON")])
     _, found = entities(doc)
     assert sorted(found) == ["Ana Ruiz"]
+
+
+def test_a_people_named_by_a_plural_is_a_group_and_the_adjective_names_none():
+    # "The Palestinians rejected the plan, and thousands of Iraqi Kurds marched while Palestinian officials spoke."
+    doc = make_doc("The/DET/det/1 Palestinians/PROPN/nsubj/2//NNPS rejected/VERB/ROOT/2/reject the/DET/det/4 "
+                   "plan/NOUN/dobj/2 ,/PUNCT/punct/2 and/CCONJ/cc/2 thousands/NOUN/nsubj/11/thousand/NNS "
+                   "of/ADP/prep/7 Iraqi/ADJ/amod/10 Kurds/PROPN/pobj/8//NNPS marched/VERB/conj/2/march "
+                   "while/SCONJ/mark/15 Palestinian/ADJ/amod/14 officials/NOUN/nsubj/15/official/NNS "
+                   "spoke/VERB/advcl/11/speak ./PUNCT/punct/2",
+                   ents=[(1, 2, "NORP"), (9, 10, "NORP"), (10, 11, "NORP"), (13, 14, "NORP")])
+    _, found = entities(doc)
+    assert {name: e.kind for name, e in found.items()} == {"Palestinians": "Group", "Iraqi Kurds": "Group"}
+    assert found["Palestinians"].key == "group/palestinians"
+
+
+def test_a_partys_plural_name_is_the_party_not_a_group():
+    # "The Social Democrats won; Ana Lee of the Neo Democrats lost."
+    doc = make_doc("The/DET/det/2 Social/ADJ/amod/2 Democrats/PROPN/nsubj/3//NNPS won/VERB/ROOT/3/win ;/PUNCT/punct/3 "
+                   "Ana/PROPN/compound/6 Lee/PROPN/nsubj/11 of/ADP/prep/6 the/DET/det/10 Neo/PROPN/compound/10 "
+                   "Democrats/PROPN/pobj/7//NNPS lost/VERB/conj/3/lose ./PUNCT/punct/3",
+                   ents=[(1, 3, "NORP"), (5, 7, "PERSON"), (10, 11, "NORP")])
+    _, found = entities(doc)
+    assert {name: e.kind for name, e in found.items()} == {
+        "Social Democrats": "Organization", "Ana Lee": "Person", "Neo Democrats": "Organization"}

@@ -531,3 +531,10 @@ def test_a_title_qualified_by_a_country_in_a_coordination_is_the_person_apposed_
                    "Berg/PROPN/appos/1 spoke/VERB/ROOT/9/speak by/ADP/prep/9 phone/NOUN/pobj/10 ./PUNCT/punct/9",
                    ents=[(0, 2, "PERSON"), (3, 4, "GPE"), (7, 9, "PERSON")])
     assert summary(events(doc)) == [("PhoneCall", "", "", ("person/ana-ruiz", "person/tom-berg"))]
+
+
+def test_a_group_of_people_acts_in_an_event():
+    # "The Palestinians blamed Israel."
+    doc = make_doc("The/DET/det/1 Palestinians/PROPN/nsubj/2//NNPS blamed/VERB/ROOT/2/blame Israel/PROPN/dobj/2 "
+                   "./PUNCT/punct/2", ents=[(1, 2, "NORP"), (3, 4, "GPE")])
+    assert summary(events(doc)) == [("Criticism", "group/palestinians", "place/israel", ())]

@@ -182,3 +182,16 @@ def test_cli_needs_gold_or_gum(tmp_path):
     assert result.exit_code == 1 and "give a gold .jsonl file, --gum DIR, or both" in result.output
     result = CliRunner().invoke(main, ["evaluate", "--gum", str(tmp_path)])
     assert result.exit_code == 1 and "no GUM *.entities.jsonl files there" in result.output
+
+
+def test_a_group_node_counts_as_the_person_entity_gum_makes_of_a_group():
+    # GUM types the group "Palestinians" as a person; newsgraph makes an ng:Group node of it
+    article = "Talks in Gaza\n\nMonday, May 4, 2015\n\nThe envoy met Palestinians in Gaza."
+    gum = gum_entities([GumMention("1", "person", "", "s3", 4, 4, "Palestinians"),
+                        GumMention("2", "place", "Gaza", "s3", 6, 6, "Gaza")], article)
+    graph = to_rdf([DocumentGraph(Document("gum-group", article), (
+        entity("group/palestinians", "Group", "Palestinians"), entity("group/zeds", "Group", "Zeds")), ())])
+    result = score_gum_graph(graph, gum, "gum-group")
+    by_kind = dict(result.by_kind)
+    assert (by_kind["Person"].tp, by_kind["Person"].fp) == (1, 1)
+    assert result.false_positives == ("Zeds (Person)",)

@@ -102,3 +102,17 @@ def test_each_format_round_trips_to_an_isomorphic_graph(tmp_path, extension, rdf
     path = tmp_path / f"g{extension}"
     path.write_bytes(serialize_documents([("https://w3id.org/newsgraph/id/document/sample-1", graph)], rdf_format))
     assert isomorphic(read_graph(path), graph)
+
+
+def test_a_group_of_people_is_an_ng_group_that_acts_in_events_and_conforms():
+    text = "The Palestinians blamed Israel."
+    document = Document("g1", text, dt.date(2024, 11, 7))
+    group = Entity("group/palestinians", "Group", "Palestinians", (), (Mention(4, 16, "Palestinians", 0, len(text)),))
+    israel = Entity("place/israel", "Place", "Israel", (), (Mention(24, 30, "Israel", 0, len(text)),))
+    blame = Event("e1", "Criticism", agent="group/palestinians", recipient="place/israel", trigger="blame",
+                  mentions=(Mention(17, 23, "blamed", 0, len(text)),))
+    graph = document_triples(DocumentGraph(document, (group, israel), (blame,)))
+    node = URIRef("https://w3id.org/newsgraph/id/group/palestinians")
+    assert (node, RDF.type, NG.Group) in graph and (node, RDF.type, SCHEMA.Person) not in graph
+    assert (URIRef("https://w3id.org/newsgraph/id/event/g1/e1"), SCHEMA.agent, node) in graph
+    assert validate(graph) == ()

@@ -3,7 +3,7 @@
 - events: a node whose rdf:type local name is an event type; its roles by schema:agent,
   schema:recipient and schema:participant; nodes with `ng:negated true` are not asserted, so skipped;
 - entities: schema:Person / schema:Organization / schema:Place nodes, named by rdfs:label and
-  skos:altLabel;
+  skos:altLabel (and, with `groups`, ng:Group nodes, of kind "Group");
 - dates: any xsd:date or xsd:dateTime literal on the event or one node away, except on the
   document node (its dcterms:issued is the publication day, not the event's) and on other events
   (a Statement that ng:reports a call does not carry the call's date).
@@ -19,7 +19,7 @@ from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import SKOS
 
 from ..rdf.vocab import NG
-from ..records import ENTITY_KINDS
+from ..records import ENTITY_KINDS, GROUP
 from .gold import event_types
 from .scores import normalise_name
 
@@ -45,12 +45,14 @@ class EntityNode:
     names: frozenset[str]  # normalised rdfs:label and skos:altLabel
 
 
-def entity_nodes(graph: Graph) -> tuple[EntityNode, ...]:
+def entity_nodes(graph: Graph, *, groups: bool = False) -> tuple[EntityNode, ...]:
     kinds_of: dict = {}
     for kind in ENTITY_KINDS:
         for ns in SCHEMA_NAMESPACES:
             for node in graph.subjects(RDF.type, URIRef(ns + kind)):
                 kinds_of.setdefault(node, set()).add(kind)
+    for node in graph.subjects(RDF.type, NG.Group) if groups else ():
+        kinds_of.setdefault(node, set()).add(GROUP)
     nodes = []
     for node, kinds in sorted(kinds_of.items()):
         labels = [str(o) for o in graph.objects(node, RDFS.label)]

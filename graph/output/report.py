@@ -24,7 +24,7 @@ from .views import ActorEdge, actor_edges, pair_summary, without_negated
 
 TOP = 12  # rows of the "most active" tables
 REPORT_QUERIES = ("who-called-whom", "who-congratulated-whom")
-KIND_PLURALS = {"Person": "people", "Organization": "organizations", "Place": "places"}
+KIND_PLURALS = {"Person": "people", "Organization": "organizations", "Place": "places", "Group": "groups of people"}
 
 
 class ReportError(NewsgraphError):

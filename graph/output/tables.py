@@ -19,7 +19,7 @@ from ..rdf.vocab import NG, sparql_prefixes
 from .safe_text import spreadsheet_safe
 
 PREFIXES = sparql_prefixes()
-ENTITY_CLASSES = "schema:Person schema:Organization schema:Place"
+ENTITY_CLASSES = "schema:Person schema:Organization schema:Place ng:Group"
 # event role property → field of EventRow (location is a role too, but not a participant)
 ROLE_PROPERTIES = {
     "https://schema.org/agent": "agent",

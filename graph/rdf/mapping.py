@@ -23,7 +23,7 @@ from rdflib import OWL, RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from ..errors import NewsgraphError
-from ..records import Document, DocumentGraph, Entity, Event, Mention, slug
+from ..records import ENTITY_KINDS, GROUP, Document, DocumentGraph, Entity, Event, Mention, slug
 from .iris import is_absolute_iri
 from .vocab import DEFAULT_BASE_IRI, NG, NIF, SCHEMA, bind_prefixes
 
@@ -80,7 +80,7 @@ class _Terms:
             term(OWL.sameAs)
         self.integer, self.date, self.boolean = term(XSD.integer), term(XSD.date), term(XSD.boolean)
         self.true, self.false = ox.Literal("true", datatype=self.boolean), ox.Literal("false", datatype=self.boolean)
-        self.kind_class = {kind: term(SCHEMA[kind]) for kind in ("Person", "Organization", "Place")}
+        self.kind_class = {kind: term(SCHEMA[kind]) for kind in ENTITY_KINDS} | {GROUP: term(NG.Group)}
         self.event_class: dict[str, ox.NamedNode] = {}
         for name in ("mention", "Mention", "Sentence", "Document", "sourcePath", "holdsRole", "Role", "asOf", "planned",
                      "negated", "opponent", "topic", "date", "quote", "trigger", "reports"):

@@ -22,7 +22,7 @@ LINE_STYLES = ("solid", "dashed", "dotted")  # what both Cytoscape.js and Graphv
 UNKNOWN_COLOUR = "#999999"  # a class the ontology does not know (from someone else's graph)
 ROLE_PROPERTIES = {"agent": SDO.agent, "recipient": SDO.recipient, "participant": SDO.participant,
                    "location": SDO.location, "opponent": NG.opponent}
-ENTITY_CLASSES = {"Person": SDO.Person, "Organization": SDO.Organization, "Place": SDO.Place}
+ENTITY_CLASSES = {"Person": SDO.Person, "Organization": SDO.Organization, "Place": SDO.Place, "Group": NG.Group}
 _HEX = re.compile(r"#[0-9A-Fa-f]{6}")
 
 

@@ -37,6 +37,7 @@ class NG(DefinedNamespace):
     Victory: URIRef
     Statement: URIRef
     Role: URIRef
+    Group: URIRef
     Document: URIRef
     Mention: URIRef
     Sentence: URIRef

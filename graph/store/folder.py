@@ -47,9 +47,9 @@ INSERT { GRAPH <%(graph)s> { ?s ?p ?o } ?s ?p ?o } WHERE { GRAPH <%(staging)s> {
 DROP SILENT GRAPH <%(staging)s>"""
 _DOCUMENTS_WITH_ID = "SELECT DISTINCT ?g ?id WHERE { GRAPH ?g { ?g dcterms:identifier ?id } }"
 _ENTITIES_BY_KIND = _PREFIXES + """SELECT ?kind (COUNT(DISTINCT ?entity) AS ?n) WHERE {
-  VALUES ?class { schema:Person schema:Organization schema:Place }
+  VALUES ?class { schema:Person schema:Organization schema:Place ng:Group }
   ?entity a ?class .
-  BIND(STRAFTER(STR(?class), "schema.org/") AS ?kind)
+  BIND(REPLACE(STR(?class), "^.*[/#]", "") AS ?kind)
 } GROUP BY ?kind ORDER BY ?kind"""
 _EVENTS_BY_TYPE = _PREFIXES + """SELECT ?type (COUNT(DISTINCT ?event) AS ?n) WHERE {
   ?event a ?class . ?class rdfs:subClassOf+ ng:Event .

@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ...lexicon import Lexicon
-from ...records import ORGANIZATION, PERSON, PLACE, Entity, Mention, Role, entity_key
+from ...records import GROUP, ORGANIZATION, PERSON, PLACE, Entity, Mention, Role, entity_key
 from ..coref import Referable, TokenRef, resolve_references
 from ..nlp import ParsedDocument
 from .clusters import Cluster, cluster_mentions, position
@@ -50,7 +50,7 @@ def _vote_kind(cluster: Cluster, lexicon: Lexicon) -> str:
     # A surname joined to a person's full name is that person whatever spaCy called it.
     if any(m.label == "PERSON" and m.tokens > 1 for m in cluster.mentions):
         votes[PERSON] += sum(1 for m in cluster.mentions if m.tokens == 1)
-    order = (PERSON, ORGANIZATION, PLACE)
+    order = (PERSON, ORGANIZATION, PLACE, GROUP)
     return max(order, key=lambda kind: (votes[kind], -order.index(kind)))
 
 

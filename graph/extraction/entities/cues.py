@@ -25,12 +25,13 @@ import functools
 from collections import Counter
 
 from ...lexicon import Lexicon
-from ...records import ORGANIZATION, PERSON, PLACE
+from ...records import GROUP, ORGANIZATION, PERSON, PLACE
 from ..cache import built_once
 from ..deps import AMOD, APPOS, COMPOUND, CONJ, DOBJ, NSUBJ, POBJ, PREP
 
-LABEL_KIND = {"PERSON": PERSON, "ORG": ORGANIZATION, "GPE": PLACE, "LOC": PLACE, "FAC": PLACE}
-KIND_LABEL = {PERSON: "PERSON", ORGANIZATION: "ORG", PLACE: "GPE"}
+# "GROUP" is no label of the model's: a nationality it tags NORP that names people by a plural (mentions.py)
+LABEL_KIND = {"PERSON": PERSON, "ORG": ORGANIZATION, "GPE": PLACE, "LOC": PLACE, "FAC": PLACE, "GROUP": GROUP}
+KIND_LABEL = {PERSON: "PERSON", ORGANIZATION: "ORG", PLACE: "GPE", GROUP: "GROUP"}
 
 CONNECTORS = {"of", "on", "for"}  # inside names: "University of Texas", "Council on …", "Party for Freedom"
 AFFILIATION_PREPOSITIONS = {"of", "from"}  # "Jo Lam of the KVP", "Ana Ruiz from the Civic Party"

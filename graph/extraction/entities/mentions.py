@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ...lexicon import Lexicon
+from ...records import ORGANIZATION
 from ..deps import COMPOUND
 from ..nlp import ParsedDocument
 from .cues import LABEL_KIND as NER_KIND
@@ -92,6 +93,7 @@ def find_name_mentions(parsed: ParsedDocument, lexicon: Lexicon) -> list[NameMen
         in_body = {i for start, end, _ in bodies for i in range(start, end)}
         spans = [(ent.start, ent.end, ent.label_) for ent in doc.ents
                  if ent.label_ in NER_KIND and not in_body & set(range(ent.start, ent.end))] + bodies
+        spans += group_names(doc, lexicon)
         taken = {i for start, end, _ in spans for i in range(start, end)}
         spans += [(start, end, "PERSON") for start, end in title_led_names(doc, taken, lexicon)]
         spans += untagged_names(doc, taken, lexicon, title_words(lexicon))
@@ -108,6 +110,9 @@ def find_name_mentions(parsed: ParsedDocument, lexicon: Lexicon) -> list[NameMen
                     or part_of_title(doc, start, end, label, lexicon) \
                     or qualifier_before_title(doc, start, end, label, lexicon):
                 continue
+            if label == "GROUP":  # a people's name is told by its form, not by cues for names
+                found.append(NameMention(p_index, start, end, doc[start:end].text, label))
+                continue
             model_label = label
             label = relabel(doc, start, end, label, lexicon)
             start, end = extend_name(doc, norp_prefix(doc, start, label), end, label, lexicon, person_tokens)
@@ -121,6 +126,34 @@ def find_name_mentions(parsed: ParsedDocument, lexicon: Lexicon) -> list[NameMen
             mention.relabelled = label != model_label
             found.append(mention)
     return _without_overlaps(found)
+
+
+# how a plural noun stands in its clause when it names the group itself ("the Palestinians rejected …")
+GROUP_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "ROOT", "dative", "attr"}
+
+
+def group_names(doc, lexicon: Lexicon) -> list[tuple[int, int, str]]:
+    """'The Palestinians rejected the plan', 'thousands of Iraqi Kurds', 'Muslims and Jews': what the model
+    tags as a nationality, a people, a faith or a party, written as a plural noun, names a group of people
+    (GUM and PLOVER count such groups among an event's actors). The adjective ('Palestinian officials',
+    'the Iraqi government') names none; a party's name of two words or more is the party ('the Social
+    Democrats': its head word is an organization's, `ng:nameHeadCue`)."""
+    found, previous = [], None
+    for ent in doc.ents:
+        root = ent.root
+        longer_name = any(c.dep_ == COMPOUND and c.pos_ == "PROPN" and c.i < ent.start for c in root.children)
+        if ent.label_ == "NORP" and root.tag_ in ("NNPS", "NNS") and root.lower_.endswith("s") \
+                and root.dep_ in GROUP_DEPS and root.i == ent.end - 1 and not longer_name:  # "the Neo Democrats"
+            start = ent.start
+            if previous is not None and previous.label_ == "NORP" and previous.end == start \
+                    and previous.root.head.i == root.i:
+                start = previous.start  # "Iraqi" + "Kurds": one people
+            while start < root.i and doc[start].is_lower:
+                start += 1  # "all South Africans"
+            party = root.i > start and lexicon.head_kind(root.text) == ORGANIZATION
+            found.append((start, ent.end, "ORG" if party else "GROUP"))
+        previous = ent
+    return found
 
 
 def written_forms(parsed: ParsedDocument) -> tuple[frozenset[str], frozenset[str]]:
