@@ -27,7 +27,7 @@ from collections import Counter
 from ...lexicon import Lexicon
 from ...records import GROUP, ORGANIZATION, PERSON, PLACE
 from ..cache import built_once
-from ..deps import AMOD, APPOS, COMPOUND, CONJ, DOBJ, NSUBJ, POBJ, PREP
+from ..deps import AGENT, AMOD, APPOS, COMPOUND, CONJ, DOBJ, NSUBJ, POBJ, PREP
 
 # "GROUP" is no label of the model's: a nationality it tags NORP that names people by a plural (mentions.py)
 LABEL_KIND = {"PERSON": PERSON, "ORG": ORGANIZATION, "GPE": PLACE, "LOC": PLACE, "FAC": PLACE, "GROUP": GROUP}
@@ -235,7 +235,7 @@ def outlet_kind(doc, start: int, end: int, lexicon: Lexicon) -> str | None:
     if len(last) > 2 and last.endswith("s") and last[:-1].isupper():
         return None  # "told MSPs": members, people
     told = lemma == "tell" and root.dep_ in (DOBJ, "dative")
-    interviewing = lemma != "tell" and root.dep_ in ("nsubj", "agent")
+    interviewing = lemma != "tell" and root.dep_ in (NSUBJ, AGENT)
     return ORGANIZATION if told or interviewing else None
 
 

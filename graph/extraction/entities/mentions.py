@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from ...lexicon import Lexicon
 from ...records import ORGANIZATION
-from ..deps import COMPOUND
+from ..deps import APPOS, ATTR, COMPOUND, CONJ, DATIVE, DOBJ, NSUBJ, NSUBJPASS, POBJ
 from ..nlp import ParsedDocument
 from .cues import LABEL_KIND as NER_KIND
 from .kinds import body_names, untagged_names
@@ -129,7 +129,7 @@ def find_name_mentions(parsed: ParsedDocument, lexicon: Lexicon) -> list[NameMen
 
 
 # how a plural noun stands in its clause when it names the group itself ("the Palestinians rejected …")
-GROUP_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "ROOT", "dative", "attr"}
+GROUP_DEPS = {NSUBJ, NSUBJPASS, DOBJ, POBJ, CONJ, APPOS, DATIVE, ATTR, "ROOT"}
 
 
 def group_names(doc, lexicon: Lexicon) -> list[tuple[int, int, str]]:
