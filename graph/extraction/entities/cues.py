@@ -27,7 +27,7 @@ from collections import Counter
 from ...lexicon import Lexicon
 from ...records import GROUP, ORGANIZATION, PERSON, PLACE
 from ..cache import built_once
-from ..deps import AGENT, AMOD, APPOS, COMPOUND, CONJ, DOBJ, NSUBJ, POBJ, PREP
+from ..deps import AGENT, AMOD, APPOS, COMPOUND, CONJ, DATIVE, DOBJ, NSUBJ, POBJ, PREP
 
 # "GROUP" is no label of the model's: a nationality it tags NORP that names people by a plural (mentions.py)
 LABEL_KIND = {"PERSON": PERSON, "ORG": ORGANIZATION, "GPE": PLACE, "LOC": PLACE, "FAC": PLACE, "GROUP": GROUP}
@@ -234,7 +234,7 @@ def outlet_kind(doc, start: int, end: int, lexicon: Lexicon) -> str | None:
     last = doc[end - 1].text
     if len(last) > 2 and last.endswith("s") and last[:-1].isupper():
         return None  # "told MSPs": members, people
-    told = lemma == "tell" and root.dep_ in (DOBJ, "dative")
+    told = lemma == "tell" and root.dep_ in (DOBJ, DATIVE)
     interviewing = lemma != "tell" and root.dep_ in (NSUBJ, AGENT)
     return ORGANIZATION if told or interviewing else None
 
