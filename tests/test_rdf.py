@@ -116,3 +116,17 @@ def test_a_group_of_people_is_an_ng_group_that_acts_in_events_and_conforms():
     assert (node, RDF.type, NG.Group) in graph and (node, RDF.type, SCHEMA.Person) not in graph
     assert (URIRef("https://w3id.org/newsgraph/id/event/g1/e1"), SCHEMA.agent, node) in graph
     assert validate(graph) == ()
+
+
+def test_a_group_is_counted_and_listed_as_a_group(tmp_path):
+    from graph.output.tables import read_tables
+    from graph.rdf.ontology import bundled_queries
+    from graph.store.query import load_graph_file, select
+
+    text = "The Palestinians blamed Israel."
+    group = Entity("group/palestinians", "Group", "Palestinians", (), (Mention(4, 16, "Palestinians", 0, len(text)),))
+    path = tmp_path / "g.ttl"
+    to_rdf([DocumentGraph(Document("g1", text), (group,), ())]).serialize(path, format="turtle")
+    store = load_graph_file(path)
+    assert [e.type for e in read_tables(store).entities.values()] == ["Group"]
+    assert select(store, bundled_queries()["entities"]).rows == (("Palestinians", "Group", None, None),)

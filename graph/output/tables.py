@@ -33,7 +33,7 @@ ROLE_PROPERTIES = {
 @dataclass(frozen=True)
 class EntityRow:
     id: str
-    type: str  # Person, Organization or Place
+    type: str  # Person, Organization, Place or Group
     name: str
     aliases: tuple[str, ...]
     roles: tuple[str, ...]  # "President (United States)"
