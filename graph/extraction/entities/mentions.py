@@ -142,7 +142,8 @@ def group_names(doc, lexicon: Lexicon) -> list[tuple[int, int, str]]:
     for ent in doc.ents:
         root = ent.root
         longer_name = any(c.dep_ == COMPOUND and c.pos_ == "PROPN" and c.i < ent.start for c in root.children)
-        if ent.label_ == "NORP" and root.tag_ in ("NNPS", "NNS") and root.lower_.endswith("s") \
+        # the plural by its form too: the tagger may call "Bangladeshis" singular (NNP)
+        if ent.label_ == "NORP" and root.tag_ in ("NNPS", "NNS", "NNP") and root.lower_.endswith("s") \
                 and root.dep_ in GROUP_DEPS and root.i == ent.end - 1 and not longer_name:  # "the Neo Democrats"
             start = ent.start
             if previous is not None and previous.label_ == "NORP" and previous.end == start \
