@@ -34,14 +34,8 @@ def named_actors(record: dict) -> list[str]:
     return names
 
 
-def main() -> None:
-    args = [a for a in sys.argv[1:] if a != "-v"]
-    if any(a in ("-h", "--help") for a in args):
-        print(__doc__)
-        return
-    path = Path(args[0]) if args else DEFAULT
-    if not path.is_file():
-        sys.exit(f"plover_actors.py: {path}: no such file")
+def actor_recall(path: Path) -> tuple[int, list[str]]:
+    """How many of the records' named actors an entity of their sentence bears, and the others."""
     sys.path.insert(0, str(ROOT))
     from graph.evaluation.scores import normalise_name
     from graph.extraction.entities import analyse_entities
@@ -61,6 +55,18 @@ def main() -> None:
                 found += 1
             else:
                 missed.append(f"{record['id']}: {actor}")
+    return found, missed
+
+
+def main() -> None:
+    args = [a for a in sys.argv[1:] if a != "-v"]
+    if any(a in ("-h", "--help") for a in args):
+        print(__doc__)
+        return
+    path = Path(args[0]) if args else DEFAULT
+    if not path.is_file():
+        sys.exit(f"plover_actors.py: {path}: no such file")
+    found, missed = actor_recall(path)
     total = found + len(missed)
     print(f"PLOVER named actors found as entities: {found}/{total} = {found / total:.2f}")
     if "-v" in sys.argv:
