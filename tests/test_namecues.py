@@ -489,3 +489,13 @@ def test_the_town_of_a_name_tagged_as_a_nationality_is_a_place():
     doc = make_doc("A/DET/det/1 bomb/NOUN/nsubj/2 exploded/VERB/ROOT/2/explode near/ADP/prep/2 the/DET/det/5 "
                    "town/NOUN/pobj/3 of/ADP/prep/5 Dalsong/PROPN/pobj/6 ./PUNCT/punct/2", ents=[(7, 8, "NORP")])
     assert kinds(doc) == {"Dalsong": "Place"}
+
+
+def test_context_that_agrees_with_the_model_outweighs_a_bare_guess_elsewhere():
+    # "Harbourline reporter Tom Berg asked." (tagged ORG, and the title after it says so) / "With Harbourline,
+    # Ruiz talks." (tagged PERSON, nothing around it says)
+    asked = make_doc("Harbourline/PROPN/compound/1 reporter/NOUN/compound/3 Tom/PROPN/compound/3 Berg/PROPN/nsubj/4 "
+                     "asked/VERB/ROOT/4/ask ./PUNCT/punct/4", ents=[(0, 1, "ORG"), (2, 4, "PERSON")])
+    talks = make_doc("With/ADP/prep/4 Harbourline/PROPN/pobj/0 ,/PUNCT/punct/4 Ruiz/PROPN/nsubj/4 talks/VERB/ROOT/4/talk "
+                     "./PUNCT/punct/4", ents=[(1, 2, "PERSON"), (3, 4, "PERSON")])
+    assert kinds(asked, talks)["Harbourline"] == "Organization"

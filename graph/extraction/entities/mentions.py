@@ -9,7 +9,7 @@ from ...records import ORGANIZATION
 from ..deps import APPOS, ATTR, COMPOUND, CONJ, DATIVE, DOBJ, NSUBJ, NSUBJPASS, POBJ
 from ..nlp import ParsedDocument
 from .cues import LABEL_KIND as NER_KIND
-from .kinds import body_names, untagged_names
+from .kinds import body_names, cue_kind, untagged_names
 from .spans import (
     clean_span,
     common_word_opening,
@@ -123,7 +123,8 @@ def find_name_mentions(parsed: ParsedDocument, lexicon: Lexicon) -> list[NameMen
                           for s, e in ((start, start + 1), (start + 2, end))]
                 continue
             mention = _with_titles(doc, p_index, start, end, label, lexicon)
-            mention.relabelled = label != model_label
+            # context that overrode the model's label, or says what it said ("Wikinews reporter Ana Lee")
+            mention.relabelled = label != model_label or cue_kind(doc, start, end, None, lexicon) == NER_KIND[label]
             found.append(mention)
     return _without_overlaps(found)
 
