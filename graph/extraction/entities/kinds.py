@@ -126,7 +126,8 @@ def untagged_names(doc, taken: set[int], lexicon: Lexicon, title_words: frozense
         if kind is None and (_looks_like_personal_name(doc, start, end, lexicon, title_words)
                              or _speaking_name(doc, start, end, lexicon, title_words)):
             kind = PERSON
-        if kind is None and _capitalised_article(doc, start) and end not in taken:
+        opens_with_the = _capitalised_article(doc, start) and end not in taken
+        if kind is None and opens_with_the:
             kind = ORGANIZATION
         if kind is None:
             continue
@@ -136,7 +137,7 @@ def untagged_names(doc, taken: set[int], lexicon: Lexicon, title_words: frozense
             by_context = class_noun_kind(doc, start, end, lexicon) or list_kind(doc, start, end, None) \
                 or region_kind(doc, start, end) or employer_kind(doc, start, end, lexicon) \
                 or outlet_kind(doc, start, end, lexicon) or medium_kind(doc, start, end, lexicon) \
-                or _capitalised_article(doc, start) and end not in taken
+                or opens_with_the
             if not (by_context or (acronym and affiliation_kind(doc, start, end))):
                 continue
         found.append((start, end, KIND_LABEL[kind]))

@@ -123,8 +123,10 @@ def find_name_mentions(parsed: ParsedDocument, lexicon: Lexicon) -> list[NameMen
                           for s, e in ((start, start + 1), (start + 2, end))]
                 continue
             mention = _with_titles(doc, p_index, start, end, label, lexicon)
-            # context that overrode the model's label, or says what it said ("Wikinews reporter Ana Lee")
-            mention.relabelled = label != model_label or cue_kind(doc, start, end, None, lexicon) == NER_KIND[label]
+            # context that overrode the model's label, or, for a one-word name (whose bare guesses tie), says what
+            # the model said ("Wikinews reporter Ana Lee")
+            mention.relabelled = label != model_label or end - start == 1 \
+                and cue_kind(doc, start, end, None, lexicon) == NER_KIND[label]
             found.append(mention)
     return _without_overlaps(found)
 

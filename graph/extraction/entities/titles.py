@@ -104,13 +104,18 @@ def apposed_title(doc, name_head, lexicon: Lexicon) -> tuple[str, tuple[int, int
     return None
 
 
+@functools.cache
+def _title_heads(lexicon: Lexicon) -> frozenset[str]:
+    return lexicon.title_cues | lexicon.generic_titles  # "visiting Head of State"
+
+
 def part_of_title(doc, start: int, end: int, label: str, lexicon: Lexicon) -> bool:
     """'Professor Emeritus', 'Shadow Home' + 'Secretary', 'Secretary of' + 'State': an organization made only
     of title words, holding a title or next to one, is part of a title ('Labour' or 'Treasury' alone is no title)."""
     words = title_words(lexicon)
     before = start - 2 if start >= 2 and doc[start - 1].lower_ == "of" else start - 1  # "Secretary of" + "State"
     span = doc[start:end]
-    heads = lexicon.title_cues | lexicon.generic_titles  # "visiting Head of State"
+    heads = _title_heads(lexicon)
     return label == "ORG" and all(t.lower_ in words or t.lower_ in heads or t.lower_ in FUNCTION_WORDS for t in span) \
         and not all(t.lower_ in FUNCTION_WORDS for t in span) and (
             any(t.lower_ in heads for t in span) or end < len(doc) and doc[end].lower_ in words

@@ -100,15 +100,16 @@ class TokenEntities:
         for child in token.children:
             if child.dep_ == CONJ:
                 conjunct = self.group(child)
-                apposed = self._misattached_apposition(token, keys)
-                if not conjunct or self._only_qualifier(child, conjunct) and self._people(apposed):
-                    conjunct = apposed  # "Suga and U.S. President-elect Joe Biden": Biden, not the U.S.
+                if not conjunct or self._only_qualifier(child, conjunct):
+                    apposed = self._misattached_apposition(token, keys)
+                    if not conjunct or self._people(apposed):
+                        conjunct = apposed  # "Suga and U.S. President-elect Joe Biden": Biden, not the U.S.
                 keys.extend(conjunct)
         return tuple(dict.fromkeys(keys))
 
     def _only_qualifier(self, title, keys) -> bool:
         """A title whose only name is a place or body qualifying it ('U.S. President-elect')."""
-        return bool(keys) and title.lower_ in self.lexicon.title_cues | {"elect"} and not self._people(keys)
+        return (title.lower_ in self.lexicon.title_cues or title.lower_ == "elect") and not self._people(keys)
 
     def _people(self, keys) -> bool:
         return any(self.kind(key) == PERSON for key in keys)
