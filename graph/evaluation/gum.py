@@ -10,9 +10,10 @@ though not across "of" ("Elizabeth Quat of DAB" does not land on "DAB").
 - precision: a node of a kind matching no GUM mention of any etype is a false positive; a node
   matching only GUM entities that are not named, or named with another kind, is neutral (GUM
   types a country as organization where it acts, "North Korea" says), since the annotation cannot
-  tell it wrong; GUM's person entities include groups of people ("Muslims"), so an ng:Group node
-  counts as a Person node; counts: found entities, false
-  positive nodes, missed entities, per kind, micro-averaged over documents;
+  tell it wrong, and so is a node named by the capitalised words ending a description of a person,
+  organization or place ("southern Finland", "many Americans"); GUM's person entities include
+  groups of people ("Muslims"), so an ng:Group node counts as a Person node; counts: found
+  entities, false positive nodes, missed entities, per kind, micro-averaged over documents;
 - purity: of the entities whose named mentions land anywhere, the share landing on one node
   ("Trump" and "Donald Trump" as two nodes make Trump impure).
 """

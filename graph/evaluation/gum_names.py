@@ -13,9 +13,12 @@ Organization, Place; the other etypes are never gold) is named by:
 - else, for a person, the run of two or more capitalised words that ends it: GUM's span holds the
   descriptor too ("actor Jason Beghe", "FTU 's Alice Mak", "Texas student Ahmed Mohamed");
   but not after a function word ("Muslims in the United States" names no person);
+- a person written surname first, as reading lists do ("Marx , Karl"), is also "Karl Marx" and "Marx";
 - a person's modifier is cut off first and the bare name counts too: "Michael Tien of NPP",
   "Alvin Yeung from the Civic Party" and "Mark Tedeschi , QC" name "Michael Tien", "Alvin Yeung"
-  and "Mark Tedeschi", a place "Irving , Texas" "Irving";
+  and "Mark Tedeschi", a place "Irving , Texas" "Irving", an organization "the Centre for Social
+  Evolution at the University of Copenhagen" the Centre; a relative clause is cut off after any
+  name ("Jason , who is our editor"); a surname after an elided particle is capitalised ("d'Ettorre");
 
 unless that name is
   - a pronoun ("He", "We", "Someone", "Here") or only title words ("The President", "Home Secretary");
@@ -24,8 +27,9 @@ unless that name is
   - capitalised only because it opens the sentence: its first word is written in lower case
     elsewhere in the article ("Members of the Sea Org", "Police"), or it is one word that has no
     Wikipedia identity and never appears capitalised mid-sentence ("People", "Voters", "Hundreds");
-  - a coordination: names of two other entities of its etype lie inside the mention ("Jo Lam
-    of the Green Party and Ana Ruiz of the Labour Party", "the Health and Education Departments");
+  - a coordination: names of two other entities of its etype lie inside the mention, joined by
+    "and"/"or" ("Jo Lam of the Green Party and Ana Ruiz of the Labour Party", "the Health and
+    Education Departments"; "Preston , Victoria , Australia" is Preston);
   - nested in the name of another named mention ("Texas" in "University of Texas Arlington",
     "Refugees" in "United Nations High Commissioner for Refugees"; but "NPP" in "Michael Tien of
     NPP" and "Facebook" in "Facebook creator Mark Zuckerberg" lie outside the name, so they count).
@@ -72,8 +76,19 @@ TITLE_WORDS = {"president", "vice", "prime", "minister", "secretary", "home", "f
 
 
 # Words that open a modifier after the name, and how many words must come before them
-# ("Secretary of State" is no "Secretary"; "Irving , Texas" is "Irving").
-MODIFIER_STARTS = {"person": {"of": 2, "from": 2, ",": 2}, "place": {",": 1}}
+# ("Secretary of State" is no "Secretary"; "Irving , Texas" is "Irving"; "the Centre for Social
+# Evolution at the University of Copenhagen" is the Centre).
+MODIFIER_STARTS = {"person": {"of": 2, "from": 2, ",": 2}, "place": {",": 1}, "organization": {"at": 2}}
+
+
+# A comma and one of these open a relative clause, which never belongs to the name, whatever its
+# length ("Jason , who is our editor", "The New York Times , which writes the issue").
+RELATIVES = {"who", "whom", "whose", "which", "where"}
+
+
+# Coordinating words: a mention holding two other names is a coordination only with one of them
+# ("the Health and Education Departments"); "Preston , Victoria , Australia" is Preston.
+COORDINATORS = {"and", "or", "&", "nor"}
 
 
 FUNCTION_WORDS = {"the", "a", "an", "of", "in", "at", "from", "for", "to", "with", "by", "on", "and", "or", "as"}
@@ -121,8 +136,16 @@ class NamedMention:
     forms: frozenset[str]  # normalised: the name, and the name with its modifier
 
 
+def _name_word(word: str) -> bool:
+    """Capitalised, or a surname after an elided particle ("d'Ettorre", "l'Aquila")."""
+    return word[0].isupper() or bool(ELIDED_PARTICLE.match(word))
+
+
 def _capitalised(word: str) -> bool:
-    return word[0].isupper() or word[0].isdigit()
+    return _name_word(word) or word[0].isdigit()
+
+
+ELIDED_PARTICLE = re.compile(r"[a-z]{1,2}['’][A-Z]")
 
 
 def _title_case(words: list[str]) -> bool:
@@ -140,7 +163,8 @@ def _name_tokens(mention: GumMention) -> tuple[int, int, int] | None:
         end -= 1
     full_end = end
     separators = MODIFIER_STARTS.get(mention.etype, {})
-    cut = next((i for i in range(first, end) if words[i] in separators and i - first >= separators[words[i]]), None)
+    cut = next((i for i in range(first, end) if words[i] in separators and i - first >= separators[words[i]]
+                or words[i] == "," and i > first and i + 1 < end and words[i + 1].lower() in RELATIVES), None)
     if cut is not None:
         end = cut
     if _title_case(words[first:end]):
@@ -158,14 +182,14 @@ def _trailing_name(words: list[str], first: int, end: int) -> int | None:
     run = end
     while run > first:
         word, after_hyphen = words[run - 1], run - 2 >= first and words[run - 2] == "-"
-        if not (word[0].isupper() or word == "-" or (after_hyphen and word[0].isalpha())):
+        if not (_name_word(word) or word == "-" or (after_hyphen and word[0].isalpha())):
             break
         run -= 1
     while run < end and not words[run][0].isupper():
         run += 1
     while run + 2 < end and words[run + 1] == "-" and words[run + 2][0].islower():
         run += 3  # "Pan - democrat Gary Fan": a hyphenated descriptor leads the name; "Chung - tai" ends one
-    if sum(w[0].isupper() for w in words[run:end]) < 2:  # "Scientology - critic" is no name
+    if sum(map(_name_word, words[run:end])) < 2:  # "Scientology - critic" is no name
         return None
     return None if run > first and words[run - 1].lower() in FUNCTION_WORDS else run
 
@@ -191,6 +215,8 @@ def named_mention(mention: GumMention, article: str) -> NamedMention | None:
         if len(words) == 1 and not mention.identity and not mid_sentence:
             return None
     forms = {normalise_name(" ".join(words)), normalise_name(" ".join(mention.words[first:full_end]))}
+    if mention.etype == "person" and len(words) == 3 and words[1] == "," and words[0].isalpha() and words[2].isalpha():
+        forms |= {normalise_name(f"{words[2]} {words[0]}"), normalise_name(words[0])}  # a list's "Marx , Karl"
     return NamedMention(mention, mention.start_tok + first, mention.start_tok + end - 1, frozenset(forms - {""}))
 
 
@@ -214,6 +240,8 @@ def _inside(inner: NamedMention, outer: GumMention, first_tok: int, last_tok: in
 
 def _coordination(name: NamedMention, names: list[NamedMention]) -> bool:
     mention = name.mention
+    if not COORDINATORS & {w.lower() for w in mention.words}:
+        return False
     inner = {n.mention.eid for n in names
              if n.mention.etype == mention.etype and _inside(n, mention, mention.start_tok, mention.end_tok)}
     return len(inner) >= 2
@@ -260,6 +288,20 @@ def gum_entities(mentions: Iterable[GumMention], article: str) -> tuple[GumEntit
         entities.append(GumEntity(
             key=f"{etype}:{key}", kind=GUM_KINDS.get(etype), label=label,
             named=frozenset(f for n in own for f in n.forms),
-            mentioned=frozenset(normalise_name(m.text) for m in members
-                                if m.text.lower() not in PRONOUNS) - {""}))
+            mentioned=frozenset(form for m in members if m.text.lower() not in PRONOUNS
+                                for form in (normalise_name(m.text), _proper_tail(m))) - {""}))
     return tuple(entities)
+
+
+def _proper_tail(mention: GumMention) -> str:
+    """The capitalised words ending a description of a person, organization or place ("southern Finland",
+    "many Americans"): a node of that name names what the description is built on, so it is neutral."""
+    words = mention.words
+    if mention.etype not in GUM_KINDS or not words or not words[-1][0].isupper():
+        return ""
+    start = len(words)
+    while start > 0 and words[start - 1][0].isupper():
+        start -= 1
+    before = words[start - 1] if start else ""
+    # not after a function word: "author of Alice in Wonderland" is built on no Wonderland
+    return normalise_name(" ".join(words[start:])) if before[:1].islower() and before not in FUNCTION_WORDS else ""
