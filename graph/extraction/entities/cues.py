@@ -40,20 +40,23 @@ FINITE_VERB_TAGS = {"VBZ", "VBD", "VBP"}
 MIN_LIST_AGREEMENT = 2  # tagged members of a list that must agree before an untagged one takes their kind
 
 
-def _new_gender_detector():
+def _new_given_names() -> dict[str, str]:
+    """gender-guesser's answer for every name it knows, worked out once: the answers load far faster
+    than its detector (every build loads them)."""
     from gender_guesser import detector
 
-    return detector.Detector(case_sensitive=False)
+    names = detector.Detector(case_sensitive=False)
+    return {name: names.get_gender(name) for name in names.names}
 
 
 @functools.cache
-def _gender_detector():
-    return built_once("given-names", _new_gender_detector, __file__, ("gender-guesser",))
+def _given_names() -> dict[str, str]:
+    return built_once("given-names", _new_given_names, __file__, ("gender-guesser",))
 
 
 def given_name_gender(word: str) -> str:
     """gender-guesser's answer for a first name: male, female, mostly_male, mostly_female, andy or unknown."""
-    return _gender_detector().get_gender(word)
+    return _given_names().get(word.lower(), "unknown")  # as its case-insensitive detector looks names up
 
 
 def is_given_name(word: str) -> bool:
