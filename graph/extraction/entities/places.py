@@ -99,7 +99,8 @@ class Gazetteer:
         for continent in cache.get_continents().values():
             _add(by_name, continent["name"], PlaceLink(continent["geonameId"], continent["name"], CONTINENT))
         for state in cache.get_us_states().values():
-            _add(by_name, state["name"], PlaceLink(state["geonameid"], state["name"], STATE, "US", region=state["code"]))
+            link = PlaceLink(state["geonameid"], state["name"], STATE, "US", region=state["code"])
+            _add(by_name, state["name"], link)
         for city in cache.get_cities().values():
             region = city.get("admin1code") if city["countrycode"] == "US" else None
             link = PlaceLink(city["geonameid"], city["name"], CITY, city["countrycode"], city.get("population") or 0,
