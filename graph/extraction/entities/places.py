@@ -16,7 +16,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import astuple, dataclass
+from dataclasses import dataclass
 
 from ..cache import built_once
 
@@ -107,8 +107,8 @@ class Gazetteer:
                              region)
             for name in {city["name"], *(n for n in city.get("alternatenames", ()) if _is_english_form(n))}:
                 _add(by_name, name, link)
-        self.by_name = {key: tuple(astuple(link) for link in links) for key, links in by_name.items()}
-        self.countries = {code: astuple(link) for code, link in countries.items()}
+        self.by_name = {key: tuple(map(_fields, links)) for key, links in by_name.items()}
+        self.countries = {code: _fields(link) for code, link in countries.items()}
 
     def candidates(self, names: Iterable[str]) -> list[PlaceLink]:
         """Features any of the names may denote ("Irving, Texas" is looked up as "Irving" too)."""
@@ -123,6 +123,10 @@ class Gazetteer:
     def country(self, code: str | None) -> PlaceLink | None:
         fields = self.countries.get(code) if code else None
         return PlaceLink(*fields) if fields else None
+
+
+def _fields(link: PlaceLink) -> tuple:
+    return (link.geonames_id, link.name, link.feature, link.country_code, link.population, link.region)
 
 
 def _add(by_name: dict[str, list[PlaceLink]], name: str, link: PlaceLink) -> None:
