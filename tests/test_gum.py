@@ -240,3 +240,13 @@ def test_a_node_named_by_the_proper_noun_ending_a_description_is_neutral():
         entity("place/norway", "Place", "Norway"), entity("person/peer-gynt", "Person", "Peer Gynt")), ())])
     result = score_gum_graph(graph, gum, "gum-tail")
     assert result.false_positives == ("Peer Gynt (Person)",)
+
+
+def test_a_name_inside_the_capitalised_name_of_an_event_or_work_is_not_gold_but_one_outside_is():
+    rows = [("1", "event", "", "s1", 3, 5, "the Crimean War"), ("2", "place", "Crimea", "s1", 4, 4, "Crimean"),
+            ("3", "abstract", "", "s1", 7, 9, "Nobel Peace Prize"), ("4", "person", "", "s1", 7, 7, "Nobel"),
+            ("5", "object", "", "s2", 2, 3, "Godiva chocolate"), ("6", "organization", "", "s2", 2, 2, "Godiva")]
+    article = "After the Crimean War a Nobel Peace Prize came. Some Godiva chocolate too."
+    entities = {e.key: e for e in gum_entities([GumMention(*r) for r in rows], article)}
+    assert not entities["place:Crimea"].named and not entities["person:#4"].named
+    assert entities["organization:#6"].named == {"godiva"}  # "Godiva chocolate" is no name

@@ -32,7 +32,10 @@ unless that name is
     Education Departments"; "Preston , Victoria , Australia" is Preston);
   - nested in the name of another named mention ("Texas" in "University of Texas Arlington",
     "Refugees" in "United Nations High Commissioner for Refugees"; but "NPP" in "Michael Tien of
-    NPP" and "Facebook" in "Facebook creator Mark Zuckerberg" lie outside the name, so they count).
+    NPP" and "Facebook" in "Facebook creator Mark Zuckerberg" lie outside the name, so they count),
+    or in a capitalised name of an event, work or thing ("Vietnam" in "the Vietnam War", "Nobel"
+    in "Nobel Peace Prize"): as in flat named-entity annotation, the outermost name is the one
+    named, and newsgraph keeps no events, works or things as entities.
 
 A GUM entity is named when one of its mentions is; entities of one document that share a Wikipedia
 identity and etype are one entity (GUM sometimes keeps two clusters for it). Identity alone is not
@@ -266,6 +269,18 @@ def _name_after_nested(mention: GumMention, names: list[NamedMention]) -> NamedM
     return NamedMention(mention, first, mention.end_tok, frozenset({normalise_name(" ".join(words))}))
 
 
+def _other_name(mention: GumMention) -> NamedMention | None:
+    """The capitalised name of a mention of another etype ("the Vietnam War"), which hides the names in it."""
+    if mention.etype in GUM_KINDS:
+        return None
+    words = mention.words
+    first = int(words[0].lower() in DETERMINERS)
+    end = len(words) - int(words[-1] in POSSESSIVES)
+    if end - first < 2 or not _title_case(words[first:end]) or any(w in POSSESSIVES for w in words[first:end]):
+        return None
+    return NamedMention(mention, mention.start_tok + first, mention.start_tok + end - 1, frozenset())
+
+
 def gum_entities(mentions: Iterable[GumMention], article: str) -> tuple[GumEntity, ...]:
     """Group mentions into entities (by identity and etype, else by eid) and pick the named ones."""
     mentions = list(mentions)
@@ -274,7 +289,8 @@ def gum_entities(mentions: Iterable[GumMention], article: str) -> tuple[GumEntit
         after for after in (_name_after_nested(m, names) for m in mentions
                             if m.etype == "person" and all(n.mention is not m for n in names)) if after]
     names = [n for n in names if not _coordination(n, names)]
-    names = [n for n in names if not any(_inside(n, o.mention, o.first_tok, o.last_tok) for o in names)]
+    outer = names + [n for n in map(_other_name, mentions) if n]
+    names = [n for n in names if not any(_inside(n, o.mention, o.first_tok, o.last_tok) for o in outer)]
     forms_of = {id(n.mention): n for n in names}
     groups: dict[tuple[str, str], list[GumMention]] = {}
     for mention in mentions:
