@@ -53,6 +53,12 @@ def entity(key, kind, name, *aliases):
     return Entity(key=key, kind=kind, name=name, aliases=(name, *aliases))
 
 
+def score_article(article, rows, *entities):
+    """Score a graph of `entities` for `article` against GUM mention rows of it."""
+    graph = to_rdf([DocumentGraph(Document("gum-test", article), tuple(entities), ())])
+    return score_gum_graph(graph, gum_entities([GumMention(*row) for row in rows], article), "gum-test")
+
+
 def score(*entities):
     document = Document(id="gum-test", text=ARTICLE)
     graph = to_rdf([DocumentGraph(document, tuple(entities), ())])
@@ -186,12 +192,9 @@ def test_cli_needs_gold_or_gum(tmp_path):
 
 def test_a_group_node_counts_as_the_person_entity_gum_makes_of_a_group():
     # GUM types the group "Palestinians" as a person; newsgraph makes an ng:Group node of it
-    article = "Talks in Gaza\n\nMonday, May 4, 2015\n\nThe envoy met Palestinians in Gaza."
-    gum = gum_entities([GumMention("1", "person", "", "s3", 4, 4, "Palestinians"),
-                        GumMention("2", "place", "Gaza", "s3", 6, 6, "Gaza")], article)
-    graph = to_rdf([DocumentGraph(Document("gum-group", article), (
-        entity("group/palestinians", "Group", "Palestinians"), entity("group/zeds", "Group", "Zeds")), ())])
-    result = score_gum_graph(graph, gum, "gum-group")
+    result = score_article("Talks in Gaza\n\nMonday, May 4, 2015\n\nThe envoy met Palestinians in Gaza.",
+                           [("1", "person", "", "s3", 4, 4, "Palestinians"), ("2", "place", "Gaza", "s3", 6, 6, "Gaza")],
+                           entity("group/palestinians", "Group", "Palestinians"), entity("group/zeds", "Group", "Zeds"))
     by_kind = dict(result.by_kind)
     assert (by_kind["Person"].tp, by_kind["Person"].fp) == (1, 1)
     assert result.false_positives == ("Zeds (Person)",)
@@ -233,12 +236,10 @@ def test_a_reading_list_name_written_surname_first_is_the_person():
 def test_a_node_named_by_the_proper_noun_ending_a_description_is_neutral():
     # "southern Norway" is a place GUM does not name; a node "Norway" is not wrong, so no false
     # positive; "author of Peer Gynt" is built on no "Peer Gynt" person, so that node still is one.
-    article = "Trip north\n\nMonday, May 4, 2015\n\nThe author of Peer Gynt lived in southern Norway."
-    gum = gum_entities([GumMention("1", "person", "", "s3", 1, 5, "The author of Peer Gynt"),
-                        GumMention("2", "place", "", "s3", 8, 9, "southern Norway")], article)
-    graph = to_rdf([DocumentGraph(Document("gum-tail", article), (
-        entity("place/norway", "Place", "Norway"), entity("person/peer-gynt", "Person", "Peer Gynt")), ())])
-    result = score_gum_graph(graph, gum, "gum-tail")
+    result = score_article("Trip north\n\nMonday, May 4, 2015\n\nThe author of Peer Gynt lived in southern Norway.",
+                           [("1", "person", "", "s3", 1, 5, "The author of Peer Gynt"),
+                            ("2", "place", "", "s3", 8, 9, "southern Norway")],
+                           entity("place/norway", "Place", "Norway"), entity("person/peer-gynt", "Person", "Peer Gynt"))
     assert result.false_positives == ("Peer Gynt (Person)",)
 
 
