@@ -89,7 +89,7 @@ MODIFIER_STARTS = {"person": {"of": 2, "from": 2, ",": 2}, "place": {",": 1}, "o
 RELATIVES = {"who", "whom", "whose", "which", "where"}
 
 
-# Coordinating words: a mention holding two other names is a coordination only with one of them
+# Coordinating words: a mention holding two other names is a coordination only when one of these joins them
 # ("the Health and Education Departments"); "Preston , Victoria , Australia" is Preston.
 COORDINATORS = {"and", "or", "&", "nor"}
 
