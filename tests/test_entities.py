@@ -441,3 +441,14 @@ def test_a_partys_plural_name_is_the_party_not_a_group():
     _, found = entities(doc)
     assert {name: e.kind for name, e in found.items()} == {
         "Social Democrats": "Organization", "Ana Lee": "Person", "Neo Democrats": "Organization"}
+
+
+def test_a_country_named_with_and_is_one_place_whatever_the_model_made_of_its_halves():
+    # "Leaders of Antigua and Barbuda met Brazil and Argentina.": the model tagged two people;
+    # "Brazil and Argentina" are two countries, not one
+    doc = make_doc("Leaders/NOUN/nsubj/5 of/ADP/prep/0 Antigua/PROPN/pobj/1 and/CCONJ/cc/2 Barbuda/PROPN/conj/2 "
+                   "met/VERB/ROOT/5/meet Brazil/PROPN/dobj/5 and/CCONJ/cc/6 Argentina/PROPN/conj/6 ./PUNCT/punct/5",
+                   ents=[(2, 3, "PERSON"), (4, 5, "PERSON"), (6, 7, "GPE"), (8, 9, "GPE")])
+    _, found = entities(doc)
+    assert sorted(found) == ["Antigua and Barbuda", "Argentina", "Brazil"]
+    assert found["Antigua and Barbuda"].kind == "Place" and found["Antigua and Barbuda"].geonames_id == 3576396

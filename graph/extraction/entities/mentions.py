@@ -15,6 +15,7 @@ from .spans import (
     common_word_opening,
     extend_name,
     extend_name_left,
+    joined_country_names,
     norp_prefix,
     occasion_name,
     opening_participle,
@@ -97,6 +98,7 @@ def find_name_mentions(parsed: ParsedDocument, lexicon: Lexicon) -> list[NameMen
         taken = {i for start, end, _ in spans for i in range(start, end)}
         spans += [(start, end, "PERSON") for start, end in title_led_names(doc, taken, lexicon)]
         spans += untagged_names(doc, taken, lexicon, title_words(lexicon))
+        spans = joined_country_names(doc, spans)
         spans = [part for span in spans for part in split_glued(doc, *span, lexicon, people)]
         spans = [(extend_name_left(doc, start, end, label, lexicon), end, label) for start, end, label in spans]
         person_tokens = frozenset(i for start, end, label in spans if label == "PERSON" for i in range(start, end))

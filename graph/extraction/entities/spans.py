@@ -16,7 +16,7 @@ from .cues import (
 from .cues import LABEL_KIND as NER_KIND
 from .evidence import known_place
 from .kinds import cue_kind
-from .places import gazetteer
+from .places import COUNTRY, gazetteer
 from .titles import title_words
 
 NAME_PARTICLES = {"von", "van", "der", "den", "de", "da", "di", "du", "del", "della", "la", "le", "bin", "al", "el",
@@ -201,6 +201,27 @@ def split_glued(doc, start: int, end: int, label: str, lexicon: Lexicon,
         if len(parts) > 1:
             return [part for span in parts for part in split_glued(doc, *span, lexicon, people)]
     return [_titled_person(doc, *span, lexicon) for span in _split_trailing_person(doc, start, end, label, lexicon)]
+
+
+JOINED_NAME_WORDS = 4  # words after "and" a country's name may take ("Saint Vincent and the Grenadines")
+
+
+def joined_country_names(doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """'Trinidad and Tobago', 'Antigua and Barbuda': a name, "and" (or "and the") and the capitalised words
+    after it that together are a country's name are one place, whatever the model made of the halves."""
+    joined, absorbed_until = [], -1
+    for start, end, label in sorted(spans):
+        if start < absorbed_until:
+            continue  # a half inside a country's name joined before
+        after = end + 1 + (end + 1 < len(doc) and doc[end + 1].lower_ == "the")
+        if end < len(doc) and doc[end].lower_ == "and":
+            for stop in range(min(len(doc), after + JOINED_NAME_WORDS), after, -1):
+                if all(t.text[:1].isupper() for t in doc[after:stop]) and any(
+                        link.feature == COUNTRY for link in gazetteer().candidates([doc[start:stop].text])):
+                    end, label, absorbed_until = stop, "GPE", stop
+                    break
+        joined.append((start, end, label))
+    return joined
 
 
 def _split_possessive(doc, start: int, end: int, label: str, people: frozenset[str]) -> list[tuple[int, int, str]]:
