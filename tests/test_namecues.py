@@ -280,6 +280,13 @@ def test_untagged_proper_nouns_that_act_as_an_events_subject_are_a_person():
     assert kinds(resting) == {}
 
 
+def test_an_untagged_speaker_whose_name_holds_a_plural_noun_is_an_organization():
+    # "Vorn Rights Watch congratulated Okafor." (untagged): no one's name holds "Rights"
+    doc = make_doc("Vorn/PROPN/compound/2 Rights/PROPN/compound/2/Rights/NNPS Watch/PROPN/nsubj/3 "
+                   "congratulated/VERB/ROOT/3/congratulate Okafor/PROPN/dobj/3 ./PUNCT/punct/3", ents=[(4, 5, "PERSON")])
+    assert kinds(doc) == {"Vorn Rights Watch": "Organization", "Okafor": "Person"}
+
+
 def test_the_medium_words_went_out_on_is_an_organization():
     # "On Chirper, Ruiz said so." ("Chirper" tagged PERSON)
     doc = make_doc("On/ADP/prep/4 Chirper/PROPN/pobj/0 ,/PUNCT/punct/4 Ruiz/PROPN/nsubj/4 said/VERB/ROOT/4/say "

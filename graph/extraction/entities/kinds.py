@@ -98,6 +98,9 @@ def _speaking_name(doc, start: int, end: int, lexicon: Lexicon, title_words: fro
             and not (start > 0 and doc[start - 1].lower_ == "the"))
 
 
+PLURAL_PROPER_NOUN = "NNPS"  # "Rights" in "Human Rights Watch"
+
+
 def _capitalised_article(doc, start: int) -> bool:
     """'a writer for The Onion', 'quoted by The Daily Lantern': an article capitalised inside a sentence
     belongs to the name after it, as papers, magazines and bands write theirs."""
@@ -123,9 +126,11 @@ def untagged_names(doc, taken: set[int], lexicon: Lexicon, title_words: frozense
                 and class_noun_kind(doc, start, end, lexicon) != PLACE:
             continue
         kind = cue_kind(doc, start, end, None, lexicon) or outlet_kind(doc, start, end, lexicon)
-        if kind is None and (_looks_like_personal_name(doc, start, end, lexicon, title_words)
-                             or _speaking_name(doc, start, end, lexicon, title_words)):
+        if kind is None and _looks_like_personal_name(doc, start, end, lexicon, title_words):
             kind = PERSON
+        elif kind is None and _speaking_name(doc, start, end, lexicon, title_words):
+            # no one's name holds a plural noun: "Human Rights Watch said" is an organization speaking
+            kind = ORGANIZATION if any(t.tag_ == PLURAL_PROPER_NOUN for t in doc[start:end - 1]) else PERSON
         opens_with_the = _capitalised_article(doc, start) and end not in taken
         if kind is None and opens_with_the:
             kind = ORGANIZATION
