@@ -278,3 +278,14 @@ def test_a_past_event_with_no_date_of_its_own_takes_the_day_the_story_stands_at(
     planned = make_doc("Ruiz/PROPN/nsubj/2 will/AUX/aux/2 meet/VERB/ROOT/2/meet Lee/PROPN/dobj/2 ./PUNCT/punct/2",
                        ents=[(0, 1, "PERSON"), (3, 4, "PERSON")])
     assert next(e for e in events(monday, planned) if e.kind == "Meeting").date is None
+
+
+def test_a_meeting_a_statement_reports_happened():
+    # (an invitation to visit stays planned: test_events_news.py, an accepted invitation …)
+    # "Ruiz said in a statement that Lee had met Berg on Tuesday." (the parse hangs "met" on "statement")
+    reported = make_doc("Ruiz/PROPN/nsubj/1 said/VERB/ROOT/1/say in/ADP/prep/1 a/DET/det/4 statement/NOUN/pobj/2 "
+                        "that/SCONJ/mark/8 Lee/PROPN/nsubj/8 had/AUX/aux/8/have/VBD met/VERB/acl/4/meet/VBN "
+                        "Berg/PROPN/dobj/8 on/ADP/prep/8 Tuesday/PROPN/pobj/10 ./PUNCT/punct/1",
+                        ents=[(0, 1, "PERSON"), (6, 7, "PERSON"), (9, 10, "PERSON"), (11, 12, "DATE")])
+    meeting = next(e for e in events(reported) if e.kind == "Meeting")
+    assert not meeting.planned and meeting.date == dt.date(2024, 11, 5)

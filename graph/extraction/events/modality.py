@@ -36,8 +36,11 @@ def modality(trigger, lexicon: Lexicon) -> tuple[bool, bool]:
         negated = True  # "declined Ruiz's invitation to visit Porto": no visit
     if node.dep_ in (XCOMP, ADVCL, CCOMP, ACL) and node.head != node:  # ACL: "plans for Modi to visit"
         governor = node.head
-        controlled = governor.lemma_ in lexicon.object_control_verbs and node.dep_ != CCOMP or \
-            node.dep_ == ACL and lexicon.controls_object(governor.lemma_.lower())  # "invited X to", "an invitation to"
+        # control reaches an infinitive only ("invited X to", "an invitation to"): "a statement that Ruiz
+        # had met Lee" reports a meeting that happened
+        infinitive = any(child.dep_ == AUX and child.lower_ == "to" for child in node.children)
+        controlled = infinitive and (governor.lemma_ in lexicon.object_control_verbs and node.dep_ != CCOMP or
+                                     node.dep_ == ACL and lexicon.controls_object(governor.lemma_.lower()))
         if governor.lemma_.lower() in lexicon.planned_cues or controlled:
             planned = True
         if governor.lemma_ in lexicon.negation_cues or children_with(governor, NEG):
