@@ -289,3 +289,16 @@ def test_a_meeting_a_statement_reports_happened():
                         ents=[(0, 1, "PERSON"), (6, 7, "PERSON"), (9, 10, "PERSON"), (11, 12, "DATE")])
     meeting = next(e for e in events(reported) if e.kind == "Meeting")
     assert not meeting.planned and meeting.date == dt.date(2024, 11, 5)
+
+
+def test_a_name_after_a_comma_that_speaks_is_no_apposition_of_the_noun_before_it():
+    # "Lee and Berg welcomed the talks, Ruiz reported.": Ruiz is no one the talks welcomed
+    doc = make_doc("Lee/PROPN/nsubj/3 and/CCONJ/cc/0 Berg/PROPN/conj/0 welcomed/VERB/ccomp/8/welcome the/DET/det/5 "
+                   "talks/NOUN/dobj/3/talk/NNS ,/PUNCT/punct/8 Ruiz/PROPN/nsubj/8 reported/VERB/ROOT/8/report "
+                   "./PUNCT/punct/8", ents=[(0, 1, "PERSON"), (2, 3, "PERSON"), (7, 8, "PERSON")])
+    assert not [e for e in events(doc) if e.kind == "Visit"]
+    # "Ruiz met her counterpart, Eleni Pappas, in Athens.": the apposition the parser lost still counts
+    met = make_doc("Ruiz/PROPN/nsubj/1 met/VERB/ROOT/1/meet her/PRON/poss/3//PRP$ counterpart/NOUN/dobj/1 ,/PUNCT/punct/3 "
+                   "Eleni/PROPN/compound/6 Pappas/PROPN/npadvmod/1 ,/PUNCT/punct/1 in/ADP/prep/1 Athens/PROPN/pobj/8 "
+                   "./PUNCT/punct/1", ents=[(0, 1, "PERSON"), (5, 7, "PERSON"), (9, 10, "GPE")])
+    assert [e.participants for e in events(met) if e.kind == "Meeting"] == [("person/eleni-pappas", "person/ruiz")]

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from ...lexicon import Lexicon
 from ...records import PERSON
-from ..deps import AGENT, APPOS, COMPOUND, CONJ, DATIVE, DOBJ, POBJ, PREP
+from ..deps import AGENT, APPOS, COMPOUND, CONJ, DATIVE, DOBJ, NSUBJ, NSUBJPASS, POBJ, PREP
 from ..entities import EntityAnalysis
 
 CHANNEL_PREPS = {"over", "by", "on", "via", "through"}
@@ -71,11 +71,15 @@ class TokenEntities:
             for child in token.children:
                 if child.dep_ == dep and self.analysis.keys_at(self.paragraph, child.i):
                     return self.analysis.keys_at(self.paragraph, child.i)
-        # "his counterpart, Eleni Pappas," even where the parser lost the apposition
+        # "his counterpart, Eleni Pappas," even where the parser lost the apposition; but in "welcomed the
+        # talks, AFP reported" the name after the comma is the subject of its own clause
         doc = token.doc
         if token.pos_ == "NOUN" and token.i + 2 < len(doc) and doc[token.i + 1].text == ",":
             keys = self.analysis.keys_at(self.paragraph, doc[token.i + 2].i)
-            if keys:
+            name = doc[token.i + 2]
+            while name.dep_ == COMPOUND and name.head.i > name.i:
+                name = name.head
+            if keys and name.dep_ not in (NSUBJ, NSUBJPASS):
                 return keys
         return self._included(token) if token.tag_ == "NNS" else ()
 
