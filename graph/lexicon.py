@@ -59,6 +59,7 @@ class Lexicon:
     negation_cues: frozenset[str]
     title_cues: frozenset[str]
     title_modifiers: frozenset[str]
+    reported_future_cues: frozenset[str] = frozenset()  # "said Brandt would visit": planned where reported
     cancelling_verbs: frozenset[str] = frozenset()  # "cancelled a trip": the trip will not happen
     deferring_verbs: frozenset[str] = frozenset()  # "postponed a visit": the visit is still planned
     # verbs whose infinitive complement has their object as subject ("invited Ruiz to visit"): the

@@ -302,3 +302,14 @@ def test_a_name_after_a_comma_that_speaks_is_no_apposition_of_the_noun_before_it
                    "Eleni/PROPN/compound/6 Pappas/PROPN/npadvmod/1 ,/PUNCT/punct/1 in/ADP/prep/1 Athens/PROPN/pobj/8 "
                    "./PUNCT/punct/1", ents=[(0, 1, "PERSON"), (5, 7, "PERSON"), (9, 10, "GPE")])
     assert [e.participants for e in events(met) if e.kind == "Meeting"] == [("person/eleni-pappas", "person/ruiz")]
+
+
+def test_would_marks_a_planned_event_where_a_statement_reports_it_only():
+    # "Lee said Ruiz would visit Porto." / "Ruiz would later visit Porto." (narrated: it happened)
+    reported = make_doc("Lee/PROPN/nsubj/1 said/VERB/ROOT/1/say Ruiz/PROPN/nsubj/4 would/AUX/aux/4 "
+                        "visit/VERB/ccomp/1/visit/VB Porto/PROPN/dobj/4 ./PUNCT/punct/1",
+                        ents=[(0, 1, "PERSON"), (2, 3, "PERSON"), (5, 6, "GPE")])
+    assert next(e for e in events(reported) if e.kind == "Visit").planned
+    narrated = make_doc("Ruiz/PROPN/nsubj/3 would/AUX/aux/3 later/ADV/advmod/3 visit/VERB/ROOT/3/visit/VB "
+                        "Porto/PROPN/dobj/3 ./PUNCT/punct/3", ents=[(0, 1, "PERSON"), (4, 5, "GPE")])
+    assert not next(e for e in events(narrated) if e.kind == "Visit").planned

@@ -66,6 +66,7 @@ def lexicon_from_graph(graph: Graph) -> Lexicon:
         classes=tuple(classes),
         light_verbs=_words(graph, NG.Event, NG.lightVerb),
         planned_cues=_words(graph, NG.Event, NG.plannedCue),
+        reported_future_cues=_words(graph, NG.Event, NG.reportedFutureCue),
         negation_cues=_words(graph, NG.Event, NG.negationCue),
         cancelling_verbs=_words(graph, NG.Event, NG.cancellingVerb),
         deferring_verbs=_words(graph, NG.Event, NG.deferringVerb),

@@ -72,6 +72,7 @@ class NG(DefinedNamespace):
     communicationVerb: URIRef
     lightVerb: URIRef
     plannedCue: URIRef
+    reportedFutureCue: URIRef
     negationCue: URIRef
     objectControlVerb: URIRef
     receivingVerb: URIRef
