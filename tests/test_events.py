@@ -251,6 +251,16 @@ def test_a_concession_goes_to_whoever_beat_the_conceder_in_the_article():
     assert not [e for e in events(conceded) if e.kind == "Concession"]
 
 
+def test_a_concession_goes_to_the_one_the_conceder_congratulates_in_its_sentence():
+    # "Ruiz won. Lee won." / "Okafor conceded and congratulated Lee." (two winners in the article)
+    won = make_doc("Ruiz/PROPN/nsubj/1 won/VERB/ROOT/1/win ./PUNCT/punct/1 Lee/PROPN/nsubj/4 won/VERB/ROOT/4/win "
+                   "./PUNCT/punct/4", ents=[(0, 1, "PERSON"), (3, 4, "PERSON")])
+    conceded = make_doc("Okafor/PROPN/nsubj/1 conceded/VERB/ROOT/1/concede and/CCONJ/cc/1 "
+                        "congratulated/VERB/conj/1/congratulate Lee/PROPN/dobj/3 ./PUNCT/punct/1",
+                        ents=[(0, 1, "PERSON"), (4, 5, "PERSON")])
+    assert ("Concession", "person/okafor", "person/lee", ()) in summary(events(won, conceded))
+
+
 def test_speaker_after_the_verb_in_quote_inversion():
     # '"We regret it," said the Foreign Ministry after the court ruled.'  (the parser gives the
     # ministry to "ruled")

@@ -130,13 +130,16 @@ def _confirmed(parsed: ParsedDocument, mentions: list[EventMention]) -> list[Eve
 def _winner_conceded_to(concession: EventMention, same_sentence: list[EventMention],
                         mentions: list[EventMention], kinds: dict[str, str]) -> str | None:
     """Whom "conceded defeat" or "his concession speech" concedes to: the winner of a victory in the
-    sentence; else the one who beat the conceder in the document ("X defeated Y … Y conceded"); else
-    the document's only winner (of the conceder's kind, when a party and its leader both won)."""
+    sentence; else the one the conceder congratulates in it ("conceded and congratulated Mahama"); else
+    the one who beat the conceder in the document ("X defeated Y … Y conceded"); else the document's
+    only winner (of the conceder's kind, when a party and its leader both won)."""
     def winners(of: list[EventMention], loser: str | None = None) -> list[str]:
         return list(dict.fromkeys(m.agent for m in of if m.kind == "Victory" and m.agent not in (None, concession.agent)
                                   and (loser is None or m.opponent == loser)))
 
-    found = winners(same_sentence) or winners(mentions, concession.agent)
+    congratulated = [m.recipient for m in same_sentence if m.kind == "Congratulation"
+                     and m.agent == concession.agent and m.recipient not in (None, concession.agent)]
+    found = winners(same_sentence) or congratulated or winners(mentions, concession.agent)
     if found:
         return found[0]
     everyone = winners(mentions)
