@@ -323,3 +323,15 @@ def test_would_marks_a_planned_event_where_a_statement_reports_it_only():
     narrated = make_doc("Ruiz/PROPN/nsubj/3 would/AUX/aux/3 later/ADV/advmod/3 visit/VERB/ROOT/3/visit/VB "
                         "Porto/PROPN/dobj/3 ./PUNCT/punct/3", ents=[(0, 1, "PERSON"), (4, 5, "GPE")])
     assert not next(e for e in events(narrated) if e.kind == "Visit").planned
+
+
+def test_a_plan_dated_only_vaguely_in_its_own_clause_takes_no_day_from_the_statement():
+    # "Ruiz said on Monday that Lee would visit Porto next week.": no visit on a Monday
+    doc = make_doc("Ruiz/PROPN/nsubj/1 said/VERB/ROOT/1/say on/ADP/prep/1 Monday/PROPN/pobj/2 that/SCONJ/mark/7 "
+                   "Lee/PROPN/nsubj/7 would/AUX/aux/7 visit/VERB/ccomp/1/visit/VB Porto/PROPN/dobj/7 "
+                   "next/ADJ/amod/10 week/NOUN/npadvmod/7 ./PUNCT/punct/1",
+                   ents=[(0, 1, "PERSON"), (3, 4, "DATE"), (5, 6, "PERSON"), (8, 9, "GPE"), (9, 11, "DATE")])
+    found = events(doc)
+    visit = next(e for e in found if e.kind == "Visit")
+    assert visit.planned and visit.date is None
+    assert next(e for e in found if e.kind == "Statement").date == dt.date(2024, 11, 4)

@@ -107,7 +107,9 @@ def mention_dates(parsed: ParsedDocument, mentions: list[EventMention]
                 expressed = True
                 size = len(list(anchor.subtree))
                 day = resolve(span.text, article_date, future=mention.planned, reference=reference)
-                if day and (best is None or size < best[0]):
+                # the closest clause's expression wins even when it names no day: "confirmed on Wednesday
+                # that Brandt would visit Warsaw next month" dates no visit on a Wednesday
+                if best is None or size < best[0] or size == best[0] and day and not best[1]:
                     best = (size, day)
         dates.append(best[1] if best else None)
         # a past event is never dated after the article (the story may have moved on to plans)
