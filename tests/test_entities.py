@@ -452,3 +452,13 @@ def test_a_country_named_with_and_is_one_place_whatever_the_model_made_of_its_ha
     _, found = entities(doc)
     assert sorted(found) == ["Antigua and Barbuda", "Argentina", "Brazil"]
     assert found["Antigua and Barbuda"].kind == "Place" and found["Antigua and Barbuda"].geonames_id == 3576396
+
+
+def test_a_regnal_number_or_a_generation_is_no_surname_alias():
+    # "King Abdullah II met Martin Luther King Jr."
+    doc = make_doc("King/PROPN/compound/2 Abdullah/PROPN/compound/2 II/PROPN/nsubj/3 met/VERB/ROOT/3/meet "
+                   "Martin/PROPN/compound/7 Luther/PROPN/compound/7 King/PROPN/compound/7 Jr./PROPN/dobj/3 "
+                   "./PUNCT/punct/3", ents=[(1, 3, "PERSON"), (4, 8, "PERSON")])
+    _, found = entities(doc)
+    assert "II" not in found["Abdullah II"].aliases
+    assert "King" in found["Martin Luther King Jr."].aliases and "Jr." not in found["Martin Luther King Jr."].aliases

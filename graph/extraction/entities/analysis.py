@@ -9,6 +9,8 @@ entity. The result maps tokens to entity keys, which the event stage reads; pron
 """
 from __future__ import annotations
 
+import re
+
 from collections import Counter
 from dataclasses import dataclass
 
@@ -185,8 +187,13 @@ def _attach_roles(parsed: ParsedDocument, infos: list[_EntityInfo], token_keys) 
                     info.roles[role.title.lower()] = role
 
 
+# a regnal number or a generation after a name is no surname: "Abdullah II" is no "II", "Martin Luther King
+# Jr." is "King"
+NUMBERED = re.compile(r"(?:[IVXL]+|Jr\.?|Sr\.?)")
+
+
 def _surname(name: str) -> str | None:
-    words = [w for w in name.split() if len(w.strip(".")) > 1]
+    words = [w for w in name.split() if len(w.strip(".")) > 1 and not NUMBERED.fullmatch(w)]
     return words[-1] if len(words) >= 2 else None
 
 
