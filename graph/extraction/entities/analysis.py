@@ -10,7 +10,6 @@ entity. The result maps tokens to entity keys, which the event stage reads; pron
 from __future__ import annotations
 
 import re
-
 from collections import Counter
 from dataclasses import dataclass
 
