@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 from conftest import make_doc, parsed
 
+from graph.extraction import extract_document
 from graph.extraction.entities import analyse_entities
 from graph.rdf.lexicon import default_lexicon
 
@@ -462,3 +463,23 @@ def test_a_regnal_number_or_a_generation_is_no_surname_alias():
     _, found = entities(doc)
     assert "II" not in found["Abdullah II"].aliases
     assert "King" in found["Martin Luther King Jr."].aliases and "Jr." not in found["Martin Luther King Jr."].aliases
+
+
+def test_a_name_apposed_to_a_titles_place_is_the_titled_person():
+    # "Ruiz congratulated the president of Ixland, Tomo Vaak." (Tomo Vaak untagged, hung on Ixland)
+    doc = make_doc("Ruiz/PROPN/nsubj/1 congratulated/VERB/ROOT/1/congratulate the/DET/det/3 president/NOUN/dobj/1 "
+                   "of/ADP/prep/3 Ixland/PROPN/pobj/4 ,/PUNCT/punct/5 Tomo/PROPN/compound/8 Vaak/PROPN/appos/5 "
+                   "./PUNCT/punct/1", ents=[(0, 1, "PERSON"), (5, 6, "GPE")])
+    _, found = entities(doc)
+    assert found["Tomo Vaak"].kind == "Person" and found["Ixland"].kind == "Place"
+    (congratulation,) = extract_document(parsed(doc), default_lexicon()).events
+    assert (congratulation.agent, congratulation.recipient) == ("person/ruiz", "person/tomo-vaak")
+
+
+def test_a_possessive_after_an_object_of_the_other_gender_is_not_the_objects():
+    # "Vaak invited Maria Lee to Porto for his inauguration.": his is not Maria Lee's
+    doc = make_doc("Vaak/PROPN/nsubj/1 invited/VERB/ROOT/1/invite Maria/PROPN/compound/3 Lee/PROPN/dobj/1 "
+                   "to/ADP/prep/1 Porto/PROPN/pobj/4 for/ADP/prep/1 his/PRON/poss/8//PRP$ inauguration/NOUN/pobj/6 "
+                   "./PUNCT/punct/1", ents=[(0, 1, "PERSON"), (2, 4, "PERSON"), (5, 6, "GPE")])
+    analysis, _ = entities(doc)
+    assert analysis.keys_at(0, 7) == ("person/vaak",)

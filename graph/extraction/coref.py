@@ -276,8 +276,11 @@ def _resolve_singular(token, ref, sentence_number, history, by_key, token_keys,
     possessive = token.dep_ == POSS or token.tag_ == "PRP$"
     if possessive:
         acted_on = _acted_on(token, ref[0], token_keys)
-        if acted_on is not None:
-            return acted_on or None  # "congratulated Ruiz on his win": Ruiz's, whoever Ruiz is
+        # "congratulated Ruiz on his win": Ruiz's, whoever Ruiz is; but "invited her to Lisbon for his
+        # inauguration" is not hers
+        disagrees = acted_on and any(by_key[k].gender not in (wanted, None) for k in acted_on if k in by_key)
+        if acted_on is not None and not disagrees:
+            return acted_on or None
         ahead = _fronted_subject(token, ref[0], token_keys)
         info = by_key.get(ahead[0]) if ahead else None
         if info is not None and info.kind == PERSON and info.gender in (wanted, None):

@@ -184,12 +184,16 @@ def list_kind(doc, start: int, end: int, label: str | None) -> str | None:
     return None
 
 
-def region_kind(doc, start: int, end: int) -> str | None:
-    """'Pisella, Umbrosa': a name set off by a comma after a place is the region it lies in."""
+def region_kind(doc, start: int, end: int, lexicon: Lexicon) -> str | None:
+    """'Pisella, Umbrosa': a name set off by a comma after a place is the region it lies in; but after
+    a title's place ('the new president of Uruguay, Yamandú Orsi') it is the one who holds the title."""
     root = _span_root(doc, start, end)
     if root.dep_ == APPOS and start > 0 and doc[start - 1].text == "," and root.head.i < start \
             and root.head.ent_type_ in ("GPE", "LOC"):
-        return PLACE
+        place = root.head
+        titled = place.dep_ == POBJ and place.head.lower_ == "of" \
+            and place.head.head.lemma_.lower() in lexicon.title_cues
+        return PERSON if titled else PLACE
     return None
 
 

@@ -39,7 +39,7 @@ def cue_kind(doc, start: int, end: int, label: str | None, lexicon: Lexicon) -> 
         return None
     kind = regnal_kind(doc, start, end, label, lexicon) or head_kind(doc, start, end, label, lexicon) \
         or class_noun_kind(doc, start, end, lexicon) \
-        or region_kind(doc, start, end) or place_context_kind(doc, start, end, label, lexicon)
+        or region_kind(doc, start, end, lexicon) or place_context_kind(doc, start, end, label, lexicon)
     if kind:
         return kind
     if label not in ("GPE", "LOC", "FAC") and affiliation_kind(doc, start, end):
@@ -140,7 +140,7 @@ def untagged_names(doc, taken: set[int], lexicon: Lexicon, title_words: frozense
             word = doc[start]
             acronym = word.is_upper and 2 <= len(word) <= 6
             by_context = class_noun_kind(doc, start, end, lexicon) or list_kind(doc, start, end, None) \
-                or region_kind(doc, start, end) or employer_kind(doc, start, end, lexicon) \
+                or region_kind(doc, start, end, lexicon) or employer_kind(doc, start, end, lexicon) \
                 or outlet_kind(doc, start, end, lexicon) or medium_kind(doc, start, end, lexicon) \
                 or opens_with_the
             if not (by_context or (acronym and affiliation_kind(doc, start, end))):

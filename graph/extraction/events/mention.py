@@ -71,6 +71,13 @@ class TokenEntities:
             for child in token.children:
                 if child.dep_ == dep and self.analysis.keys_at(self.paragraph, child.i):
                     return self.analysis.keys_at(self.paragraph, child.i)
+        # "the new president of Uruguay, Yamandú Orsi": the parser hangs the titled name on the title's place
+        if token.lemma_.lower() in self.lexicon.title_cues:
+            for _, place in prep_objects(token, {"of"}):
+                for child in children_with(place, APPOS):
+                    keys = self.analysis.keys_at(self.paragraph, child.i)
+                    if keys and self._people(keys):
+                        return keys
         # "his counterpart, Eleni Pappas," even where the parser lost the apposition; but in "welcomed the
         # talks, AFP reported" the name after the comma is the subject of its own clause
         doc = token.doc
