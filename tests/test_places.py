@@ -20,6 +20,7 @@ def one(*forms, context=()):
     (("United States of America",), "United States", COUNTRY), (("UK",), "United Kingdom", COUNTRY),
     (("Federative Republic of Brazil",), "Brazil", COUNTRY), (("Virginia",), "Virginia", STATE),
     (("Paris",), "Paris", CITY), (("New Delhi",), "New Delhi", CITY), (("Irving, Texas",), "Irving", CITY),
+    (("Bombay",), "Mumbai", CITY),
 ])
 def test_a_name_that_leaves_no_doubt_is_linked(forms, name, feature):
     link = one(*forms)
@@ -33,7 +34,8 @@ def test_a_city_is_the_capital_not_its_namesakes_and_the_article_decides_between
     assert one("Arlington", context=["Virginia"]).region == "VA"
 
 
-@pytest.mark.parametrize("forms", [("Korea",), ("Springfield",), ("Camp David",), ("Southern Luzon",)])
+@pytest.mark.parametrize("forms", [("Korea",), ("Springfield",), ("Camp David",), ("Southern Luzon",),
+                                   ("White House",)])  # a translation of Casablanca's name, not a name of it
 def test_an_ambiguous_or_unknown_name_stays_unlinked(forms):
     assert one(*forms) is None
 

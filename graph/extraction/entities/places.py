@@ -105,7 +105,11 @@ class Gazetteer:
             region = city.get("admin1code") if city["countrycode"] == "US" else None
             link = PlaceLink(city["geonameid"], city["name"], CITY, city["countrycode"], city.get("population") or 0,
                              region)
-            for name in {city["name"], *(n for n in city.get("alternatenames", ()) if _is_english_form(n))}:
+            # a one-word city's names of several words are translations and transliterations ("White House"
+            # is Casablanca's, "Ka Ting" Shanghai's), not names English news uses for it
+            words = len(city["name"].split())
+            alternates = (n for n in city.get("alternatenames", ()) if _is_english_form(n) and len(n.split()) <= words)
+            for name in {city["name"], *alternates}:
                 _add(by_name, name, link)
         self.by_name = {key: tuple(map(_fields, links)) for key, links in by_name.items()}
         self.countries = {code: _fields(link) for code, link in countries.items()}
