@@ -506,3 +506,10 @@ def test_context_that_agrees_with_the_model_outweighs_a_bare_guess_elsewhere():
     talks = make_doc("With/ADP/prep/4 Harbourline/PROPN/pobj/0 ,/PUNCT/punct/4 Ruiz/PROPN/nsubj/4 talks/VERB/ROOT/4/talk "
                      "./PUNCT/punct/4", ents=[(1, 2, "PERSON"), (3, 4, "PERSON")])
     assert kinds(asked, talks)["Harbourline"] == "Organization"
+
+
+def test_whoever_a_credit_line_names_is_a_person():
+    # "Editing by Alistair Bell and Mara Lind" ("Alistair Bell" tagged ORG: "Bell" is a given name too)
+    doc = make_doc("Editing/NOUN/ROOT/0/editing by/ADP/agent/0 Alistair/PROPN/compound/3 Bell/PROPN/pobj/1 "
+                   "and/CCONJ/cc/3 Mara/PROPN/compound/6 Lind/PROPN/conj/3", ents=[(2, 4, "ORG"), (5, 7, "ORG")])
+    assert kinds(doc) == {"Alistair Bell": "Person", "Mara Lind": "Person"}

@@ -210,6 +210,23 @@ def personal_name_kind(doc, start: int, end: int, label: str | None, lexicon: Le
     return None
 
 
+# the words a wire story's credit line gives its people by (nlp.CREDIT_WORDS splits them where glued)
+CREDIT_HEADS = {"reporting", "editing", "writing", "compiled", "produced"}
+
+
+def credit_kind(doc, start: int, end: int) -> str | None:
+    """'Reporting by Jeff Mason; Editing by Alistair Bell': whoever a credit line names is a person."""
+    root = _span_root(doc, start, end)
+    by = root.head
+    if root.dep_ == POBJ and by.lower_ == "by" and by.head.lower_ in CREDIT_HEADS and by.head.i < by.i:
+        return PERSON
+    if root.dep_ == CONJ:  # "Editing by Leslie Adler and Chizu Nomiyama"
+        first = root.head
+        if first.dep_ == POBJ and first.head.lower_ == "by" and first.head.head.lower_ in CREDIT_HEADS:
+            return PERSON
+    return None
+
+
 def employer_kind(doc, start: int, end: int, lexicon: Lexicon) -> str | None:
     """'Zentro co-founder Ana Ruiz': a name before a person's lower-case title is where the
     title is held, an organization."""

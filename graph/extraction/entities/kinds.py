@@ -16,6 +16,7 @@ from .cues import (
     affiliation_kind,
     capitalised,
     class_noun_kind,
+    credit_kind,
     employer_kind,
     head_kind,
     is_given_name,
@@ -37,7 +38,8 @@ def cue_kind(doc, start: int, end: int, label: str | None, lexicon: Lexicon) -> 
     """
     if label == "PERSON" and end - start >= 2 and is_given_name(doc[start].text):
         return None
-    kind = regnal_kind(doc, start, end, label, lexicon) or head_kind(doc, start, end, label, lexicon) \
+    kind = credit_kind(doc, start, end) or regnal_kind(doc, start, end, label, lexicon) \
+        or head_kind(doc, start, end, label, lexicon) \
         or class_noun_kind(doc, start, end, lexicon) \
         or region_kind(doc, start, end, lexicon) or place_context_kind(doc, start, end, label, lexicon)
     if kind:
