@@ -323,6 +323,12 @@ def test_would_marks_a_planned_event_where_a_statement_reports_it_only():
     narrated = make_doc("Ruiz/PROPN/nsubj/3 would/AUX/aux/3 later/ADV/advmod/3 visit/VERB/ROOT/3/visit/VB "
                         "Porto/PROPN/dobj/3 ./PUNCT/punct/3", ents=[(0, 1, "PERSON"), (4, 5, "GPE")])
     assert not next(e for e in events(narrated) if e.kind == "Visit").planned
+    # "Ruiz said Lee would travel to Porto to meet Berg.": the purpose is as planned as the trip
+    purpose = make_doc("Ruiz/PROPN/nsubj/1 said/VERB/ROOT/1/say Lee/PROPN/nsubj/4 would/AUX/aux/4 "
+                       "travel/VERB/ccomp/1/travel/VB to/ADP/prep/4 Porto/PROPN/pobj/5 to/PART/aux/8 "
+                       "meet/VERB/advcl/4/meet/VB Berg/PROPN/dobj/8 ./PUNCT/punct/1",
+                       ents=[(0, 1, "PERSON"), (2, 3, "PERSON"), (6, 7, "GPE"), (9, 10, "PERSON")])
+    assert next(e for e in events(purpose) if e.kind == "Meeting").planned
 
 
 def test_a_plan_dated_only_vaguely_in_its_own_clause_takes_no_day_from_the_statement():

@@ -23,8 +23,10 @@ def modality(trigger, lexicon: Lexicon) -> tuple[bool, bool]:
         auxes = children_with(token, AUX)
         planned |= has_word(auxes, lexicon.planned_cues)
         negated |= bool(children_with(token, NEG)) or has_word(children_with(token, NEG), lexicon.negation_cues)
-    if node.dep_ == CCOMP and node.head.lemma_.lower() in lexicon.speech_verbs:
-        planned |= has_word(children_with(node, AUX), lexicon.reported_future_cues)  # "said Lee would visit"
+    # "said Lee would visit", "said Lee would travel to Lisbon to meet Ruiz"
+    reported = node.head if node.dep_ in (XCOMP, ADVCL) and node.head.dep_ == CCOMP else node
+    if reported.dep_ == CCOMP and reported.head.lemma_.lower() in lexicon.speech_verbs:
+        planned |= has_word(children_with(reported, AUX), lexicon.reported_future_cues)
     if trigger.pos_ in ("NOUN", "PROPN"):
         for clause in children_with(trigger, RELCL, ACL):
             planned |= has_word(children_with(clause, AUX), lexicon.planned_cues)
