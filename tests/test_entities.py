@@ -483,3 +483,13 @@ def test_a_possessive_after_an_object_of_the_other_gender_is_not_the_objects():
                    "./PUNCT/punct/1", ents=[(0, 1, "PERSON"), (2, 4, "PERSON"), (5, 6, "GPE")])
     analysis, _ = entities(doc)
     assert analysis.keys_at(0, 7) == ("person/vaak",)
+
+
+def test_a_singular_pronoun_passes_over_the_members_of_a_coordinated_subject():
+    # "Ruiz and Berg congratulated Okafor." / "Lind telephoned him.": him is Okafor, not Ruiz
+    first = make_doc("Ruiz/PROPN/nsubj/3 and/CCONJ/cc/0 Berg/PROPN/conj/0 congratulated/VERB/ROOT/3/congratulate "
+                     "Okafor/PROPN/dobj/3 ./PUNCT/punct/3", ents=[(0, 1, "PERSON"), (2, 3, "PERSON"), (4, 5, "PERSON")])
+    second = make_doc("Lind/PROPN/nsubj/1 telephoned/VERB/ROOT/1/telephone him/PRON/dobj/1 ./PUNCT/punct/1",
+                      ents=[(0, 1, "PERSON")])
+    analysis, _ = entities(first, second)
+    assert analysis.keys_at(1, 2) == ("person/okafor",)

@@ -72,6 +72,7 @@ class _Referent:
     keys: tuple[str, ...]
     is_subject: bool
     role: tuple[str, str] = ("", "")  # (dependency, lemma of the governing word), for parallelism
+    coordinated: bool = False  # one of "Scholz and Macron": the pair, not either, is what the clause is about
 
 
 def _clause_subject_keys(token, paragraph: int, token_keys, object_control: frozenset[str]) -> set[str]:
@@ -152,8 +153,10 @@ def resolve_references(parsed: ParsedDocument, infos: list[Referable], token_key
                     is_head = token.head == token or token_keys.get((p_index, token.head.i)) != keys
                     if is_head:
                         subject = token.dep_ in SUBJECTS
-                        history.append(_Referent(sentence_number, ref, keys, subject, (token.dep_, token.head.lemma_)))
                         group = _coordinated_keys(token, p_index, token_keys)
+                        coordinated = len(group) > 1 or token.dep_ == CONJ
+                        history.append(_Referent(sentence_number, ref, keys, subject, (token.dep_, token.head.lemma_),
+                                                 coordinated))
                         if len(group) > 1:
                             history.append(_Referent(sentence_number, ref, group, subject))
             sentence_number += 1
@@ -305,7 +308,9 @@ def _resolve_singular(token, ref, sentence_number, history, by_key, token_keys,
             # "congratulated him on his victory": a possessive follows the nearest mention in its clause
             score = (1, 0, 0, -referent.position[1], gender_rank)
         else:
-            score = (parallel, distance, 0 if referent.is_subject else 1, gender_rank, -referent.position[1])
+            # "Scholz and Macron congratulated Tusk. Von der Leyen telephoned him": him is Tusk
+            salience = 2 if referent.coordinated else 0 if referent.is_subject else 1
+            score = (parallel, distance, salience, gender_rank, -referent.position[1])
         scored.append((score, info.key))
     if not scored:
         return None
