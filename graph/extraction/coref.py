@@ -154,9 +154,8 @@ def resolve_references(parsed: ParsedDocument, infos: list[Referable], token_key
                     if is_head:
                         subject = token.dep_ in SUBJECTS
                         group = _coordinated_keys(token, p_index, token_keys)
-                        coordinated = len(group) > 1 or token.dep_ == CONJ
                         history.append(_Referent(sentence_number, ref, keys, subject, (token.dep_, token.head.lemma_),
-                                                 coordinated))
+                                                 coordinated=len(group) > 1 or token.dep_ == CONJ))
                         if len(group) > 1:
                             history.append(_Referent(sentence_number, ref, group, subject))
             sentence_number += 1
@@ -308,8 +307,7 @@ def _resolve_singular(token, ref, sentence_number, history, by_key, token_keys,
             # "congratulated him on his victory": a possessive follows the nearest mention in its clause
             score = (1, 0, 0, -referent.position[1], gender_rank)
         else:
-            # "Scholz and Macron congratulated Tusk. Von der Leyen telephoned him": him is Tusk
-            salience = 2 if referent.coordinated else 0 if referent.is_subject else 1
+            salience = 2 if referent.coordinated else 0 if referent.is_subject else 1  # "Scholz and Macron …"
             score = (parallel, distance, salience, gender_rank, -referent.position[1])
         scored.append((score, info.key))
     if not scored:
