@@ -493,3 +493,12 @@ def test_a_singular_pronoun_passes_over_the_members_of_a_coordinated_subject():
                       ents=[(0, 1, "PERSON")])
     analysis, _ = entities(first, second)
     assert analysis.keys_at(1, 2) == ("person/okafor",)
+
+
+def test_a_possessive_in_a_phrase_of_the_verb_is_its_subjects():
+    # "Trump spoke with Zelensky after his victory.": the victory is Trump's
+    doc = make_doc("Trump/PROPN/nsubj/1 spoke/VERB/ROOT/1/speak with/ADP/prep/1 Zelensky/PROPN/pobj/2 "
+                   "after/ADP/prep/1 his/PRON/poss/6//PRP$ victory/NOUN/pobj/4 ./PUNCT/punct/1",
+                   ents=[(0, 1, "PERSON"), (3, 4, "PERSON")])
+    analysis, _ = entities(doc)
+    assert analysis.keys_at(0, 5) == ("person/trump",)

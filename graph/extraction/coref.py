@@ -303,11 +303,11 @@ def _resolve_singular(token, ref, sentence_number, history, by_key, token_keys,
         distance = sentence_number - referent.sentence
         # "Stoltenberg congratulated Erdoğan … Kristersson congratulated him": same verb, same role
         parallel = 0 if distance <= 1 and not possessive and referent.role == (token.dep_, token.head.lemma_) else 1
+        salience = 2 if referent.coordinated else 0 if referent.is_subject else 1  # "Scholz and Macron …"
         if possessive and distance == 0:
-            # "congratulated him on his victory": a possessive follows the nearest mention in its clause
-            score = (1, 0, 0, -referent.position[1], gender_rank)
+            # its sentence's subject's ("Trump spoke with Zelensky after his victory"), else the nearest one's
+            score = (1, 0, min(salience, 1), -referent.position[1], gender_rank)
         else:
-            salience = 2 if referent.coordinated else 0 if referent.is_subject else 1  # "Scholz and Macron …"
             score = (parallel, distance, salience, gender_rank, -referent.position[1])
         scored.append((score, info.key))
     if not scored:
