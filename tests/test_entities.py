@@ -502,3 +502,12 @@ def test_a_possessive_in_a_phrase_of_the_verb_is_its_subjects():
                    ents=[(0, 1, "PERSON"), (3, 4, "PERSON")])
     analysis, _ = entities(doc)
     assert analysis.keys_at(0, 5) == ("person/trump",)
+
+
+def test_a_given_name_opening_a_family_name_with_a_particle_joins_the_full_name():
+    # "Luiz Inácio Lula da Silva won." / "Lula spoke." ("Lula" is a given name too)
+    full = make_doc("Luiz/PROPN/compound/4 Inácio/PROPN/compound/4 Lula/PROPN/compound/4 da/PROPN/compound/4 "
+                    "Silva/PROPN/nsubj/5 won/VERB/ROOT/5/win ./PUNCT/punct/5", ents=[(0, 5, "PERSON")])
+    short = make_doc("Lula/PROPN/nsubj/1 spoke/VERB/ROOT/1/speak ./PUNCT/punct/1", ents=[(0, 1, "PERSON")])
+    _, found = entities(full, short)
+    assert list(found) == ["Luiz Inácio Lula da Silva"] and "Lula" in found["Luiz Inácio Lula da Silva"].aliases

@@ -47,6 +47,9 @@ class Cluster:
         self.mentions.append(mention)
 
 
+SURNAME_PARTICLES = {"da", "de", "do", "dos", "das", "di", "del", "della", "van", "von", "der", "den", "la", "le"}
+
+
 def cluster_mentions(mentions: list[NameMention], lexicon: Lexicon) -> list[Cluster]:
     """Group mentions that name one entity: exact names first, then surnames, initials and acronyms."""
     clusters: list[Cluster] = []
@@ -93,8 +96,12 @@ def _surname_match(mention: NameMention, clusters: list[Cluster], mentions, lexi
                                       and not by_given_name) and personal:
                 candidates.append(cluster)
                 break
-            if personal and word in parts[1:-1] and not is_given_name(mention.text):
-                inner.append(cluster)  # "Lula" of "Luiz Inácio Lula da Silva"
+            # "Lula" of "Luiz Inácio Lula da Silva": an inner name, a given name only where it opens the
+            # family name before a particle ("Lula da Silva")
+            inner_at = parts.index(word, 1) if word in parts[1:-1] else None
+            family = inner_at is not None and parts[inner_at + 1] in SURNAME_PARTICLES
+            if personal and inner_at is not None and (family or not is_given_name(mention.text)):
+                inner.append(cluster)
                 break
     if not candidates and len(inner) == 1:
         return inner[0]
