@@ -341,3 +341,11 @@ def test_a_plan_dated_only_vaguely_in_its_own_clause_takes_no_day_from_the_state
     visit = next(e for e in found if e.kind == "Visit")
     assert visit.planned and visit.date is None
     assert next(e for e in found if e.kind == "Statement").date == dt.date(2024, 11, 4)
+
+
+def test_signing_a_memorandum_of_understanding_is_an_agreement():
+    # "Ixland and Oxland signed a memorandum of understanding."
+    doc = make_doc("Ixland/PROPN/nsubj/3 and/CCONJ/cc/0 Oxland/PROPN/conj/0 signed/VERB/ROOT/3/sign a/DET/det/5 "
+                   "memorandum/NOUN/dobj/3 of/ADP/prep/5 understanding/NOUN/pobj/6 ./PUNCT/punct/3",
+                   ents=[(0, 1, "GPE"), (2, 3, "GPE")])
+    assert summary(events(doc)) == [("Agreement", "", "", ("place/ixland", "place/oxland"))]
