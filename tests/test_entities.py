@@ -511,3 +511,11 @@ def test_a_given_name_opening_a_family_name_with_a_particle_joins_the_full_name(
     short = make_doc("Lula/PROPN/nsubj/1 spoke/VERB/ROOT/1/speak ./PUNCT/punct/1", ents=[(0, 1, "PERSON")])
     _, found = entities(full, short)
     assert list(found) == ["Luiz Inácio Lula da Silva"] and "Lula" in found["Luiz Inácio Lula da Silva"].aliases
+
+
+def test_a_lower_case_title_a_person_becomes_is_the_whole_title():
+    # "Ana Ruiz will become prime minister." (the parser takes "prime" for an adjective)
+    doc = make_doc("Ana/PROPN/compound/1 Ruiz/PROPN/nsubj/3 will/AUX/aux/3 become/VERB/ROOT/3/become/VB "
+                   "prime/ADJ/amod/5 minister/NOUN/attr/3 ./PUNCT/punct/3", ents=[(0, 2, "PERSON")])
+    _, found = entities(doc)
+    assert [r.title.lower() for r in found["Ana Ruiz"].roles] == ["prime minister"]

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 from ...lexicon import Lexicon
 from ..coref import TokenRef
-from ..deps import ADVCL, ATTR, COMPOUND, CONJ, NPADVMOD, NSUBJ, NSUBJPASS, OPRD, PCOMP, POBJ, PREP, XCOMP
+from ..deps import ADVCL, AMOD, ATTR, COMPOUND, CONJ, NPADVMOD, NSUBJ, NSUBJPASS, OPRD, PCOMP, POBJ, PREP, XCOMP
 
 
 def _title_of(token, lexicon: Lexicon) -> str | None:
-    """The title a noun and its compounds spell ('Prime Minister'), if it is one."""
-    words = [c for c in token.children if c.dep_ == COMPOUND and c.i < token.i] + [token]
-    text = " ".join(w.text for w in sorted(words, key=lambda w: w.i))
-    return text if text.lower() in lexicon.title_cues else None
+    """The title a noun and its compounds spell ('Prime Minister'; in lower case the parser takes 'prime'
+    for an adjective: 'will become prime minister'), if it is one."""
+    for deps in ((COMPOUND, AMOD), (COMPOUND,)):
+        words = [c for c in token.children if c.dep_ in deps and c.i < token.i] + [token]
+        text = " ".join(w.text for w in sorted(words, key=lambda w: w.i))
+        if text.lower() in lexicon.title_cues:
+            return text
+    return None
 
 
 def _subject_keys(verb, paragraph: int, token_keys: dict[TokenRef, tuple[str, ...]]) -> tuple[str, ...]:
