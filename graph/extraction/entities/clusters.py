@@ -14,6 +14,7 @@ from .cues import (
 )
 from .cues import LABEL_KIND as NER_KIND
 from .mentions import NameMention
+from .spans import NAME_PARTICLES
 
 
 @functools.lru_cache(maxsize=65536)  # a pure function of a name, asked for the same names many times
@@ -45,9 +46,6 @@ class Cluster:
 
     def add(self, mention: NameMention) -> None:
         self.mentions.append(mention)
-
-
-SURNAME_PARTICLES = {"da", "de", "do", "dos", "das", "di", "del", "della", "van", "von", "der", "den", "la", "le"}
 
 
 def cluster_mentions(mentions: list[NameMention], lexicon: Lexicon) -> list[Cluster]:
@@ -99,7 +97,7 @@ def _surname_match(mention: NameMention, clusters: list[Cluster], mentions, lexi
             # "Lula" of "Luiz Inácio Lula da Silva": an inner name, a given name only where it opens the
             # family name before a particle ("Lula da Silva")
             inner_at = parts.index(word, 1) if word in parts[1:-1] else None
-            family = inner_at is not None and parts[inner_at + 1] in SURNAME_PARTICLES
+            family = inner_at is not None and parts[inner_at + 1] in NAME_PARTICLES
             if personal and inner_at is not None and (family or not is_given_name(mention.text)):
                 inner.append(cluster)
                 break

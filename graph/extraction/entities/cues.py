@@ -28,6 +28,7 @@ from ...lexicon import Lexicon
 from ...records import GROUP, ORGANIZATION, PERSON, PLACE
 from ..cache import built_once
 from ..deps import AGENT, AMOD, APPOS, COMPOUND, CONJ, DATIVE, DOBJ, NSUBJ, POBJ, PREP
+from ..nlp import CREDIT_WORDS
 
 # "GROUP" is no label of the model's: a nationality it tags NORP that names people by a plural (mentions.py)
 LABEL_KIND = {"PERSON": PERSON, "ORG": ORGANIZATION, "GPE": PLACE, "LOC": PLACE, "FAC": PLACE, "GROUP": GROUP}
@@ -210,8 +211,8 @@ def personal_name_kind(doc, start: int, end: int, label: str | None, lexicon: Le
     return None
 
 
-# the words a wire story's credit line gives its people by (nlp.CREDIT_WORDS splits them where glued)
-CREDIT_HEADS = {"reporting", "editing", "writing", "compiled", "produced"}
+# the words a wire story's credit line gives its people by, as the tokenizer splits them where glued
+CREDIT_HEADS = frozenset(word.lower() for word in CREDIT_WORDS if word.isalpha())
 
 
 def credit_kind(doc, start: int, end: int) -> str | None:

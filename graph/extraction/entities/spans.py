@@ -19,8 +19,8 @@ from .kinds import cue_kind
 from .places import COUNTRY, gazetteer
 from .titles import title_words
 
-NAME_PARTICLES = {"von", "van", "der", "den", "de", "da", "di", "du", "del", "della", "la", "le", "bin", "al", "el",
-                  "ibn"}
+NAME_PARTICLES = {"von", "van", "der", "den", "de", "da", "do", "dos", "das", "di", "du", "del", "della", "la", "le",
+                  "bin", "al", "el", "ibn"}
 
 
 TITLE_WINDOW = 10  # tokens before an "of the <organization> <person>" name where the person's title may stand
