@@ -3,6 +3,7 @@ a store as SOURCE, predeclared prefixes, result formats, tables cut to the termi
 completion; and a build that shows its progress on a terminal and sums up what it did."""
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import re
@@ -14,7 +15,7 @@ import pytest
 from click.testing import CliRunner
 from rdflib import Graph
 
-from graph.cli import main
+from graph.cli import COMMAND_MODULES, main
 from graph.store.query import Table
 from graph.store.results import format_table, text_table
 
@@ -110,6 +111,19 @@ def test_query_takes_a_store_folder_as_its_source(tmp_path, nlp):
     result = run("query", tmp_path / "store", "--name", "who-called-whom", "--format", "jsonl")
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["caller"] == "Joe Biden"
+
+
+def test_every_command_is_listed_and_runs_its_help_with_an_example():
+    # Commands load lazily, module by module: one missing from the map would vanish from the tool.
+    listed = re.findall(r"^  ([a-z]+) ", run("--help").output, flags=re.M)
+    assert listed == sorted(COMMAND_MODULES) and len(listed) == 13
+    for command in listed:
+        result = run(command, "--help")
+        assert result.exit_code == 0 and "Example" in result.output, command
+    for module in set(COMMAND_MODULES.values()):  # every registered command is in the map
+        importlib.import_module(f"graph.cli.{module}")
+    assert set(main.commands) == set(COMMAND_MODULES)
+    assert run("bulid").exit_code == 2 and "No such command 'bulid'" in run("bulid").output
 
 
 def test_version_and_shell_completion():

@@ -15,6 +15,7 @@ from seedlike import seed_like
 from graph.cli import main
 from graph.pipeline import document_statements
 from graph.store import Store, StoreError
+from graph.store.lock import locked_by_another_process
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -111,3 +112,15 @@ def test_read_only_opening_is_quick_on_a_store_that_was_just_written(store_dir):
         with Store(store_dir, create=False, read_only=True) as store:
             store.document_iris()
     assert time.perf_counter() - started < 30  # a sanity bound, not a benchmark
+
+
+def test_asking_whether_a_store_is_locked_keeps_this_process_s_own_lock(store_dir):
+    # Closing any descriptor of LOCK would drop this process's record lock on it: a second writer could
+    # then open the store a build is writing.
+    with Store(store_dir) as writer:
+        assert not locked_by_another_process(store_dir)  # ours, not another's
+        assert not locked_by_another_process(store_dir)
+        rival = subprocess.run([sys.executable, "-c", "import sys; from graph.store import Store\n"
+                                "Store(sys.argv[1])", str(store_dir)], capture_output=True, text=True)
+        assert rival.returncode != 0 and "open in another process" in rival.stderr
+        assert writer.stats().documents == 2

@@ -6,6 +6,7 @@ removed any half-written output."""
 from __future__ import annotations
 
 import functools
+import importlib
 import logging
 import os
 import signal
@@ -94,7 +95,29 @@ def user_errors(function):
     return wrapper
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+# Which module registers each command: a command's module is imported only when that command runs
+# (or help lists them all), so `newsgraph query` does not pay for the build's and the server's options.
+COMMAND_MODULES = {
+    "build": "build_command", "query": "commands", "validate": "commands", "evaluate": "commands",
+    "export": "export_commands", "draw": "export_commands", "report": "export_commands",
+    "remove": "store_commands", "stats": "store_commands", "serve": "store_commands", "push": "store_commands",
+    "completion": "store_commands", "spark": "spark_command",
+}
+
+
+class _LazyGroup(click.Group):
+    """click's documented lazy-loading group: commands come from their modules on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMAND_MODULES)
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name in COMMAND_MODULES and name not in self.commands:
+            importlib.import_module(f"{__name__}.{COMMAND_MODULES[name]}")  # its decorators register it
+        return super().get_command(ctx, name)
+
+
+@click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(None, "-V", "--version", package_name="newsgraph", prog_name="newsgraph")
 def main() -> None:
     """Turn English news articles into an RDF knowledge graph of who did what to whom.
@@ -108,7 +131,3 @@ def main() -> None:
     Shell completion (bash, zsh, fish): see `newsgraph completion --help`.
     """
 
-
-# Registering the commands on `main`: build, query, validate, evaluate; export, draw, report; remove, stats, serve,
-# push; spark.
-from . import build_command, commands, export_commands, spark_command, store_commands  # noqa: E402,F401

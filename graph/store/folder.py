@@ -16,7 +16,6 @@ one with many clients.
 """
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -28,6 +27,7 @@ from ..errors import NewsgraphError
 from ..rdf.files import oxigraph_triples
 from ..rdf.ontology import ontology_text
 from ..rdf.vocab import ONTOLOGY_GRAPH, bind_prefixes, sparql_prefixes
+from .lock import locked_by_another_process
 from .query import QueryError, Table, call_with_timeout, select
 
 _PREFIXES = sparql_prefixes("ng", "schema", "rdfs", "dcterms")
@@ -91,19 +91,6 @@ def _ontology_triples() -> set[ox.Triple]:
     return {quad.triple for quad in store}
 
 
-def _locked_by_another_process(folder: Path) -> bool:
-    """Whether another process holds the store's write lock (RocksDB's POSIX lock on LOCK), read from
-    /proc/locks: opening the file to test the lock would release this process's own lock on it."""
-    try:
-        info = (folder / "LOCK").stat()
-        locks = Path("/proc/locks").read_text()
-    except OSError:  # no lock file yet, or not Linux: nothing to tell
-        return False
-    device = f"{os.major(info.st_dev):02x}:{os.minor(info.st_dev):02x}:{info.st_ino}"
-    return any(fields[5] == device and fields[4] != str(os.getpid())
-               for fields in (line.split() for line in locks.splitlines()) if len(fields) > 5)
-
-
 def _one_line(error: Exception) -> str:
     return (str(error).splitlines() or [type(error).__name__])[0]
 
@@ -123,7 +110,7 @@ class Store:
         self._check_folder(create and not read_only)
         try:
             if read_only:
-                if _locked_by_another_process(self.path):
+                if locked_by_another_process(self.path):
                     raise OSError("lock held")  # reading under a writer is undefined in Oxigraph: refuse as before
                 self._store: ox.Store | None = ox.Store.read_only(str(self.path))
             else:
