@@ -1,7 +1,6 @@
 """query, validate, evaluate (build is in build_command.py)."""
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import click
@@ -125,6 +124,8 @@ def evaluate(gold, as_json, verbose, model, gum_dir, links_file):
         payload = report.as_dict(verbose) if report else {}
         if gum_report:
             payload["gum"] = gum_report.as_dict(verbose)
+        import json
+
         click.echo(json.dumps(payload, indent=2))
         return
     if gum_report:

@@ -19,6 +19,8 @@ Organization, Place; the other etypes are never gold) is named by:
   and "Mark Tedeschi", a place "Irving , Texas" "Irving", an organization "the Centre for Social
   Evolution at the University of Copenhagen" the Centre; a relative clause is cut off after any
   name ("Jason , who is our editor"); a surname after an elided particle is capitalised ("d'Ettorre");
+- where no rule above names it, the words that write the mention's Wikipedia identity ("the Bay of
+  Bengal area of India" names the Bay of Bengal);
 
 unless that name is
   - a pronoun ("He", "We", "Someone", "Here") or only title words ("The President", "Home Secretary");
@@ -29,7 +31,8 @@ unless that name is
     Wikipedia identity and never appears capitalised mid-sentence ("People", "Voters", "Hundreds");
   - a coordination: names of two other entities of its etype lie inside the mention, joined by
     "and"/"or" ("Jo Lam of the Green Party and Ana Ruiz of the Labour Party", "the Health and
-    Education Departments"; "Preston , Victoria , Australia" is Preston);
+    Education Departments"; "Preston , Victoria , Australia" is Preston), or a name joined to a
+    pronoun ("Rebecca and I");
   - nested in the name of another named mention ("Texas" in "University of Texas Arlington",
     "Refugees" in "United Nations High Commissioner for Refugees"; but "NPP" in "Michael Tien of
     NPP" and "Facebook" in "Facebook creator Mark Zuckerberg" lie outside the name, so they count),
@@ -243,8 +246,12 @@ def _inside(inner: NamedMention, outer: GumMention, first_tok: int, last_tok: in
 
 def _coordination(name: NamedMention, names: list[NamedMention]) -> bool:
     mention = name.mention
-    if not COORDINATORS & {w.lower() for w in mention.words}:
+    lower = [w.lower() for w in mention.words]
+    if not COORDINATORS & set(lower):
         return False
+    if any(word in COORDINATORS and PRONOUNS & {lower[i - 1], lower[i + 1]}
+           for i, word in enumerate(lower[1:-1], 1)):
+        return True  # a name and a pronoun: "Rebecca and I" is a group (capitalised, since "I" is)
     inner = {n.mention.eid for n in names
              if n.mention.etype == mention.etype and _inside(n, mention, mention.start_tok, mention.end_tok)}
     return len(inner) >= 2
@@ -281,10 +288,24 @@ def _other_name(mention: GumMention) -> NamedMention | None:
     return NamedMention(mention, mention.start_tok + first, mention.start_tok + end - 1, frozenset())
 
 
+def identity_name(mention: GumMention) -> NamedMention | None:
+    """The mention's words that write its Wikipedia identity's title: GUM says which entity the span
+    is, so "the Bay of Bengal area of India" names the Bay of Bengal, and "Hebrew University of
+    Jerusalem 's Einstein Institute of Mathematics" the institute (its possessive hides no name)."""
+    if mention.etype not in GUM_KINDS or not mention.identity:
+        return None
+    title, words = mention.identity.replace("_", " ").split(), mention.words
+    first = next((i for i in range(len(words) - len(title) + 1) if words[i:i + len(title)] == title), None)
+    if first is None or not any(w[0].isupper() for w in title):
+        return None
+    return NamedMention(mention, mention.start_tok + first, mention.start_tok + first + len(title) - 1,
+                        frozenset({normalise_name(" ".join(title))}))
+
+
 def gum_entities(mentions: Iterable[GumMention], article: str) -> tuple[GumEntity, ...]:
     """Group mentions into entities (by identity and etype, else by eid) and pick the named ones."""
     mentions = list(mentions)
-    names = [n for n in (named_mention(m, article) for m in mentions) if n]
+    names = [n for n in (named_mention(m, article) or identity_name(m) for m in mentions) if n]
     names = [_name_after_nested(n.mention, names) or n for n in names] + [
         after for after in (_name_after_nested(m, names) for m in mentions
                             if m.etype == "person" and all(n.mention is not m for n in names)) if after]

@@ -8,9 +8,14 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 
 from .query import Cell, Table
+
+
+def _json():
+    import json  # only the JSON formats need it: a CSV answer need not load it (start-up of `query`)
+
+    return json
 
 FORMATS = ("table", "csv", "tsv", "json", "jsonl", "markdown")
 _XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -47,7 +52,7 @@ def _typed_cells(table: Table) -> tuple:
 
 def sparql_json(table: Table) -> str:
     if table.boolean is not None:
-        return json.dumps({"head": {}, "boolean": table.boolean}, indent=2)
+        return _json().dumps({"head": {}, "boolean": table.boolean}, indent=2)
     bindings = []
     for row in _typed_cells(table):
         binding = {}
@@ -61,14 +66,14 @@ def sparql_json(table: Table) -> str:
                 term["datatype"] = cell.datatype
             binding[name] = term
         bindings.append(binding)
-    return json.dumps({"head": {"vars": list(table.variables)}, "results": {"bindings": bindings}},
+    return _json().dumps({"head": {"vars": list(table.variables)}, "results": {"bindings": bindings}},
                       indent=2, ensure_ascii=False)
 
 
 def json_lines(table: Table) -> str:
     if table.boolean is not None:
-        return json.dumps({"ask": table.boolean}) + "\n"
-    return "".join(json.dumps(dict(zip(table.variables, map(native, row))), ensure_ascii=False) + "\n"
+        return _json().dumps({"ask": table.boolean}) + "\n"
+    return "".join(_json().dumps(dict(zip(table.variables, map(native, row))), ensure_ascii=False) + "\n"
                    for row in _typed_cells(table))
 
 

@@ -104,8 +104,11 @@ def find_name_mentions(parsed: ParsedDocument, lexicon: Lexicon) -> list[NameMen
         person_tokens = frozenset(i for start, end, label in spans if label == "PERSON" for i in range(start, end))
         for start, end, label in sorted(spans):
             start, end = clean_span(doc, start, end, label, lexicon)
-            # a letter somewhere: "U.S." and "U.N." are no alphabetic tokens, yet names
+            # a letter somewhere: "U.S." and "U.N." are no alphabetic tokens, yet names; and a capital
+            # somewhere: the model tags lower-case words too ("from submicron carbonyl iron particles",
+            # "won the electoral college votes", a Portuguese "pela vitória eleitoral")
             if start >= end or not any(c.isalpha() for c in doc[start:end].text) \
+                    or not any(c.isupper() for c in doc[start:end].text) \
                     or post_nominal(doc, start, end, label) \
                     or common_word_opening(doc, start, end, lower_words, capitalised_inside) \
                     or plural_description(doc, start, end, lexicon) or occasion_name(doc, start, end, lexicon) \
