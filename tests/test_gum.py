@@ -251,3 +251,28 @@ def test_a_name_inside_the_capitalised_name_of_an_event_or_work_is_not_gold_but_
     entities = {e.key: e for e in gum_entities([GumMention(*r) for r in rows], article)}
     assert not entities["place:Crimea"].named and not entities["person:#4"].named
     assert entities["organization:#6"].named == {"godiva"}  # "Godiva chocolate" is no name
+
+
+def test_a_name_and_a_pronoun_are_a_group_not_a_name():
+    # "Rebecca and I" is capitalised throughout ("I" is), yet a coordination: only Rebecca is named
+    rows = [("1", "person", "", "s1", 2, 2, "Rebecca"), ("2", "person", "", "s1", 2, 4, "Rebecca and I"),
+            ("3", "person", "", "s2", 1, 1, "I")]
+    article = "Then Rebecca and I wrote it. I did."
+    entities = {e.key: e for e in gum_entities([GumMention(*r) for r in rows], article)}
+    assert entities["person:#1"].named == {"rebecca"}
+    assert not entities["person:#2"].named
+
+
+def test_a_mention_that_writes_its_wikipedia_identity_is_named_by_it():
+    # "the Bay of Bengal area" names the bay (not all its words are capitalised), so "Bengal" inside it is
+    # no name of its own; the possessive of "Oxford 's Pitt Rivers Museum" hides no name either
+    rows = [("1", "place", "Bay_of_Bengal", "s1", 4, 8, "the Bay of Bengal area"),
+            ("2", "place", "Bengal", "s1", 7, 7, "Bengal"),
+            ("3", "organization", "Pitt_Rivers_Museum", "s2", 2, 6, "Oxford 's Pitt Rivers Museum"),
+            ("4", "place", "Oxford", "s2", 2, 2, "Oxford")]
+    article = "A cyclone hit the Bay of Bengal area. At Oxford's Pitt Rivers Museum, talks."
+    entities = {e.key: e for e in gum_entities([GumMention(*r) for r in rows], article)}
+    assert entities["place:Bay_of_Bengal"].named == {"bay of bengal"}
+    assert not entities["place:Bengal"].named
+    assert entities["organization:Pitt_Rivers_Museum"].named == {"pitt rivers museum"}
+    assert entities["place:Oxford"].named == {"oxford"}

@@ -513,3 +513,34 @@ def test_whoever_a_credit_line_names_is_a_person():
     doc = make_doc("Editing/NOUN/ROOT/0/editing by/ADP/agent/0 Alistair/PROPN/compound/3 Bell/PROPN/pobj/1 "
                    "and/CCONJ/cc/3 Mara/PROPN/compound/6 Lind/PROPN/conj/3", ents=[(2, 4, "ORG"), (5, 7, "ORG")])
     assert kinds(doc) == {"Alistair Bell": "Person", "Mara Lind": "Person"}
+
+
+def test_words_the_model_tags_without_a_capital_name_no_entity():
+    # "tracks of submicron carbonyl iron particles" with "submicron carbonyl" tagged ORG; the capitalised
+    # name beside it stays
+    doc = make_doc("Tracks/NOUN/nsubj/1 came/VERB/ROOT/1/come from/ADP/prep/1 submicron/ADJ/amod/5 "
+                   "carbonyl/NOUN/compound/5 particles/NOUN/pobj/2 at/ADP/prep/1 NASA/PROPN/pobj/6 ./PUNCT/punct/1",
+                   ents=[(3, 5, "ORG"), (7, 8, "ORG")])
+    assert kinds(doc) == {"NASA": "Organization"}
+
+
+def test_an_editors_note_after_a_name_in_a_quotation_is_not_the_name():
+    # '"We invited him (to Ana Ruiz – Ed.)," said Lee.' with "Ana Ruiz – Ed" tagged as one person
+    doc = make_doc("We/PRON/nsubj/1 invited/VERB/ROOT/1/invite him/PRON/dobj/1 (/PUNCT/punct/1 to/ADP/prep/1 "
+                   "Ana/PROPN/compound/8 Ruiz/PROPN/compound/8 –/PUNCT/punct/8 Ed/PROPN/pobj/4 ./PUNCT/punct/1 "
+                   ")/PUNCT/punct/1", ents=[(5, 9, "PERSON")])
+    assert kinds(doc) == {"Ana Ruiz": "Person"}
+    glued = make_doc("Ana/PROPN/compound/3 Ruiz/PROPN/compound/3 -/PUNCT/punct/3 Ed/PROPN/nsubj/4 spoke/VERB/ROOT/4/speak "
+                     "./PUNCT/punct/4", ents=[(0, 4, "PERSON")])
+    assert kinds(glued) == {"Ana Ruiz-Ed": "Person"}  # a double name
+
+
+def test_a_countrys_adjective_tagged_as_a_place_names_nothing_but_the_country_does():
+    # "Angolan Foreign Minister Teresa Nunes met Kenya's envoy" ("Angolan" tagged GPE, as the model does)
+    doc = make_doc("Angolan/PROPN/compound/2 Foreign/PROPN/compound/2 Minister/PROPN/compound/4 Teresa/PROPN/compound/4 "
+                   "Nunes/PROPN/nsubj/5 met/VERB/ROOT/5/meet Kenya/PROPN/poss/8 's/PART/case/6 envoy/NOUN/dobj/5 "
+                   "./PUNCT/punct/5", ents=[(0, 1, "GPE"), (3, 5, "PERSON"), (6, 7, "GPE")])
+    assert kinds(doc) == {"Teresa Nunes": "Person", "Kenya": "Place"}
+    lankan = make_doc("His/PRON/poss/3 Sri/PROPN/compound/2 Lankan/PROPN/compound/3 counterpart/NOUN/nsubj/4 "
+                      "spoke/VERB/ROOT/4/speak ./PUNCT/punct/4", ents=[(1, 3, "GPE")])
+    assert kinds(lankan) == {}

@@ -3,7 +3,8 @@
 - an article: "the Dawn quoted …", "the Kremlin said": a one-word name after "the" is no person;
 - the noun it modifies: "his Twitter account", "the Herald website" (`ng:modifiedNounCue`);
 - the medium: "said on Twitter", "wrote via Telegram" (`ng:mediumPreposition`);
-- the gazetteer: "Kyiv and Beijing" tagged as people are the capitals, unless the word is a given name.
+- the gazetteer: "Kyiv and Beijing" tagged as people are the capitals, unless the word is a given name;
+  and "Angolan", "Sri Lankan" tagged as places are a country's adjective, no name of their own.
 """
 from __future__ import annotations
 
@@ -14,6 +15,10 @@ from .cues import is_given_name
 from .places import CITY, COUNTRY, LARGE_CITY, gazetteer
 
 ARTICLES = {"the"}
+# How English makes a country's adjective from its name (ending dropped, suffix added): Angola → Angolan,
+# Sri Lanka → Sri Lankan, Brazil → Brazilian, Japan → Japanese, Pakistan → Pakistani, Kenya → Kenyan.
+DEMONYM_FORMS = (("", "n"), ("", "an"), ("", "ian"), ("", "ese"), ("", "i"), ("a", "an"), ("a", "ese"), ("y", "an"))
+MIN_STEM = 3
 
 
 def known_place(word: str):
@@ -80,3 +85,20 @@ def world_kind(doc, start: int, end: int, label: str | None, lexicon: Lexicon) -
     kind = article_kind(doc, start, end, label, lexicon) or modified_noun_kind(doc, start, end, lexicon) \
         or medium_kind(doc, start, end, lexicon) or gazetteer_kind(doc, start, end, label, lexicon)
     return kind if kind != label and kind in (ORGANIZATION, PLACE, PERSON) else None
+
+
+def national_adjective(doc, start: int, end: int, label: str) -> bool:
+    """'Angolan Foreign Minister Teresa Nunes', 'his Sri Lankan counterpart': a country's adjective the
+    model tagged as a place modifies the noun after it; it names nothing (as when tagged a nationality)."""
+    root = doc[start:end].root
+    if label not in ("GPE", "LOC") or root.dep_ not in (COMPOUND, "amod") or root.head.i < end:
+        return False
+    text = doc[start:end].text
+    if known_place(text):
+        return False
+    for dropped, suffix in DEMONYM_FORMS:
+        stem = text.removesuffix(suffix)
+        if stem != text and len(stem) >= MIN_STEM and any(
+                link.feature == COUNTRY for link in gazetteer().candidates([stem + dropped])):
+            return True
+    return False

@@ -9,6 +9,7 @@ from ...records import ORGANIZATION
 from ..deps import APPOS, ATTR, COMPOUND, CONJ, DATIVE, DOBJ, NSUBJ, NSUBJPASS, POBJ
 from ..nlp import ParsedDocument
 from .cues import LABEL_KIND as NER_KIND
+from .evidence import national_adjective
 from .kinds import body_names, cue_kind, untagged_names
 from .spans import (
     clean_span,
@@ -112,6 +113,7 @@ def find_name_mentions(parsed: ParsedDocument, lexicon: Lexicon) -> list[NameMen
                     or post_nominal(doc, start, end, label) \
                     or common_word_opening(doc, start, end, lower_words, capitalised_inside) \
                     or plural_description(doc, start, end, lexicon) or occasion_name(doc, start, end, lexicon) \
+                    or national_adjective(doc, start, end, label) \
                     or part_of_title(doc, start, end, label, lexicon) \
                     or qualifier_before_title(doc, start, end, label, lexicon):
                 continue

@@ -23,6 +23,10 @@ NAME_PARTICLES = {"von", "van", "der", "den", "de", "da", "do", "dos", "das", "d
                   "bin", "al", "el", "ibn"}
 
 
+# An editor's note inside a quotation: "(to Wang Yi - Ed.)", "(the minister—Ed.)": the dash and "Ed." close the
+# note, they are not the name's last words.
+EDITOR_MARK = "ed"
+DASHES = {"-", "–", "—", "--"}
 TITLE_WINDOW = 10  # tokens before an "of the <organization> <person>" name where the person's title may stand
 
 
@@ -89,6 +93,9 @@ def clean_span(doc, start: int, end: int, label: str, lexicon: Lexicon) -> tuple
                            or (label == "PERSON" and end - start > 1
                                and (doc[start].lower_ in words or doc[start].lower_ == "elect"))):
         start += 1
+    if end - start > 2 and doc[end - 1].lower_.rstrip(".") == EDITOR_MARK and doc[end - 2].text in DASHES \
+            and (doc[end - 3].whitespace_ or doc[end - 2].text != "-"):  # "Ruiz-Ed" would be a double name
+        end -= 2
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].lower_ in ("'s", "'")
                            or end - start > 1 and doc[end - 1].lower_ in CONNECTORS  # "King Abdullah of"
                            or end < len(doc) and doc[end].text == ":" and doc[end - 1].lower_ in CAPTION_WORDS):
