@@ -544,3 +544,15 @@ def test_a_countrys_adjective_tagged_as_a_place_names_nothing_but_the_country_do
     lankan = make_doc("His/PRON/poss/3 Sri/PROPN/compound/2 Lankan/PROPN/compound/3 counterpart/NOUN/nsubj/4 "
                       "spoke/VERB/ROOT/4/speak ./PUNCT/punct/4", ents=[(1, 3, "GPE")])
     assert kinds(lankan) == {}
+
+
+def test_a_given_name_tagged_as_a_place_the_gazetteer_does_not_know_is_a_person():
+    # "Marisol on Tuesday said …" with "Marisol" tagged GPE; "Shona rebels" name a people, "Victoria" a place
+    said = make_doc("Marisol/PROPN/nsubj/3 on/ADP/prep/3 Tuesday/PROPN/pobj/1 said/VERB/ROOT/3/say ./PUNCT/punct/3",
+                    ents=[(0, 1, "GPE"), (2, 3, "DATE")])
+    rebels = make_doc("Shona/PROPN/compound/1 rebels/NOUN/nsubj/2 fought/VERB/ROOT/2/fight ./PUNCT/punct/2",
+                      ents=[(0, 1, "GPE")])
+    city = make_doc("Victoria/PROPN/nsubj/1 voted/VERB/ROOT/1/vote ./PUNCT/punct/1", ents=[(0, 1, "GPE")])
+    assert kinds(said) == {"Marisol": "Person"}
+    assert kinds(rebels) == {"Shona": "Place"}
+    assert kinds(city) == {"Victoria": "Place"}

@@ -69,7 +69,12 @@ def regnal_kind(doc, start: int, end: int, label: str | None, lexicon: Lexicon) 
 def gazetteer_kind(doc, start: int, end: int, label: str | None, lexicon: Lexicon) -> str | None:
     """'Kyiv and Beijing' tagged as people: a one-word name the gazetteer knows as a country or a big city,
     and that is no given name, is the place; so is one tagged as an organization where a place is expected
-    ('met in Entebbe')."""
+    ('met in Entebbe'). A given name tagged as a place that the gazetteer does not know is a person."""
+    word = doc[start]
+    if end - start == 1 and label in ("GPE", "LOC") and is_given_name(word.text) \
+            and not gazetteer().candidates([word.text]) \
+            and not (word.dep_ in (COMPOUND, "amod") and word.head.pos_ == "NOUN"):  # "Shona rebels": a people
+        return PERSON  # "Raila on Tuesday said …": a first name the gazetteer knows as no place at all
     if end - start >= 3 and any(link.feature == COUNTRY for link in gazetteer().candidates([doc[start:end].text])):
         return PLACE  # "the Democratic Socialist Republic of Sri Lanka": a country's formal name, whatever the tag
     if end - start != 1 or not known_place(doc[start].text):
