@@ -276,3 +276,10 @@ def test_a_mention_that_writes_its_wikipedia_identity_is_named_by_it():
     assert not entities["place:Bengal"].named
     assert entities["organization:Pitt_Rivers_Museum"].named == {"pitt rivers museum"}
     assert entities["place:Oxford"].named == {"oxford"}
+
+
+def test_an_editors_insertion_in_brackets_may_be_left_out_of_the_name():
+    rows = [("1", "person", "", "s1", 2, 8, "Jeff [ Drake ] , who is behind the camera")]
+    article = "There's Jeff [Drake], who is behind the camera."
+    (jeff,) = gum_entities([GumMention(*r) for r in rows], article)
+    assert jeff.named == {"jeff drake", "jeff"}

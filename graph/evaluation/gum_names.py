@@ -19,6 +19,7 @@ Organization, Place; the other etypes are never gold) is named by:
   and "Mark Tedeschi", a place "Irving , Texas" "Irving", an organization "the Centre for Social
   Evolution at the University of Copenhagen" the Centre; a relative clause is cut off after any
   name ("Jason , who is our editor"); a surname after an elided particle is capitalised ("d'Ettorre");
+  an editor's insertion in brackets may be left out ("Jeff [ Drake ]" is also "Jeff");
 - where no rule above names it, the words that write the mention's Wikipedia identity ("the Bay of
   Bengal area of India" names the Bay of Bengal);
 
@@ -221,6 +222,8 @@ def named_mention(mention: GumMention, article: str) -> NamedMention | None:
         if len(words) == 1 and not mention.identity and not mid_sentence:
             return None
     forms = {normalise_name(" ".join(words)), normalise_name(" ".join(mention.words[first:full_end]))}
+    if "[" in words:  # an editor's insertion: "Jeff [ Drake ]" is Jeff Drake, and Jeff as the speaker said
+        forms.add(normalise_name(re.sub(r"\[[^\]]*\]", " ", " ".join(words))))
     if mention.etype == "person" and len(words) == 3 and words[1] == "," and words[0].isalpha() and words[2].isalpha():
         forms |= {normalise_name(f"{words[2]} {words[0]}"), normalise_name(words[0])}  # a list's "Marx , Karl"
     return NamedMention(mention, mention.start_tok + first, mention.start_tok + end - 1, frozenset(forms - {""}))
