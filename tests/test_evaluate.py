@@ -203,6 +203,23 @@ def test_dates_count_on_the_event_or_one_node_away_but_not_the_publication_date(
     assert score.wrong_dates[0] == "PhoneCall(Donald Trump, Kamala Harris): 2024-11-07, gold 2024-11-06"
 
 
+def test_places_count_the_located_gold_events_found_at_their_place(tmp_path):
+    events = [{"type": "PhoneCall", "participants": ["trump", "harris"], "location": "whitehouse"},
+              {"type": "Congratulation", "agent": "harris", "recipient": "trump", "location": "whitehouse"},
+              {"type": "Statement", "agent": "biden", "location": "whitehouse"}]
+    record = gold_record(tmp_path, events=events)
+    b = GraphBuilder()
+    trump, harris, biden = people(b)
+    white_house = b.entity("place/white-house", "Place", "the White House")
+    call = b.event("PhoneCall", participants=[trump, harris])
+    b.graph.add((call, SCHEMA.location, white_house))
+    b.event("Congratulation", agent=harris, recipient=trump)  # found, but at no place; the Statement is missed
+    score = score_document(b.graph, record)
+    assert (score.places.hits, score.places.total) == (1, 2)
+    assert score.wrong_places == ("Congratulation(Kamala Harris -> Donald Trump): no place, gold White House",)
+    assert "places 0.50 (1/2)" in format_report(Report((score,)))
+
+
 def test_role_titles_count_within_two_hops_or_on_a_node_pointing_at_the_entity(tmp_path):
     record = gold_record(tmp_path)
     b = GraphBuilder()
@@ -265,7 +282,7 @@ def test_report_micro_averages_and_ends_with_the_headlines(tmp_path):
     assert lines[-3] == "events P=0.50 R=0.17 F1=0.25"
     assert lines[-2].startswith("entities P=1.00 R=0.75 F1=0.86 nodes/entity=1.00")
     # dates count only over dated gold events that were found: the call, dated right
-    assert lines[-1].startswith("dates 1.00 (1/1)  roles 0.00 (0/4)")
+    assert lines[-1].startswith("dates 1.00 (1/1)  places n/a (0/0)  roles 0.00 (0/4)")
     assert "  false positive event: Meeting(Donald Trump, Kamala Harris)" in lines
     assert report.as_dict(verbose=True)["per_document"][1]["false_positive_events"] == [
         "Meeting(Donald Trump, Kamala Harris)"]
@@ -276,6 +293,8 @@ def test_report_micro_averages_and_ends_with_the_headlines(tmp_path):
     (json.dumps({**GOLD, "events": [{"type": "Hug", "agent": "trump"}]}), "unknown event type"),
     (json.dumps({**GOLD, "events": [{"type": "Statement", "agent": "nobody"}]}), "unknown entity 'nobody'"),
     (json.dumps({**GOLD, "entities": [{"id": "x", "name": "X", "type": "Thing"}]}), "use Person, Organization"),
+    (json.dumps({**GOLD, "events": [{"type": "Statement", "agent": "biden", "location": "mars"}]}),
+     "unknown location 'mars'"),
 ])
 def test_malformed_gold_lines_are_input_errors(tmp_path, line, message):
     path = tmp_path / "gold.jsonl"

@@ -52,6 +52,7 @@ class GoldEvent:
     key: tuple  # see `event_key`
     date: dt.date | None = None
     planned: bool = False
+    location: str | None = None  # the gold entity id of where it happened
 
 
 @dataclass(frozen=True)
@@ -120,7 +121,10 @@ def _gold_event(raw, known: set[str], place: str) -> GoldEvent:
     if len(keys) != 1:
         raise InputError(f"{place}: event {raw['type']} needs exactly one agent (and one recipient if directed)")
     date = parse_date(str(raw["date"]), place) if raw.get("date") else None
-    return GoldEvent(raw["type"], keys[0], date, bool(raw.get("planned", False)))
+    location = raw.get("location")
+    if location is not None and location not in known:
+        raise InputError(f"{place}: event {raw['type']} names unknown location '{location}'")
+    return GoldEvent(raw["type"], keys[0], date, bool(raw.get("planned", False)), location)
 
 
 def _gold_record(raw, folder: Path, place: str) -> GoldRecord:

@@ -72,6 +72,7 @@ class EventNode:
     participants: tuple[str, ...]
     dates: frozenset[dt.date]
     planned: bool
+    locations: tuple[str, ...] = ()
 
 
 def _as_date(literal: Literal) -> dt.date | None:
@@ -104,10 +105,10 @@ def event_nodes(graph: Graph) -> tuple[EventNode, ...]:
         if kind not in event_types() or any(o.toPython() is True for o in graph.objects(node, NG.negated)):
             continue
         ids = {name: tuple(sorted(str(o) for o in _schema_objects(graph, node, name)))
-               for name in ("agent", "recipient", "participant")}
+               for name in ("agent", "recipient", "participant", "location")}
         planned = any(o.toPython() is True for o in graph.objects(node, NG.planned))
         events.append(EventNode(str(node), kind, ids["agent"], ids["recipient"], ids["participant"],
-                                event_dates(graph, node), planned))
+                                event_dates(graph, node), planned, ids["location"]))
     return tuple(sorted(events, key=lambda e: e.iri))
 
 

@@ -51,6 +51,10 @@ class Report:
         return self._total("planned", Ratio())
 
     @property
+    def places(self) -> Ratio:
+        return self._total("places", Ratio())
+
+    @property
     def aliases(self) -> Ratio:
         return self._total("aliases", Ratio())
 
@@ -82,7 +86,7 @@ class Report:
             "entities": self.entities.as_dict(),
             "nodes_per_entity": round_value(self.nodes_per_entity.value),
             "roles": self.roles.as_dict(), "dates": self.dates.as_dict(), "planned": self.planned.as_dict(),
-            "aliases": self.aliases.as_dict(), "typed": self.typed.as_dict(),
+            "places": self.places.as_dict(), "aliases": self.aliases.as_dict(), "typed": self.typed.as_dict(),
         }
         if self.links.total or self.link_coverage.total:
             result |= {"place_links": self.links.as_dict(), "place_link_coverage": self.link_coverage.as_dict()}
@@ -117,7 +121,8 @@ def format_report(report: Report, verbose: bool = False) -> str:
     lines.append(f"events {report.events.summary()}")
     lines.append(f"entities {report.entities.summary()} nodes/entity={fmt(report.nodes_per_entity.value)} "
                  f"aliases {report.aliases.summary()} typed {report.typed.summary()}")
-    lines.append(f"dates {report.dates.summary()}  roles {report.roles.summary()}  planned {report.planned.summary()}")
+    lines.append(f"dates {report.dates.summary()}  places {report.places.summary()}  roles {report.roles.summary()}  "
+                 f"planned {report.planned.summary()}")
     return "\n".join(lines)
 
 

@@ -28,6 +28,7 @@ class DocumentScore:
     roles: Ratio
     dates: Ratio
     planned: Ratio
+    places: Ratio = Ratio()  # located gold events that were found: those found at their place
     aliases: Ratio = Ratio()  # gold names and aliases of found entities present on their node
     typed: Ratio = Ratio()  # gold entities named by a node: those whose node has their kind
     links: Ratio = Ratio()  # place links to the listed GeoNames feature, over the links made
@@ -39,6 +40,7 @@ class DocumentScore:
     split_entities: tuple[str, ...] = ()
     missed_roles: tuple[str, ...] = ()
     wrong_dates: tuple[str, ...] = ()
+    wrong_places: tuple[str, ...] = ()
     missed_aliases: tuple[str, ...] = ()
     wrong_kinds: tuple[str, ...] = ()
     wrong_links: tuple[str, ...] = ()
@@ -51,6 +53,7 @@ class DocumentScore:
 DETAIL_LABELS = {"missed_events": "missed event", "false_positive_events": "false positive event",
                  "missed_entities": "missed entity", "false_positive_entities": "false positive entity",
                  "split_entities": "split entity", "missed_roles": "missed role", "wrong_dates": "wrong date",
+                 "wrong_places": "wrong place",
                  "missed_aliases": "missed alias", "wrong_kinds": "wrong kind", "wrong_links": "wrong place link"}
 
 
@@ -143,7 +146,7 @@ def score_document(graph: Graph, record: GoldRecord, links: dict[str, int | None
         if found or wanted:
             by_type.append((event_type, Score(len(found & wanted), len(extra), len(wanted - found))))
 
-    dates, planned, wrong_dates = Ratio(), Ratio(), []
+    dates, planned, wrong_dates, places, wrong_places = Ratio(), Ratio(), [], Ratio(), []
     for key, event in gold.items():
         matches = extracted.get(key, [])
         if matches:
@@ -154,6 +157,13 @@ def score_document(graph: Graph, record: GoldRecord, links: dict[str, int | None
             if not hit:
                 carried = sorted({d.isoformat() for m in matches for d in m.dates}) or ["no date"]
                 wrong_dates.append(f"{resolve.describe(*key)}: {', '.join(carried)}, gold {event.date}")
+        if event.location and matches:  # as dates: over located gold events that were found
+            found_at = {resolve(iri) for m in matches for iri in m.locations}
+            places += Ratio(int(event.location in found_at), 1)
+            if event.location not in found_at:
+                carried = sorted(resolve.names.get(i, i) for i in found_at) or ["no place"]
+                gold_place = resolve.names.get(event.location, event.location)
+                wrong_places.append(f"{resolve.describe(*key)}: {', '.join(carried)}, gold {gold_place}")
 
     roles, missed_roles = Ratio(), []
     entity_score, per_entity, matched, missed_entities, fp_entities, split = _score_entities(record, nodes)
@@ -179,7 +189,8 @@ def score_document(graph: Graph, record: GoldRecord, links: dict[str, int | None
         typed=typed, wrong_kinds=tuple(wrong_kinds), links=link_precision, link_coverage=link_coverage,
         wrong_links=tuple(wrong_links),
         id=record.id, events=sum_scores((s for _, s in by_type), Score()), events_by_type=tuple(by_type),
-        entities=entity_score, nodes_per_entity=per_entity, roles=roles, dates=dates, planned=planned,
+        entities=entity_score, nodes_per_entity=per_entity, roles=roles, dates=dates, planned=planned, places=places,
+        wrong_places=tuple(wrong_places),
         aliases=aliases, missed_aliases=tuple(missed_aliases),
         missed_events=tuple(resolve.describe(*k) for k in gold if k not in extracted),
         false_positive_events=tuple(resolve.describe(*k) for k in extracted if k not in gold and k not in optional),
