@@ -538,3 +538,35 @@ def test_a_group_of_people_acts_in_an_event():
     doc = make_doc("The/DET/det/1 Palestinians/PROPN/nsubj/2//NNPS blamed/VERB/ROOT/2/blame Israel/PROPN/dobj/2 "
                    "./PUNCT/punct/2", ents=[(1, 2, "NORP"), (3, 4, "GPE")])
     assert summary(events(doc)) == [("Criticism", "group/palestinians", "place/israel", ())]
+
+
+def places(found):
+    return sorted((e.kind, e.location or "") for e in found)
+
+
+def test_an_invitation_is_to_where_the_visit_it_asks_for_goes():
+    # "Ruiz invited Lee to visit Lisbon." / "Ruiz called Lee to congratulate her and extended an invitation to
+    # visit Porto.": the invitation is to Porto, the congratulation is at no place
+    visit = make_doc("Ruiz/PROPN/nsubj/1 invited/VERB/ROOT/1/invite Lee/PROPN/dobj/1 to/PART/aux/4 "
+                     "visit/VERB/xcomp/1/visit/VB Lisbon/PROPN/dobj/4 ./PUNCT/punct/1",
+                     ents=[(0, 1, "PERSON"), (2, 3, "PERSON"), (5, 6, "GPE")])
+    assert places(events(visit)) == [("Invitation", "place/lisbon"), ("Visit", "")]
+    call = make_doc("Ruiz/PROPN/nsubj/1 called/VERB/ROOT/1/call Lee/PROPN/dobj/1 to/PART/aux/4 "
+                    "congratulate/VERB/advcl/1/congratulate/VB her/PRON/dobj/4 and/CCONJ/cc/4 "
+                    "extended/VERB/conj/4/extend/VBD an/DET/det/9 invitation/NOUN/dobj/7 to/PART/aux/11 "
+                    "visit/VERB/acl/9/visit/VB Porto/PROPN/dobj/11 ./PUNCT/punct/1",
+                    ents=[(0, 1, "PERSON"), (2, 3, "PERSON"), (12, 13, "GPE")])
+    found = places(events(call))
+    assert ("Invitation", "place/porto") in found and ("Congratulation", "") in found
+
+
+def test_a_place_the_parser_hangs_on_the_person_met_is_the_meetings():
+    # "Ruiz met Lee in Lisbon on Tuesday." with "in Lisbon" parsed as Lee's; "the envoy of Chile in Lisbon" is not
+    met = make_doc("Ruiz/PROPN/nsubj/1 met/VERB/ROOT/1/meet Lee/PROPN/dobj/1 in/ADP/prep/2 Lisbon/PROPN/pobj/3 "
+                   "on/ADP/prep/1 Tuesday/PROPN/pobj/5 ./PUNCT/punct/1",
+                   ents=[(0, 1, "PERSON"), (2, 3, "PERSON"), (4, 5, "GPE"), (6, 7, "DATE")])
+    assert places(events(met)) == [("Meeting", "place/lisbon")]
+    embassy = make_doc("Ruiz/PROPN/nsubj/1 met/VERB/ROOT/1/meet the/DET/det/3 Embassy/PROPN/dobj/1 in/ADP/prep/3 "
+                       "Lisbon/PROPN/pobj/4 ./PUNCT/punct/1",
+                       ents=[(0, 1, "PERSON"), (2, 4, "ORG"), (5, 6, "GPE")])
+    assert places(events(embassy)) == [("Meeting", "")]

@@ -5,6 +5,8 @@ Subjects climb through coordination, purpose clauses and relative clauses; objec
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ...lexicon import EventClass
 from ...records import ORGANIZATION, PERSON, PLACE
 from ..deps import (
@@ -133,6 +135,19 @@ def location_key(trigger, sentence: TokenEntities) -> str | None:
     return _first_entity(sentence, pobjs, {PLACE, ORGANIZATION})
 
 
+def party_location_key(head, sentence: TokenEntities) -> str | None:
+    """'met Olivera in Montevideo', 'talks with Abiy Ahmed in Nairobi', 'meet King Abdullah II in Tel Aviv': the
+    parser hangs the event's place on the person met; a person named in the clause is not otherwise 'in' a place."""
+    parties = [*children_with(head, DOBJ), *(pobj for _, pobj in prep_objects(head, {"with"}))]
+    for party in parties:
+        if any(sentence.kind(k) == PERSON for k in sentence.keys(party)):
+            pobjs = [pobj for _, pobj in prep_objects(party, LOCATION_PREPS)]
+            key = _first_entity(sentence, pobjs, {PLACE})
+            if key:
+                return key
+    return None
+
+
 def topic_text(trigger) -> str | None:
     """What the event is about: 'on his re-election' (a date after 'on' is no topic)."""
     doc = trigger.doc
@@ -211,3 +226,35 @@ def inverted_speaker(verb, sentence: TokenEntities) -> tuple[str, ...]:
     while i < len(doc) and doc[i].pos_ == "DET":
         i += 1
     return sentence.analysis.keys_at(sentence.paragraph, i) if i < len(doc) else ()
+
+
+def with_invited_destinations(mentions: list, doc, sentence: TokenEntities, lexicon) -> list:
+    """'invited Singh to come to China', 'invite him to visit Washington', 'an invitation to Patil for a visit
+    to Beijing': an invitation (an act addressed to a person, of an object-control verb) is to where the visit
+    it asks for goes, when the sentence names no other place. The visit hangs below the invitation (or its
+    light verb) with no other event between them, and is made by the invitee or by no one named."""
+    triggers = {m.token for m in mentions}
+    visits = [m for m in mentions if lexicon.by_name(m.kind).arrival_preps and m.recipient
+              and sentence.kind(m.recipient) == PLACE]
+    placed = []
+    for mention in mentions:
+        event_class = lexicon.by_name(mention.kind)
+        asks = event_class.addresses_person and event_class.verbs & lexicon.object_control_verbs  # not "told X to"
+        if asks and mention.location is None:
+            visit = next((v for v in visits if v.agent in (mention.recipient, None)
+                          and _below(doc[v.token], {mention.token, mention.clause_token}, triggers)), None)
+            if visit is not None:
+                mention = replace(mention, location=visit.recipient)
+        placed.append(mention)
+    return placed
+
+
+def _below(token, heads: set, triggers: set[int]) -> bool:
+    """Whether one of `heads` governs the token through words that trigger no event."""
+    while token.head.i != token.i:
+        token = token.head
+        if token.i in heads:
+            return True
+        if token.i in triggers:
+            return False
+    return False

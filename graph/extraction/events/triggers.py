@@ -46,6 +46,7 @@ from .roles import (
     inverted_speaker,
     location_key,
     object_keys,
+    party_location_key,
     passive_subject_keys,
     possessor_keys,
     purpose_partners,
@@ -53,6 +54,7 @@ from .roles import (
     role_sets,
     subject_keys,
     topic_text,
+    with_invited_destinations,
 )
 
 
@@ -70,7 +72,7 @@ def _verbal_parts(trigger, event_class: EventClass, inverse: bool, sentence: Tok
     others = passive_subject_keys(trigger, sentence) if passive else object_keys(trigger, sentence)
     if passive and not children_with(trigger, AGENT):
         agents = ()
-    location = location_key(trigger, sentence)
+    location = location_key(trigger, sentence) or party_location_key(trigger, sentence)
     objects = children_with(trigger, DOBJ)
     own_phrases = list(prep_objects(trigger, PARTNER_PREPS))
     partner_phrases = [*own_phrases, *(pair for o in objects for pair in prep_objects(o, {"to"}))]
@@ -124,7 +126,7 @@ def _nominal(trigger, event_class: EventClass, sentence: TokenEntities, lexicon:
         noun = carrier  # "sent a message of congratulations to Okafor": the message's roles
     agents = list(possessor_keys(noun, sentence))
     others: list[str] = []
-    location = location_key(noun, sentence)
+    location = location_key(noun, sentence) or party_location_key(noun, sentence)
     clause_token = None
     destination = event_class.directed and not event_class.addresses_person  # "her visit to Lisbon"
     for prep, pobj in [*prep_objects(noun, PARTNER_PREPS | {"by", "of", "from"}), *phrases]:
@@ -147,7 +149,7 @@ def _nominal(trigger, event_class: EventClass, sentence: TokenEntities, lexicon:
             others.extend(sentence.group(dative))
         if event_class.symmetric and not others:
             others.extend(purpose_partners(head, sentence))  # "made a call to congratulate Okafor"
-        location = location or location_key(head, sentence)
+        location = location or location_key(head, sentence) or party_location_key(head, sentence)
         clause_token = head.i
     elif noun.dep_ == DOBJ and head.lemma_ in lexicon.cancelling_verbs | lexicon.deferring_verbs:
         agents = agents or list(subject_keys(head, sentence))  # "Ruiz postponed a visit to Porto": Ruiz's
@@ -279,6 +281,7 @@ def find_event_mentions(parsed: ParsedDocument, analysis: EntityAnalysis, lexico
         sentence = TokenEntities(p_index, analysis, lexicon)
         matches = trigger_patterns(doc.vocab, lexicon)(doc)
         here = [m for index in sorted(matches) for m in _mentions_at(doc[index], matches[index], sentence, lexicon)]
+        here = with_invited_destinations(here, doc, sentence, lexicon)
         found += [attach_quote(m, doc[m.token], spans) if m.kind == "Statement" and m.trigger not in attribution_phrases
                   else m for m in here]
     return found
