@@ -570,3 +570,15 @@ def test_a_place_the_parser_hangs_on_the_person_met_is_the_meetings():
                        "Lisbon/PROPN/pobj/4 ./PUNCT/punct/1",
                        ents=[(0, 1, "PERSON"), (2, 4, "ORG"), (5, 6, "GPE")])
     assert places(events(embassy)) == [("Meeting", "")]
+
+
+def test_talks_a_trip_is_for_are_where_it_goes_but_a_call_during_an_invitation_is_nowhere():
+    # "Ruiz will travel to Lisbon for talks with Lee." / "Ruiz invited Lee to Porto during a call."
+    trip = make_doc("Ruiz/PROPN/nsubj/2 will/AUX/aux/2 travel/VERB/ROOT/2/travel/VB to/ADP/prep/2 Lisbon/PROPN/pobj/3 "
+                    "for/ADP/prep/2 talks/NOUN/pobj/5/talk/NNS with/ADP/prep/6 Lee/PROPN/pobj/7 ./PUNCT/punct/2",
+                    ents=[(0, 1, "PERSON"), (4, 5, "GPE"), (8, 9, "PERSON")])
+    assert ("Meeting", "place/lisbon") in places(events(trip))
+    call = make_doc("Ruiz/PROPN/nsubj/1 invited/VERB/ROOT/1/invite Lee/PROPN/dobj/1 to/ADP/prep/1 Porto/PROPN/pobj/3 "
+                    "during/ADP/prep/1 a/DET/det/7 call/NOUN/pobj/5 ./PUNCT/punct/1",
+                    ents=[(0, 1, "PERSON"), (2, 3, "PERSON"), (4, 5, "GPE")])
+    assert places(events(call)) == [("Invitation", "place/porto"), ("PhoneCall", "")]

@@ -173,6 +173,12 @@ def _nominal(trigger, event_class: EventClass, sentence: TokenEntities, lexicon:
         phrases = [pair for v in verbs for pair in prep_objects(v, {"to", "with"})]
         phrases += [pair for v in verbs for o in children_with(v, DOBJ) for pair in prep_objects(o, {"to"})]
         partners = [k for _, pobj in phrases for k in sentence.group(pobj)]
+        if head.lower_ == "for":
+            # and where: "travel to Guatemala City for talks", "host Mukamana in Mombasa for talks", "pay a visit
+            # to Washington for a summit": talks a trip is for are where it goes ("invited Trump to Australia
+            # during a call" is no call in Australia)
+            location = location or next((k for k in partners if sentence.kind(k) == PLACE), None) \
+                or location_key(verbs[0], sentence) or party_location_key(verbs[0], sentence)
         parties = (*(k for v in verbs for k in (*subject_keys(v, sentence), *object_keys(v, sentence))),
                    *partners, *others)
         fallback = tuple(dict.fromkeys(k for k in parties if sentence.kind(k) != PLACE))  # not "to Guatemala City"
