@@ -229,8 +229,8 @@ def inverted_speaker(verb, sentence: TokenEntities) -> tuple[str, ...]:
 
 
 def with_invited_destinations(mentions: list, doc, sentence: TokenEntities, lexicon) -> list:
-    """'invited Singh to come to China', 'invite him to visit Washington', 'an invitation to Patil for a visit
-    to Beijing': an invitation (an act addressed to a person, of an object-control verb) is to where the visit
+    """'invite him to visit Washington', 'an invitation to Patil for a visit to Beijing', 'invites Wang Yi to
+    visit Ukraine': an invitation (an act addressed to a person, of an object-control verb) is to where the visit
     it asks for goes, when the sentence names no other place. The visit hangs below the invitation (or its
     light verb) with no other event between them, and is made by the invitee or by no one named."""
     triggers = {m.token for m in mentions}
