@@ -67,6 +67,7 @@ class Lexicon:
     object_control_verbs: frozenset[str] = frozenset()
     # verbs whose subject receives the event their object names ("accepted an invitation from Ruiz")
     receiving_verbs: frozenset[str] = frozenset()
+    quoting_verbs: frozenset[str] = frozenset()  # "quoted Peskov as saying": Peskov speaks
     carrier_nouns: frozenset[str] = frozenset()  # "a message of congratulations": the message's roles
     generic_titles: frozenset[str] = frozenset()  # "the Russian leader": any title qualified "Russian"
     honorifics: frozenset[str] = frozenset()

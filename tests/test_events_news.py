@@ -582,3 +582,15 @@ def test_talks_a_trip_is_for_are_where_it_goes_but_a_call_during_an_invitation_i
                     "during/ADP/prep/1 a/DET/det/7 call/NOUN/pobj/5 ./PUNCT/punct/1",
                     ents=[(0, 1, "PERSON"), (2, 3, "PERSON"), (4, 5, "GPE")])
     assert places(events(call)) == [("Invitation", "place/porto"), ("PhoneCall", "")]
+
+
+def test_the_one_quoted_as_saying_is_the_speaker_not_the_one_quoting():
+    # "Interfax quoted Peskov as saying talks helped." / "Peskov was quoted as saying talks helped."
+    active = make_doc("Interfax/PROPN/nsubj/1 quoted/VERB/ROOT/1/quote Peskov/PROPN/dobj/1 as/ADP/prep/1 "
+                      "saying/VERB/pcomp/3/say/VBG talks/NOUN/nsubj/6/talk/NNS helped/VERB/ccomp/4/help "
+                      "./PUNCT/punct/1", ents=[(0, 1, "ORG"), (2, 3, "PERSON")])
+    passive = make_doc("Peskov/PROPN/nsubjpass/2 was/AUX/auxpass/2/be quoted/VERB/ROOT/2/quote/VBN as/ADP/prep/2 "
+                       "saying/VERB/pcomp/3/say/VBG talks/NOUN/nsubj/6/talk/NNS helped/VERB/ccomp/4/help "
+                       "./PUNCT/punct/2", ents=[(0, 1, "PERSON")])
+    for doc in (active, passive):
+        assert summary(events(doc)) == [("Statement", "person/peskov", "", ())]

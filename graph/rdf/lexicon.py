@@ -72,6 +72,7 @@ def lexicon_from_graph(graph: Graph) -> Lexicon:
         deferring_verbs=_words(graph, NG.Event, NG.deferringVerb),
         object_control_verbs=_words(graph, NG.Event, NG.objectControlVerb),
         receiving_verbs=_words(graph, NG.Event, NG.receivingVerb),
+        quoting_verbs=_words(graph, NG.Event, NG.quotingVerb),
         carrier_nouns=_words(graph, NG.Event, NG.carrierNounCue),
         title_cues=_words(graph, NG.Role, NG.titleCue),
         title_modifiers=_words(graph, NG.Role, NG.titleModifierCue),

@@ -76,6 +76,7 @@ class NG(DefinedNamespace):
     negationCue: URIRef
     objectControlVerb: URIRef
     receivingVerb: URIRef
+    quotingVerb: URIRef
     carrierNounCue: URIRef
     attributionCue: URIRef
     titleCue: URIRef

@@ -212,6 +212,19 @@ def represented_speaker(verb, sentence: TokenEntities) -> tuple[str, ...]:
     return ()
 
 
+def quoted_speaker(verb, sentence: TokenEntities) -> tuple[str, ...]:
+    """'Interfax quoted Peskov as saying …', 'King Hassan was quoted as saying …' (`ng:quotingVerb`): the one
+    quoted said it, not the one quoting."""
+    prep = verb.head
+    quoting = prep.head
+    if verb.dep_ != PCOMP or prep.lower_ != "as" or quoting.lemma_.lower() not in sentence.lexicon.quoting_verbs:
+        return ()
+    for child in children_with(quoting, NSUBJPASS, DOBJ):
+        if sentence.group(child):
+            return sentence.group(child)
+    return ()
+
+
 def inverted_speaker(verb, sentence: TokenEntities) -> tuple[str, ...]:
     """'"…," said the Foreign Ministry after …': the speaker right after the verb, however it was parsed.
 

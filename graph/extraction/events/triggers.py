@@ -50,6 +50,7 @@ from .roles import (
     passive_subject_keys,
     possessor_keys,
     purpose_partners,
+    quoted_speaker,
     represented_speaker,
     role_sets,
     subject_keys,
@@ -108,7 +109,8 @@ def _verbal_parts(trigger, event_class: EventClass, inverse: bool, sentence: Tok
         against = [k for _, pobj in prep_objects(trigger, {"against", "over"}) for k in sentence.group(pobj)]
         opponent, others = loser or (against[0] if against else None), ()
     if event_class.name == "Statement" and not agents:
-        agents = inverted_speaker(trigger, sentence) or represented_speaker(trigger, sentence)
+        agents = inverted_speaker(trigger, sentence) or represented_speaker(trigger, sentence) \
+            or quoted_speaker(trigger, sentence)
     planned, negated = modality(trigger, lexicon)
     mention = EventMention(kind=event_class.name, trigger=trigger.lemma_, paragraph=sentence.paragraph,
                            token=trigger.i, location=location, opponent=opponent, topic=topic_text(trigger),
