@@ -96,7 +96,7 @@ def test_a_person_named_after_a_descriptor_is_named_by_the_capitalised_words_tha
 def test_a_hyphenated_descriptor_before_a_name_is_not_part_of_it_but_a_hyphenated_surname_is():
     rows = [("1", "person", "", "s1", 1, 5, "Pro - reform Ana Ruiz"), ("2", "person", "", "s2", 1, 4, "Wong Pik - wan")]
     article = "Pro-reform Ana Ruiz won. Wong Pik-wan lost. Ruiz is pro-reform."
-    entities = {e.key: e for e in gum_entities([GumMention(*r) for r in rows], article)}
+    entities = entities_by_key(rows, article)
     assert entities["person:#1"].named == {"ana ruiz"}
     assert entities["person:#2"].named == {"wong pik wan"}
 
@@ -124,6 +124,11 @@ def test_found_entities_false_positives_and_purity_per_kind():
     assert result.false_positives == ("Zed Zedson (Person)",)
     assert sorted(result.missed) == ["Beta Inc (Organization)", "Sue Kim (Person)"]
     assert (result.purity.hits, result.purity.total) == (4, 4)
+
+
+def entities_by_key(rows, article: str) -> dict:
+    """The GUM entities of hand-written mention rows, by key."""
+    return {e.key: e for e in gum_entities([GumMention(*r) for r in rows], article)}
 
 
 def test_a_title_before_the_name_still_lands_on_the_person():
@@ -207,7 +212,7 @@ def test_relative_clauses_locations_of_organizations_and_elided_particles_are_no
             ("4", "organization", "", "s2", 7, 9, "the University of Oslo"),
             ("5", "person", "", "s3", 2, 5, "Prof. Lucia d'Amato")]
     article = "Then Ana, who is our editor, met The Daily Planet. The Centre works. Prof. Lucia d'Amato spoke."
-    entities = {e.key: e for e in gum_entities([GumMention(*r) for r in rows], article)}
+    entities = entities_by_key(rows, article)
     assert entities["person:#1"].named == {"ana"}
     assert entities["organization:#2"].named == {"daily planet"}
     assert entities["organization:#3"].named == {"centre for marine study"}
@@ -221,7 +226,7 @@ def test_a_place_with_its_region_and_country_is_no_coordination_but_two_joined_n
             ("4", "place", "", "s2", 2, 4, "Oslo and Bergen"), ("5", "place", "", "s2", 2, 2, "Oslo"),
             ("6", "place", "", "s2", 4, 4, "Bergen")]
     article = "Held in Bergen, Vestland, Norway. Both Oslo and Bergen agreed."
-    entities = {e.key: e for e in gum_entities([GumMention(*r) for r in rows], article)}
+    entities = entities_by_key(rows, article)
     assert "bergen" in entities["place:#1"].named
     assert not entities["place:#4"].named
 
@@ -248,7 +253,7 @@ def test_a_name_inside_the_capitalised_name_of_an_event_or_work_is_not_gold_but_
             ("3", "abstract", "", "s1", 7, 9, "Nobel Peace Prize"), ("4", "person", "", "s1", 7, 7, "Nobel"),
             ("5", "object", "", "s2", 2, 3, "Godiva chocolate"), ("6", "organization", "", "s2", 2, 2, "Godiva")]
     article = "After the Crimean War a Nobel Peace Prize came. Some Godiva chocolate too."
-    entities = {e.key: e for e in gum_entities([GumMention(*r) for r in rows], article)}
+    entities = entities_by_key(rows, article)
     assert not entities["place:Crimea"].named and not entities["person:#4"].named
     assert entities["organization:#6"].named == {"godiva"}  # "Godiva chocolate" is no name
 
@@ -258,7 +263,7 @@ def test_a_name_and_a_pronoun_are_a_group_not_a_name():
     rows = [("1", "person", "", "s1", 2, 2, "Rebecca"), ("2", "person", "", "s1", 2, 4, "Rebecca and I"),
             ("3", "person", "", "s2", 1, 1, "I")]
     article = "Then Rebecca and I wrote it. I did."
-    entities = {e.key: e for e in gum_entities([GumMention(*r) for r in rows], article)}
+    entities = entities_by_key(rows, article)
     assert entities["person:#1"].named == {"rebecca"}
     assert not entities["person:#2"].named
 
@@ -271,7 +276,7 @@ def test_a_mention_that_writes_its_wikipedia_identity_is_named_by_it():
             ("3", "organization", "Pitt_Rivers_Museum", "s2", 2, 6, "Oxford 's Pitt Rivers Museum"),
             ("4", "place", "Oxford", "s2", 2, 2, "Oxford")]
     article = "A cyclone hit the Bay of Bengal area. At Oxford's Pitt Rivers Museum, talks."
-    entities = {e.key: e for e in gum_entities([GumMention(*r) for r in rows], article)}
+    entities = entities_by_key(rows, article)
     assert entities["place:Bay_of_Bengal"].named == {"bay of bengal"}
     assert not entities["place:Bengal"].named
     assert entities["organization:Pitt_Rivers_Museum"].named == {"pitt rivers museum"}
