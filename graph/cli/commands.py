@@ -124,7 +124,7 @@ def evaluate(gold, as_json, verbose, model, gum_dir, links_file):
         payload = report.as_dict(verbose) if report else {}
         if gum_report:
             payload["gum"] = gum_report.as_dict(verbose)
-        import json
+        import json  # here only: a query's start-up need not load it
 
         click.echo(json.dumps(payload, indent=2))
         return

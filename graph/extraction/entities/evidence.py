@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ...lexicon import Lexicon
 from ...records import ORGANIZATION, PERSON, PLACE
-from ..deps import COMPOUND
+from ..deps import AMOD, COMPOUND
 from .cues import is_given_name
 from .places import CITY, COUNTRY, LARGE_CITY, gazetteer
 
@@ -73,7 +73,7 @@ def gazetteer_kind(doc, start: int, end: int, label: str | None, lexicon: Lexico
     word = doc[start]
     if end - start == 1 and label in ("GPE", "LOC") and is_given_name(word.text) \
             and not gazetteer().candidates([word.text]) \
-            and not (word.dep_ in (COMPOUND, "amod") and word.head.pos_ == "NOUN"):  # "Shona rebels": a people
+            and not (word.dep_ in (COMPOUND, AMOD) and word.head.pos_ == "NOUN"):  # "Shona rebels": a people
         return PERSON  # "Raila on Tuesday said …": a first name the gazetteer knows as no place at all
     if end - start >= 3 and any(link.feature == COUNTRY for link in gazetteer().candidates([doc[start:end].text])):
         return PLACE  # "the Democratic Socialist Republic of Sri Lanka": a country's formal name, whatever the tag
@@ -96,7 +96,7 @@ def national_adjective(doc, start: int, end: int, label: str) -> bool:
     """'Angolan Foreign Minister Teresa Nunes', 'his Sri Lankan counterpart': a country's adjective the
     model tagged as a place modifies the noun after it; it names nothing (as when tagged a nationality)."""
     root = doc[start:end].root
-    if label not in ("GPE", "LOC") or root.dep_ not in (COMPOUND, "amod") or root.head.i < end:
+    if label not in ("GPE", "LOC") or root.dep_ not in (COMPOUND, AMOD) or root.head.i < end:
         return False
     text = doc[start:end].text
     if known_place(text):

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ...lexicon import EventClass
+from ...lexicon import EventClass, Lexicon
 from ...records import ORGANIZATION, PERSON, PLACE
 from ..deps import (
     ACL,
@@ -241,7 +241,7 @@ def inverted_speaker(verb, sentence: TokenEntities) -> tuple[str, ...]:
     return sentence.analysis.keys_at(sentence.paragraph, i) if i < len(doc) else ()
 
 
-def with_invited_destinations(mentions: list, doc, sentence: TokenEntities, lexicon) -> list:
+def with_invited_destinations(mentions: list, doc, sentence: TokenEntities, lexicon: Lexicon) -> list:
     """'invite him to visit Washington', 'an invitation to Patil for a visit to Beijing', 'invites Wang Yi to
     visit Ukraine': an invitation (an act addressed to a person, of an object-control verb) is to where the visit
     it asks for goes, when the sentence names no other place. The visit hangs below the invitation (or its
