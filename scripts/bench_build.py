@@ -116,10 +116,18 @@ def varied_corpus(path: Path, documents: int) -> None:
                                   "date": day.isoformat()}) + "\n")
 
 
+# spaCy as it comes (the same installed pipeline load_model picks, without newsgraph's changes to it: the
+# wire-copy tokenizer rules and the attribute ruler's fast matcher, which count as part of the build)
 BARE_SPACY = """import resource, sys, json
-from graph.extraction.nlp import load_model
+import spacy
+from graph.extraction.nlp import MODEL_PREFERENCE
 from graph.ingest import paragraphs
-nlp = load_model()
+for name in MODEL_PREFERENCE:
+    try:
+        nlp = spacy.load(name)
+        break
+    except OSError:
+        continue
 def units():
     for line in open(sys.argv[1], encoding="utf-8"):
         text = json.loads(line)["text"]

