@@ -20,11 +20,11 @@ pytestmark = pytest.mark.model
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared" / "eval"
-# gold file → (event F1, event precision, date accuracy, entity F1) floors
+# gold file → (event F1, event precision, date accuracy, entity F1, place accuracy) floors
 FLOORS = {
-    SHARED / "seed" / "seed.gold.jsonl": (1.00, 1.00, 1.00, 1.00),
-    ROOT / "tests" / "data" / "dev.gold.jsonl": (0.95, 0.98, 0.97, 0.94),
-    SHARED / "realnews" / "realnews.gold.jsonl": (0.84, 0.91, 0.89, 0.91),
+    SHARED / "seed" / "seed.gold.jsonl": (1.00, 1.00, 1.00, 1.00, 1.00),
+    ROOT / "tests" / "data" / "dev.gold.jsonl": (0.95, 0.98, 0.97, 0.94, 0.60),
+    SHARED / "realnews" / "realnews.gold.jsonl": (0.84, 0.91, 0.89, 0.91, 0.60),  # 10 located events: one may go
 }
 PLOVER = SHARED / "plover" / "plover_gsr.jsonl"
 PLOVER_ACTOR_RECALL = 0.95  # named actors of PLOVER's records found as entities (scripts/plover_actors.py)
@@ -44,11 +44,12 @@ def test_scores_stay_above_their_floors(gold, nlp):
     if not gold.is_file():
         pytest.skip(f"{gold} is not on this machine")
     report = evaluate_gold(gold, links=LINKS if gold.parent.name == "realnews" else None)
-    f1, precision, dates, entities = FLOORS[gold]
+    f1, precision, dates, entities, places = FLOORS[gold]
     assert report.events.f1 >= f1, f"event F1 {report.events.f1:.3f} < {f1}"
     assert report.events.precision >= precision, f"event precision {report.events.precision:.3f} < {precision}"
     assert report.dates.value >= dates, f"date accuracy {report.dates.value:.3f} < {dates}"
     assert report.entities.f1 >= entities, f"entity F1 {report.entities.f1:.3f} < {entities}"
+    assert report.places.value >= places, f"place accuracy {report.places.value:.3f} < {places}"
     if report.links.total:
         assert report.links.value >= LINK_PRECISION, f"place-link precision {report.links.value:.3f} < {LINK_PRECISION}"
 
