@@ -20,7 +20,6 @@ from rdflib import Graph
 from ..rdf.files import QUAD_FORMATS, RDF_FORMATS, oxigraph_triples
 from ..rdf.vocab import PREFIXES
 from .files import ExportError, atomic_output
-from .networks import PROJECTIONS, project, write_network
 from .safe_text import has_xml_forbidden, xml_safe
 from .sources import StoreSource, to_rdflib
 from .tables import entities_csv, events_csv, read_tables
@@ -169,6 +168,8 @@ def export(source, path: str | Path, export_format: str | None = None, *,
     RDF formats keep every triple (N-Quads and TriG one named graph per document); `table` picks
     the CSV (events or entities), `csv_guard` neutralises its formula-like cells; `projection` the
     network (actor or full)."""
+    from .networks import PROJECTIONS, project, write_network  # networkx loads here only: a build never needs it
+
     export_format = export_format_for(path, export_format)
     if table not in TABLES:
         raise ExportError(f"unknown table '{table}' (known: {', '.join(TABLES)})")
