@@ -70,13 +70,13 @@ def _index_values(first_token: dict) -> tuple[str, tuple] | None:
 class FastMatcher:
     """Finds an attribute ruler's matches, as `AttributeRuler.match` returns them."""
 
-    def __init__(self, rules: list[_Rule], index: dict[str, dict[str, list[_Rule]]], unindexed: list[_Rule]):
-        self.rules, self.index, self.unindexed = rules, index, unindexed
+    def __init__(self, index: dict[str, dict[int, list[_Rule]]], unindexed: list[_Rule]):
+        self.index, self.unindexed = index, unindexed
 
     @classmethod
     def of(cls, ruler) -> FastMatcher | None:
         """The fast matcher of a ruler's patterns; None when a pattern takes a form it does not read."""
-        rules, index, unindexed = [], {key: {} for key in INDEXED}, []
+        index, unindexed = {key: {} for key in INDEXED}, []
         for position, entry in enumerate(ruler.patterns):
             for pattern in entry["patterns"]:
                 tokens = []
@@ -86,7 +86,6 @@ class FastMatcher:
                         return None
                     tokens.append(tuple(tests))
                 rule = _Rule(position, ruler.vocab.strings.add(str(position)), tuple(tokens))
-                rules.append(rule)
                 found = _index_values(pattern[0])
                 if found is None:
                     unindexed.append(rule)
@@ -95,7 +94,7 @@ class FastMatcher:
                     for value in values:
                         code = int(value) if isinstance(value, bool) else ruler.vocab.strings.add(value)
                         index[key].setdefault(code, []).append(rule)
-        return cls(rules, index, unindexed)
+        return cls(index, unindexed)
 
     def __call__(self, doc) -> list[tuple[int, int, int, int]]:
         values = doc.to_array(list(TOKEN_ATTRIBUTES)).tolist() if len(doc) else []

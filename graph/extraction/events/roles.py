@@ -130,9 +130,9 @@ def _first_entity(sentence: TokenEntities, tokens, kinds) -> str | None:
     return None
 
 
-def location_key(trigger, sentence: TokenEntities) -> str | None:
-    pobjs = [pobj for _, pobj in prep_objects(trigger, LOCATION_PREPS)]
-    return _first_entity(sentence, pobjs, {PLACE, ORGANIZATION})
+def location_key(token, sentence: TokenEntities, kinds=frozenset({PLACE, ORGANIZATION})) -> str | None:
+    pobjs = [pobj for _, pobj in prep_objects(token, LOCATION_PREPS)]
+    return _first_entity(sentence, pobjs, kinds)
 
 
 def party_location_key(head, sentence: TokenEntities) -> str | None:
@@ -140,11 +140,10 @@ def party_location_key(head, sentence: TokenEntities) -> str | None:
     parser hangs the event's place on the person met; a person named in the clause is not otherwise 'in' a place."""
     parties = [*children_with(head, DOBJ), *(pobj for _, pobj in prep_objects(head, {"with"}))]
     for party in parties:
-        if any(sentence.kind(k) == PERSON for k in sentence.keys(party)):
-            pobjs = [pobj for _, pobj in prep_objects(party, LOCATION_PREPS)]
-            key = _first_entity(sentence, pobjs, {PLACE})
-            if key:
-                return key
+        key = location_key(party, sentence, {PLACE}) \
+            if any(sentence.kind(k) == PERSON for k in sentence.keys(party)) else None
+        if key:
+            return key
     return None
 
 
