@@ -30,7 +30,7 @@ from .deps import (
     XCOMP,
 )
 from .nlp import ParsedDocument
-from .quotation import inside, quote_spans
+from .quotation import inside
 
 MALE_PRONOUNS = {"he", "him", "his", "himself"}
 FEMALE_PRONOUNS = {"she", "her", "hers", "herself"}
@@ -108,7 +108,7 @@ def resolve_references(parsed: ParsedDocument, infos: list[Referable], token_key
     by_key = {info.key: info for info in infos}
     people = {info.key for info in infos if info.kind == PERSON}
     history: list[_Referent] = []
-    quotes = [quote_spans(unit.doc.text) for unit in parsed.paragraphs]
+    quotes = [unit.quotes for unit in parsed.paragraphs]
     start = 0  # referents before this index are out of every window (history is in sentence order)
     sentence_number = 0
     last_speaker: tuple[str, ...] = ()

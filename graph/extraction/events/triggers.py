@@ -16,7 +16,6 @@ from ...records import PERSON, PLACE
 from ..deps import ADVCL, AGENT, AMOD, COMPOUND, DATIVE, DOBJ, NSUBJPASS, POBJ, POSS, PREP, XCOMP
 from ..entities import EntityAnalysis
 from ..nlp import ParsedDocument
-from ..quotation import quote_spans
 from .mention import (
     CHANNEL_PREPS,
     HELD_BY_VERB_PREPS,
@@ -285,7 +284,7 @@ def find_event_mentions(parsed: ParsedDocument, analysis: EntityAnalysis, lexico
     attribution_phrases = lexicon.attribution_phrases
     for p_index, unit in enumerate(parsed.paragraphs):
         doc = unit.doc
-        spans = quote_spans(doc.text)
+        spans = unit.quotes
         sentence = TokenEntities(p_index, analysis, lexicon)
         matches = trigger_patterns(doc.vocab, lexicon)(doc)
         here = [m for index in sorted(matches) for m in _mentions_at(doc[index], matches[index], sentence, lexicon)]
