@@ -87,6 +87,8 @@ class Lexicon:
     outlet_verbs: frozenset[str] = frozenset()  # "told LA Weekly", "interviewed by Wikinews": an outlet
     example_cues: frozenset[str] = frozenset()  # "publications including X and Y": X and Y are publications
     occasion_heads: frozenset[str] = frozenset()  # "the Rugby World Cup": an occasion, no entity
+    work_nouns: frozenset[str] = frozenset()  # "the album Blood Orange": a work's title, no entity
+    titling_verbs: frozenset[str] = frozenset()  # "a story called …": the title follows
     body_nouns: frozenset[str] = frozenset()  # "the British embassy", "the Biden administration": one body
 
     def head_kind(self, word: str) -> str | None:

@@ -422,6 +422,28 @@ def test_an_occasion_named_by_its_head_word_is_no_entity():
     assert kinds(doc, lexicon=lexicon_from_graph(edited)) == {"Ana Ruiz": "Person", "Harbour Cup": "Organization"}
 
 
+def test_a_name_right_after_a_works_noun_is_the_works_title_and_names_no_one():
+    # "Ana Lee, whose album Blood Orange is out, sang." (the small model tags the title as a person)
+    album = make_doc("Ana/PROPN/compound/1 Lee/PROPN/nsubj/9/Lee ,/PUNCT/punct/1 whose/DET/poss/4 "
+                     "album/NOUN/compound/6 Blood/PROPN/compound/6 Orange/PROPN/nsubj/7 is/AUX/relcl/1/be "
+                     "out/ADV/advmod/7 sang/VERB/ROOT/9/sing ./PUNCT/punct/9", ents=[(0, 2, "PERSON"), (5, 7, "PERSON")])
+    # "His book, Hegemony or Survival, sold." (the second half tagged as a place)
+    book = make_doc("His/PRON/poss/1 book/NOUN/nsubj/7 ,/PUNCT/punct/1 Hegemony/PROPN/appos/1 or/CCONJ/cc/3 "
+                    "Survival/PROPN/conj/3 ,/PUNCT/punct/1 sold/VERB/ROOT/7/sell ./PUNCT/punct/7", ents=[(5, 6, "GPE")])
+    # "I wrote a story called Harbour Destruction." (tagged as an organization)
+    story = make_doc("I/PRON/nsubj/1 wrote/VERB/ROOT/1/write a/DET/det/3 story/NOUN/dobj/1 called/VERB/acl/3/call "
+                     "Harbour/PROPN/compound/6 Destruction/PROPN/oprd/4 ./PUNCT/punct/1", ents=[(5, 7, "ORG")])
+    # "The book Tom Berg wrote sold.": the name after the noun is the subject of a clause, the author
+    wrote = make_doc("The/DET/det/1 book/NOUN/nsubj/5 Tom/PROPN/compound/3 Berg/PROPN/nsubj/4 wrote/VERB/relcl/1/write "
+                     "sold/VERB/ROOT/5/sell ./PUNCT/punct/5", ents=[(2, 4, "PERSON")])
+    assert kinds(album) == {"Ana Lee": "Person"}
+    assert kinds(book) == {} and kinds(story) == {}
+    assert kinds(wrote) == {"Tom Berg": "Person"}
+    edited = ontology_copy()
+    edited.remove((URIRef("https://schema.org/CreativeWork"), NG.workNounCue, Literal("album")))
+    assert kinds(album, lexicon=lexicon_from_graph(edited)) == {"Ana Lee": "Person", "Blood Orange": "Person"}
+
+
 def test_a_given_name_and_a_noun_after_an_article_name_no_person():
     # "She told the Brooklyn Paper." tagged as an organization; 'Brooklyn' is also a given name
     doc = make_doc("She/PRON/nsubj/1 told/VERB/ROOT/1/tell the/DET/det/4 Brooklyn/PROPN/compound/4 "

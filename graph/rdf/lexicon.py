@@ -92,6 +92,8 @@ def lexicon_from_graph(graph: Graph) -> Lexicon:
         outlet_verbs=_words(graph, SDO.Organization, NG.outletVerbCue),
         example_cues=_words(graph, SDO.Thing, NG.exampleListCue),
         occasion_heads=_words(graph, NG.Event, NG.occasionHeadCue),
+        work_nouns=_words(graph, SDO.CreativeWork, NG.workNounCue),
+        titling_verbs=_words(graph, SDO.CreativeWork, NG.titlingVerbCue),
         media_preps=tuple((kind, _words(graph, SDO[kind], NG.mediumPreposition)) for kind in ENTITY_KINDS),
         modified_nouns=tuple((kind, _words(graph, SDO[kind], NG.modifiedNounCue)) for kind in ENTITY_KINDS),
     )

@@ -99,6 +99,8 @@ class NG(DefinedNamespace):
     outletVerbCue: URIRef
     exampleListCue: URIRef
     occasionHeadCue: URIRef
+    workNounCue: URIRef
+    titlingVerbCue: URIRef
     arrivalPreposition: URIRef
     judgesActs: URIRef
     cancellingVerb: URIRef

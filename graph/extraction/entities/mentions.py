@@ -25,6 +25,7 @@ from .spans import (
     relabel,
     shared_head,
     split_glued,
+    work_title,
 )
 from .titles import (
     QUALIFIER_LABELS,
@@ -113,6 +114,7 @@ def find_name_mentions(parsed: ParsedDocument, lexicon: Lexicon) -> list[NameMen
                     or post_nominal(doc, start, end, label) \
                     or common_word_opening(doc, start, end, lower_words, capitalised_inside) \
                     or plural_description(doc, start, end, lexicon) or occasion_name(doc, start, end, lexicon) \
+                    or work_title(doc, start, end, lexicon) \
                     or national_adjective(doc, start, end, label) \
                     or part_of_title(doc, start, end, label, lexicon) \
                     or qualifier_before_title(doc, start, end, label, lexicon):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ...ingest import CAPTION_WORDS
 from ...lexicon import Lexicon
 from ...records import ORGANIZATION, PERSON, PLACE
-from ..deps import COMPOUND
+from ..deps import ACL, APPOS, ATTR, COMPOUND, CONJ, DOBJ, OPRD, XCOMP
 from .cues import (
     CONNECTORS,
     KIND_LABEL,
@@ -60,6 +60,28 @@ def occasion_name(doc, start: int, end: int, lexicon: Lexicon) -> bool:
     """'the Rugby World Cup', 'the 2012 Summer Paralympics': an occasion's name (`ng:occasionHeadCue`), which
     the model often tags as an organization or a place."""
     return doc[end - 1].lower_ in lexicon.occasion_heads
+
+
+TITLED = {OPRD, DOBJ, ATTR, XCOMP}  # how the parser hangs a title on "called", "titled", "named"
+
+
+def work_title(doc, start: int, end: int, lexicon: Lexicon) -> bool:
+    """'the album Blood Orange', 'his latest book, Hegemony or Survival', 'a story called Thad's World
+    Destruction': a name written right after a work's noun (`ng:workNounCue`), as the noun's compound, its
+    apposition or what a titling verb calls it, is the work's title; it names no person, organization or
+    place. ('the book Lee wrote' is Lee's: the name is the subject of a clause, none of those.)"""
+    def work(token) -> bool:
+        return token.pos_ == "NOUN" and token.lemma_.lower() in lexicon.work_nouns
+
+    root = doc[start:end].root
+    while root.dep_ == CONJ and root.head.i < root.i and not any(t.is_punct for t in doc[root.head.i:root.i]):
+        root = root.head  # "Hegemony or Survival": one title
+    head = root.head
+    before = doc[start - 1] if start > 0 else None
+    return before is not None and work(before) and before.dep_ == COMPOUND and before.head.i == root.i \
+        or root.dep_ == APPOS and head.i < root.i and work(head) \
+        or root.dep_ in TITLED and head.lemma_.lower() in lexicon.titling_verbs and head.dep_ == ACL \
+        and work(head.head)
 
 
 def plural_description(doc, start: int, end: int, lexicon: Lexicon) -> bool:
