@@ -294,6 +294,21 @@ def test_the_medium_words_went_out_on_is_an_organization():
     assert kinds(doc) == {"Chirper": "Organization", "Ruiz": "Person"}
 
 
+def test_the_medium_a_message_went_out_on_is_an_organization():
+    # "Ruiz issued a message on Chirper." and "It was used in messages on Chirper." ("Chirper" tagged PERSON);
+    # "Ruiz issued a ban on Chirper." is no message: the model's word stands
+    issued = make_doc("Ruiz/PROPN/nsubj/1 issued/VERB/ROOT/1/issue a/DET/det/3 message/NOUN/dobj/1/message "
+                      "on/ADP/prep/1 Chirper/PROPN/pobj/4 ./PUNCT/punct/1", ents=[(0, 1, "PERSON"), (5, 6, "PERSON")])
+    used = make_doc("It/PRON/nsubjpass/2 was/AUX/auxpass/2/be used/VERB/ROOT/2/use in/ADP/prep/2 "
+                    "messages/NOUN/pobj/3/message on/ADP/prep/4 Chirper/PROPN/pobj/5 ./PUNCT/punct/2",
+                    ents=[(6, 7, "PERSON")])
+    banned = make_doc("Ruiz/PROPN/nsubj/1 issued/VERB/ROOT/1/issue a/DET/det/3 ban/NOUN/dobj/1/ban "
+                      "on/ADP/prep/1 Chirper/PROPN/pobj/4 ./PUNCT/punct/1", ents=[(0, 1, "PERSON"), (5, 6, "PERSON")])
+    assert kinds(issued) == {"Ruiz": "Person", "Chirper": "Organization"}
+    assert kinds(used) == {"Chirper": "Organization"}
+    assert kinds(banned) == {"Ruiz": "Person", "Chirper": "Person"}
+
+
 def test_a_known_city_tagged_as_an_organization_where_a_place_is_expected_is_the_place():
     # "Ruiz met Lee in Lyon." ("Lyon" tagged ORG); "Ruiz joined Lyon." keeps the model's word
     placed = make_doc("Ruiz/PROPN/nsubj/1 met/VERB/ROOT/1/meet Lee/PROPN/dobj/1 in/ADP/prep/1 Lyon/PROPN/pobj/3 "

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ...lexicon import Lexicon
 from ...records import ORGANIZATION, PERSON, PLACE
-from ..deps import AMOD, COMPOUND
+from ..deps import AMOD, COMPOUND, DOBJ, POBJ
 from .cues import is_given_name
 from .places import CITY, COUNTRY, LARGE_CITY, gazetteer
 
@@ -47,12 +47,21 @@ def modified_noun_kind(doc, start: int, end: int, lexicon: Lexicon) -> str | Non
 
 
 def medium_kind(doc, start: int, end: int, lexicon: Lexicon) -> str | None:
-    """'On Twitter, Ruiz said', 'said via Telegram': what the words went out on."""
+    """'On Twitter, Ruiz said', 'said via Telegram', 'issued a message to Lee on Twitter', 'messages on
+    Twitter': what words went out on, after a speech verb or a message (`ng:carrierNounCue`)."""
     root = doc[start:end].root
     prep = root.head
-    if end - start != 1 or root.dep_ != "pobj" or prep.head.lemma_.lower() not in lexicon.speech_verbs:
+    if end - start != 1 or root.dep_ != POBJ or not _carries_words(prep.head, lexicon):
         return None
     return next((kind for kind, words in lexicon.media_preps if prep.lower_ in words), None)
+
+
+def _carries_words(token, lexicon: Lexicon) -> bool:
+    """A speech verb, a message, or a verb whose object is a message ('issued a message')."""
+    def message(t) -> bool:
+        return t.pos_ == "NOUN" and t.lemma_.lower() in lexicon.carrier_nouns
+    return token.lemma_.lower() in lexicon.speech_verbs or message(token) \
+        or token.pos_ == "VERB" and any(c.dep_ == DOBJ and message(c) for c in token.children)
 
 
 def regnal_kind(doc, start: int, end: int, label: str | None, lexicon: Lexicon) -> str | None:
