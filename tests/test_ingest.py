@@ -21,6 +21,15 @@ def test_title_line_then_date_line_header():
     assert (title, date, text) == ("Ministers meet in Oslo", dt.date(2015, 8, 21), "The ministers met.")
 
 
+def test_a_headline_above_a_date_line_opens_the_article_text():
+    # the names and events of a headline are the article's, as where a dated text opens with it
+    document = document_from_text("Ministers meet in Oslo\n\nFriday, August 21, 2015\n\nThe ministers met.",
+                                  doc_id=None, source=None, default_date=None, where="<text>")
+    assert document.title == "Ministers meet in Oslo" and document.date == dt.date(2015, 8, 21)
+    assert document.text == "Ministers meet in Oslo\n\nThe ministers met."
+    assert [document.text[p.begin:p.end] for p in paragraphs(document.text)][0] == "Ministers meet in Oslo"
+
+
 def test_dateline_running_into_the_first_paragraph():
     text, date, title = split_header("Flag debate opens\n\nThursday, May 7, 2015 On Tuesday, officials spoke.\n\nMore.")
     assert (title, date) == ("Flag debate opens", dt.date(2015, 5, 7))

@@ -171,5 +171,8 @@ def document_from_text(raw: str, *, doc_id: str | None, source: str | None,
     text, date, title = split_header(clean_text(check_unicode(raw, "text", where)), where)
     if not text.strip():
         raise InputError(f"{where}: the article has no text")
+    if title:
+        # the headline is read with the story, as where it opens a dated text: its names are the article's
+        text = f"{title}\n\n{text}"
     return Document(id=doc_id or content_id(text), text=text, date=date or default_date or _dateline_date(text),
                     title=title, source=source)
