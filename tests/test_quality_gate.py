@@ -24,14 +24,14 @@ SHARED = ROOT.parent / "shared" / "eval"
 FLOORS = {
     SHARED / "seed" / "seed.gold.jsonl": (1.00, 1.00, 1.00, 1.00, 1.00),
     ROOT / "tests" / "data" / "dev.gold.jsonl": (0.95, 0.98, 0.97, 0.94, 0.60),
-    SHARED / "realnews" / "realnews.gold.jsonl": (0.84, 0.91, 0.89, 0.91, 0.60),  # 10 located events: one may go
+    SHARED / "realnews" / "realnews.gold.jsonl": (0.84, 0.91, 0.89, 0.92, 0.60),  # 10 located events: one may go
 }
 PLOVER = SHARED / "plover" / "plover_gsr.jsonl"
 PLOVER_ACTOR_RECALL = 0.95  # named actors of PLOVER's records found as entities (scripts/plover_actors.py)
 # GUM folder → (entity F1, Organization F1) floors
 GUM_FLOORS = {
     SHARED / "wikinews" / "gum": (0.88, 0.82),
-    SHARED / "interviews" / "gum": (0.83, 0.76),
+    SHARED / "interviews" / "gum": (0.85, 0.77),
 }
 
 
