@@ -70,13 +70,13 @@ _DOCUMENT_UNION = ("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o "
                    f"FILTER NOT EXISTS {{ GRAPH <{ONTOLOGY_GRAPH}> {{ ?s ?p ?o }} }} }}")
 
 
-
 def _nquads(triples: list[ox.Triple], graph_iri: str, *, with_default: bool = False) -> bytes:
     """N-Quads of triples in the named graph `graph_iri` (and, `with_default`, in the default graph too).
     N-Triples escape every line break inside a term, so " .\\n" ends a statement and nothing else."""
     lines = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
     named = lines.replace(b" .\n", f" <{graph_iri}> .\n".encode())
     return lines + named if with_default else named
+
 
 class StoreError(NewsgraphError):
     """A store folder that cannot be opened or changed as asked; the message is one line for the user."""
