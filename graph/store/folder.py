@@ -130,7 +130,7 @@ class Store:
                 if locked_by_another_process(self.path):
                     raise OSError("lock held")  # reading under a writer is undefined in Oxigraph: refuse as before
                 self._store: ox.Store | None = ox.Store.read_only(str(self.path))
-                if self._cut_off():  # no writer holds it (checked above): repair, then read
+                if self._pending():  # no writer holds it (checked above): repair, then read
                     self._store = None
                     Store(self.path, create=False).close()
                     self._store = ox.Store.read_only(str(self.path))
@@ -221,13 +221,14 @@ class Store:
         if steps or new:
             store.update(" ;\n".join([*steps, *([f"DROP SILENT GRAPH <{PENDING_GRAPH}>"] if new else [])]))
 
-    def _cut_off(self) -> bool:
-        return any(True for _ in self.oxigraph.quads_for_pattern(None, _PENDING, _PENDING, _PENDING))
+    def _pending(self) -> list[str]:
+        """The documents a write listed as pending and did not finish (see PENDING_GRAPH)."""
+        return [q.subject.value for q in self.oxigraph.quads_for_pattern(None, _PENDING, _PENDING, _PENDING)]
 
     def _recover(self) -> None:
         """Undo a write killed in its bulk load: remove the documents it listed as pending, and the staging
         graphs, and rebuild the merged default graph from what remains, in one transaction."""
-        pending = [q.subject.value for q in self.oxigraph.quads_for_pattern(None, _PENDING, _PENDING, _PENDING)]
+        pending = self._pending()
         if not pending:
             return
         staged = [g.value for g in self.oxigraph.named_graphs()
