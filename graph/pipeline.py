@@ -13,7 +13,6 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
-import pyoxigraph as ox
 from rdflib import Graph
 
 from .extraction.workers import extract_documents
@@ -36,6 +35,7 @@ from .rdf.iris import is_absolute_iri
 from .rdf.lexicon import default_lexicon
 from .rdf.mapping import IriMinter, check_base_iri, rdflib_graph, to_rdf
 from .rdf.mapping import document_statements as mapped_statements
+from .rdf.statements import Statements
 from .rdf.vocab import DEFAULT_BASE_IRI
 from .records import Document, DocumentGraph
 
@@ -149,9 +149,9 @@ def document_graphs(results: Iterable[DocumentGraph], base_iri: str = DEFAULT_BA
 
 
 def document_statements(results: Iterable[DocumentGraph],
-                        base_iri: str = DEFAULT_BASE_IRI) -> Iterator[tuple[str, list[ox.Triple]]]:
-    """(document IRI, its triples as pyoxigraph terms) for each result: what the build writes or stores,
-    with no rdflib graph on the way. The first document to name an entity gives its label."""
+                        base_iri: str = DEFAULT_BASE_IRI) -> Iterator[tuple[str, Statements]]:
+    """(document IRI, its triples as N-Triples terms) for each result: what the build writes or stores,
+    with no rdflib graph or term object on the way. The first document to name an entity gives its label."""
     iris, labels = IriMinter(base_iri), {}
     for result in results:
         yield iris.document(result.document), mapped_statements(result, iris, labels)

@@ -130,3 +130,41 @@ def test_a_group_is_counted_and_listed_as_a_group(tmp_path):
     store = load_graph_file(path)
     assert [e.type for e in read_tables(store).entities.values()] == ["Group"]
     assert select(store, bundled_queries()["entities"]).rows == (("Palestinians", "Group", None, None),)
+
+
+# a text whose literals need every escape N-Triples has: quotes, a backslash, line breaks, a tab,
+# a control character, and characters outside ASCII
+AWKWARD = 'He said "no\\yes"\r\nthen\tleft\x07, über 😀'
+
+
+def awkward_sample() -> DocumentGraph:
+    text = f"{TEXT} {AWKWARD}"
+    quote = Mention(len(TEXT) + 1, len(text), AWKWARD, len(TEXT) + 1, len(text))
+    base = sample()
+    document = Document("sample-2", text, dt.date(2024, 11, 7), title=AWKWARD, source="in/a \"b\".txt")
+    speaker = Entity("person/joe-biden", "Person", "Joe Biden", (AWKWARD,), (quote,))
+    statement = Event("e3", "Statement", agent="person/joe-biden", quote=AWKWARD, trigger="said", mentions=(quote,))
+    return DocumentGraph(document, (*base.entities, speaker), (*base.events, statement))
+
+
+@pytest.mark.parametrize("rdf_format", ["nt", "nquads"])
+def test_the_builds_lines_are_the_bytes_oxigraph_writes_for_the_same_triples(rdf_format):
+    import pyoxigraph as ox
+
+    from graph.rdf.mapping import document_statements
+
+    iri = "https://w3id.org/newsgraph/id/document/sample-2"
+    statements = document_statements(awkward_sample(), IriMinter())
+    triples = statements.triples()
+    assert len(triples) == len(statements) > 60  # each line parses back to one triple
+    as_terms = serialize_documents([(iri, triples)], rdf_format)  # the way of terms: Oxigraph's writer
+    assert serialize_documents([(iri, statements)], rdf_format) == as_terms
+    assert AWKWARD in {t.object.value for t in ox.parse(as_terms, format=ox.RdfFormat.N_QUADS)
+                       if isinstance(t.object, ox.Literal)}  # the text came back whole
+
+
+def test_a_sentence_with_two_mentions_is_described_once():
+    graph = document_triples(sample())  # every mention of the sample is in its one sentence
+    sentences = set(graph.subjects(RDF.type, NG.Sentence))
+    assert len(sentences) == 1
+    assert len(list(graph.triples((next(iter(sentences)), None, None)))) == 5

@@ -16,7 +16,7 @@ from .temporal import AHEAD, SAME_DAY, anchor_of, date_expressions, governs, mov
 
 def sentence_id(parsed: ParsedDocument, mention: EventMention) -> tuple[int, int]:
     """(paragraph, first token) of the sentence holding a mention's trigger."""
-    return mention.paragraph, parsed.paragraphs[mention.paragraph].doc[mention.token].sent.start
+    return mention.paragraph, parsed.paragraphs[mention.paragraph].sentence_starts[mention.token]
 
 
 def _depth(token) -> int:

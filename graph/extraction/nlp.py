@@ -9,10 +9,13 @@ import functools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from spacy.attrs import SENT_START
+
 from ..errors import NewsgraphError
 from ..ingest import paragraphs
 from ..records import Document, Paragraph
 from .attribute_rules import speed_up_attribute_ruler
+from .lemmas import speed_up_lemmatizer
 from .quotation import quote_spans
 
 # Tried in order when no model is named: an installed official package first, then the PyPI upload.
@@ -30,7 +33,7 @@ def load_model(name: str | None = None):
     candidates = (name,) if name else MODEL_PREFERENCE
     for candidate in candidates:
         try:
-            return speed_up_attribute_ruler(_with_wire_punctuation(spacy.load(candidate)))
+            return speed_up_lemmatizer(speed_up_attribute_ruler(_with_wire_punctuation(spacy.load(candidate))))
         except OSError:
             continue
     wanted = name or " or ".join(MODEL_PREFERENCE)
@@ -50,6 +53,9 @@ def _with_wire_punctuation(nlp):
     return nlp
 
 
+SENTENCE_START = 1  # SENT_START's value for a token that starts a sentence (-1: it does not; 0: not set)
+
+
 @dataclass
 class ParsedParagraph:
     """A paragraph's parse; token offsets within `doc` plus `paragraph.begin` are document offsets."""
@@ -60,6 +66,17 @@ class ParsedParagraph:
     @functools.cached_property
     def text(self) -> str:
         return self.doc.text  # read once: spaCy joins every token's text each time Doc.text is read
+
+    @functools.cached_property
+    def sentence_starts(self) -> list[int]:
+        """For each token, the first token of its sentence, as `token.sent.start` finds it (walking back to
+        the last sentence start) each time it is asked; several stages ask it of every mention."""
+        starts, current = [], 0
+        for i, value in enumerate(self.doc.to_array(SENT_START).tolist() if len(self.doc) else ()):
+            if value == SENTENCE_START:
+                current = i
+            starts.append(current)
+        return starts
 
     @functools.cached_property
     def quotes(self) -> list[tuple[int, int]]:

@@ -18,6 +18,7 @@ import pyoxigraph as ox
 from rdflib import Graph
 
 from ..rdf.files import QUAD_FORMATS, RDF_FORMATS, oxigraph_triples
+from ..rdf.statements import Statements
 from ..rdf.vocab import PREFIXES
 from .files import ExportError, atomic_output
 from .safe_text import has_xml_forbidden, xml_safe
@@ -99,13 +100,17 @@ def _xml_safe_triples(triples: list[ox.Triple]) -> list[ox.Triple]:
     return cleaned
 
 
-def serialize_documents(named_graphs: Iterable[tuple[str, Graph]], rdf_format: str) -> bytes:
+def serialize_documents(named_graphs: Iterable[tuple[str, Graph | Statements]], rdf_format: str) -> bytes:
     """Serialize per-document graphs: quad formats keep each in its named graph, others merge them."""
     if rdf_format == "json-ld":
         merged = Graph()
         for _, graph in named_graphs:
             merged += graph
         return serialize_jsonld(merged)
+    named_graphs = list(named_graphs)
+    if rdf_format in LINE_FORMATS and len(named_graphs) == 1 and isinstance(named_graphs[0][1], Statements):
+        name, statements = named_graphs[0]  # as the build streams them: the lines, with no term objects
+        return statements.ntriples(name if rdf_format == "nquads" else None, ordered=True)
     items: list = []
     for name, graph in named_graphs:
         triples = oxigraph_triples(graph)
@@ -120,11 +125,13 @@ def serialize_documents(named_graphs: Iterable[tuple[str, Graph]], rdf_format: s
     return stream.getvalue()
 
 
+# Formats written line by line: one document's statements are its lines (in the order write_rdf sorts)
+LINE_FORMATS = {"nt", "nquads"}
 # Formats whose documents can be written one after another: a corpus never has to fit in memory.
 STREAMABLE_FORMATS = {"turtle", "nt", "nquads", "trig"}
 
 
-def write_documents(named_graphs: Iterable[tuple[str, Graph]], path: str | Path,
+def write_documents(named_graphs: Iterable[tuple[str, Graph | Statements]], path: str | Path,
                     rdf_format: str | None = None) -> int:
     """Write per-document graphs to `path` atomically; returns how many documents were written."""
     rdf_format = rdf_format_for(path, rdf_format)

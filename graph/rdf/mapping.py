@@ -10,9 +10,9 @@ Model, in short:
   and its ng:Sentence.
 IRIs are readable and deterministic, so the same input always gives the same graph.
 
-The triples are made as pyoxigraph terms, which the build writes and stores as they are (ten times
-faster than building an rdflib graph); `document_triples` and `to_rdf` give the same as rdflib graphs
-for the library's users.
+The triples are made as N-Triples terms (statements.py), which the build writes and stores as they
+are (a pyoxigraph term object costs more than the string it prints as; an rdflib graph ten times more);
+`document_triples` and `to_rdf` give the same as rdflib graphs for the library's users.
 """
 from __future__ import annotations
 
@@ -25,6 +25,7 @@ from rdflib.namespace import DCTERMS, PROV, SKOS
 from ..errors import NewsgraphError
 from ..records import ENTITY_KINDS, GROUP, Document, DocumentGraph, Entity, Event, Mention, slug
 from .iris import is_absolute_iri
+from .statements import Statements
 from .vocab import DEFAULT_BASE_IRI, NG, NIF, SCHEMA, bind_prefixes
 
 
@@ -71,17 +72,30 @@ def geonames_iri(geonames_id: int) -> str:
     return f"https://sws.geonames.org/{geonames_id}/"
 
 
+def _iri(value: str) -> str:
+    """An IRI as an N-Triples term, checked by Oxigraph (which writes a valid IRI as it is)."""
+    return str(ox.NamedNode(value))
+
+
+def _literal(value: str) -> str:
+    """A plain literal as an N-Triples term, escaped as Oxigraph escapes it."""
+    return str(ox.Literal(value))
+
+
+def _typed(value: str, datatype) -> str:
+    return f'"{value}"^^<{datatype}>'  # values that need no escaping: digits, ISO dates, booleans
+
+
 class _Terms:
-    """The vocabulary (graph/rdf/vocab.py) as pyoxigraph terms, made once."""
+    """The vocabulary (graph/rdf/vocab.py) as N-Triples terms, made once."""
 
     def __init__(self):
-        term = ox.NamedNode
+        term = _iri
         self.type, self.label, self.alt_label, self.same_as = term(RDF.type), term(RDFS.label), term(SKOS.altLabel), \
             term(OWL.sameAs)
-        self.integer, self.date, self.boolean = term(XSD.integer), term(XSD.date), term(XSD.boolean)
-        self.true, self.false = ox.Literal("true", datatype=self.boolean), ox.Literal("false", datatype=self.boolean)
+        self.true, self.false = _typed("true", XSD.boolean), _typed("false", XSD.boolean)
         self.kind_class = {kind: term(SCHEMA[kind]) for kind in ENTITY_KINDS} | {GROUP: term(NG.Group)}
-        self.event_class: dict[str, ox.NamedNode] = {}
+        self.event_class: dict[str, str] = {}
         for name in ("mention", "Mention", "Sentence", "Document", "sourcePath", "holdsRole", "Role", "asOf", "planned",
                      "negated", "opponent", "topic", "date", "quote", "trigger", "reports"):
             setattr(self, "ng_" + name, term(NG[name]))
@@ -93,16 +107,18 @@ class _Terms:
         self.identifier, self.issued, self.title = term(DCTERMS.identifier), term(DCTERMS.issued), term(DCTERMS.title)
         self.derived_from = term(PROV.wasDerivedFrom)
 
-    def event_type(self, kind: str) -> ox.NamedNode:
+    def event_type(self, kind: str) -> str:
         if kind not in self.event_class:
-            self.event_class[kind] = ox.NamedNode(NG[kind])  # NG fails on a class the ontology lacks
+            self.event_class[kind] = _iri(NG[kind])  # NG fails on a class the ontology lacks
         return self.event_class[kind]
 
-    def offset(self, value: int) -> ox.Literal:
-        return ox.Literal(str(value), datatype=self.integer)
+    @staticmethod
+    def offset(value: int) -> str:
+        return _typed(str(int(value)), XSD.integer)
 
-    def day(self, value) -> ox.Literal:
-        return ox.Literal(value.isoformat(), datatype=self.date)
+    @staticmethod
+    def day(value) -> str:
+        return _typed(value.isoformat(), XSD.date)
 
 
 _TERMS: _Terms | None = None
@@ -119,77 +135,81 @@ class _Triples:
     """The triples of one document, each once, in the order they were made."""
 
     def __init__(self):
-        self.seen: dict[ox.Triple, None] = {}
+        self.seen: dict[tuple[str, str, str], None] = {}
 
-    def add(self, subject, predicate, value) -> None:
-        self.seen[ox.Triple(subject, predicate, value)] = None
+    def add(self, subject: str, predicate: str, value: str) -> None:
+        self.seen[subject, predicate, value] = None
 
 
-def _add_mention(out: _Triples, t: _Terms, iris: IriMinter, doc: Document, doc_node: ox.NamedNode,
-                 owner: ox.NamedNode, mention: Mention) -> None:
-    node, sentence = ox.NamedNode(iris.mention(doc, mention)), ox.NamedNode(iris.sentence(doc, mention))
+def _add_mention(out: _Triples, t: _Terms, doc: Document, doc_iri: str, doc_node: str, owner: str,
+                 mention: Mention) -> None:
+    # made from the document's IRI (checked once): "#char=" and digits need no checking
+    node = f"<{doc_iri}#char={int(mention.begin)},{int(mention.end)}>"
+    sentence = f"<{doc_iri}#sentence={int(mention.sentence_begin)},{int(mention.sentence_end)}>"
     out.add(owner, t.ng_mention, node)
     out.add(node, t.type, t.ng_Mention)
     out.add(node, t.nif_beginIndex, t.offset(mention.begin))
     out.add(node, t.nif_endIndex, t.offset(mention.end))
-    out.add(node, t.nif_anchorOf, ox.Literal(mention.text))
+    out.add(node, t.nif_anchorOf, _literal(mention.text))
     out.add(node, t.nif_referenceContext, doc_node)
     out.add(node, t.nif_sentence, sentence)
+    if (sentence, t.type, t.ng_Sentence) in out.seen:
+        return  # the sentence was described with an earlier mention
     out.add(sentence, t.type, t.ng_Sentence)
     out.add(sentence, t.nif_beginIndex, t.offset(mention.sentence_begin))
     out.add(sentence, t.nif_endIndex, t.offset(mention.sentence_end))
-    out.add(sentence, t.nif_anchorOf, ox.Literal(doc.text[mention.sentence_begin:mention.sentence_end]))
+    out.add(sentence, t.nif_anchorOf, _literal(doc.text[mention.sentence_begin:mention.sentence_end]))
     out.add(sentence, t.nif_referenceContext, doc_node)
 
 
-def _add_document(out: _Triples, t: _Terms, iris: IriMinter, doc: Document) -> ox.NamedNode:
-    node = ox.NamedNode(iris.document(doc))
+def _add_document(out: _Triples, t: _Terms, iris: IriMinter, doc: Document) -> str:
+    node = _iri(iris.document(doc))
     out.add(node, t.type, t.ng_Document)
-    out.add(node, t.nif_isString, ox.Literal(doc.text))
-    out.add(node, t.identifier, ox.Literal(doc.id))
+    out.add(node, t.nif_isString, _literal(doc.text))
+    out.add(node, t.identifier, _literal(doc.id))
     if doc.date:
         out.add(node, t.issued, t.day(doc.date))
     if doc.title:
-        out.add(node, t.title, ox.Literal(doc.title))
+        out.add(node, t.title, _literal(doc.title))
     if doc.url:
-        out.add(node, t.schema_url, ox.NamedNode(doc.url))
+        out.add(node, t.schema_url, _iri(doc.url))
     if doc.source:
-        out.add(node, t.ng_sourcePath, ox.Literal(doc.source))
+        out.add(node, t.ng_sourcePath, _literal(doc.source))
     return node
 
 
-def _add_entity(out: _Triples, t: _Terms, iris: IriMinter, doc: Document, doc_node: ox.NamedNode, entity: Entity,
-                labels: dict[str, str]) -> None:
-    node = ox.NamedNode(iris.entity(entity.key))
+def _add_entity(out: _Triples, t: _Terms, iris: IriMinter, doc: Document, doc_iri: str, doc_node: str,
+                entity: Entity, labels: dict[str, str]) -> None:
+    node = _iri(iris.entity(entity.key))
     # One canonical name per node: documents may write one key differently ("al-Qaeda", "Al Qaeda");
     # the first wins and the others become alternative labels.
     name = labels.setdefault(entity.key, entity.name)
     out.add(node, t.type, t.kind_class[entity.kind])
-    out.add(node, t.label, ox.Literal(name))
+    out.add(node, t.label, _literal(name))
     for alias in (entity.name, *entity.aliases):
         if alias != name:
-            out.add(node, t.alt_label, ox.Literal(alias))
+            out.add(node, t.alt_label, _literal(alias))
     if entity.geonames_id:
-        out.add(node, t.same_as, ox.NamedNode(geonames_iri(entity.geonames_id)))
+        out.add(node, t.same_as, _iri(geonames_iri(entity.geonames_id)))
     if entity.contained_in:
-        out.add(node, t.schema_containedInPlace, ox.NamedNode(geonames_iri(entity.contained_in)))
+        out.add(node, t.schema_containedInPlace, _iri(geonames_iri(entity.contained_in)))
     for role in entity.roles:
-        role_node = ox.NamedNode(iris.role(entity.key, role.title, role.organization))
+        role_node = _iri(iris.role(entity.key, role.title, role.organization))
         out.add(node, t.ng_holdsRole, role_node)
         out.add(role_node, t.type, t.ng_Role)
-        out.add(role_node, t.schema_roleName, ox.Literal(role.title))
+        out.add(role_node, t.schema_roleName, _literal(role.title))
         if role.organization:
-            out.add(role_node, t.schema_memberOf, ox.NamedNode(iris.entity(role.organization)))
+            out.add(role_node, t.schema_memberOf, _iri(iris.entity(role.organization)))
         if doc.date:
             out.add(role_node, t.ng_asOf, t.day(doc.date))
     for mention in entity.mentions:
-        _add_mention(out, t, iris, doc, doc_node, node, mention)
+        _add_mention(out, t, doc, doc_iri, doc_node, node, mention)
 
 
-def _add_event(out: _Triples, t: _Terms, iris: IriMinter, doc: Document, doc_node: ox.NamedNode,
+def _add_event(out: _Triples, t: _Terms, iris: IriMinter, doc: Document, doc_iri: str, doc_node: str,
                event: Event) -> None:
-    node = ox.NamedNode(iris.event(doc, event.id))
-    entity = lambda key: ox.NamedNode(iris.entity(key))  # noqa: E731
+    node = _iri(iris.event(doc, event.id))
+    entity = lambda key: _iri(iris.entity(key))  # noqa: E731
     out.add(node, t.type, t.event_type(event.kind))
     out.add(node, t.derived_from, doc_node)
     out.add(node, t.ng_planned, t.true if event.planned else t.false)
@@ -206,34 +226,35 @@ def _add_event(out: _Triples, t: _Terms, iris: IriMinter, doc: Document, doc_nod
     if event.opponent:
         out.add(node, t.ng_opponent, entity(event.opponent))
     if event.topic:
-        out.add(node, t.ng_topic, ox.Literal(event.topic))
+        out.add(node, t.ng_topic, _literal(event.topic))
     if event.date:
         out.add(node, t.ng_date, t.day(event.date))
     if event.quote:
-        out.add(node, t.ng_quote, ox.Literal(event.quote))
+        out.add(node, t.ng_quote, _literal(event.quote))
     if event.trigger:
-        out.add(node, t.ng_trigger, ox.Literal(event.trigger))
+        out.add(node, t.ng_trigger, _literal(event.trigger))
     for reported in event.reports:
-        out.add(node, t.ng_reports, ox.NamedNode(iris.event(doc, reported)))
+        out.add(node, t.ng_reports, _iri(iris.event(doc, reported)))
     for mention in event.mentions:
-        _add_mention(out, t, iris, doc, doc_node, node, mention)
+        _add_mention(out, t, doc, doc_iri, doc_node, node, mention)
 
 
 def document_statements(result: DocumentGraph, iris: IriMinter,
-                        labels: dict[str, str] | None = None) -> list[ox.Triple]:
-    """The triples of one document as pyoxigraph terms: its node, entities, events and their mentions.
+                        labels: dict[str, str] | None = None) -> Statements:
+    """The triples of one document: its node, entities, events and their mentions.
 
     `labels` (entity key → canonical name), shared by the documents of one build, keeps one
     rdfs:label per entity node across them: the first document to name an entity gives its label.
     """
-    out, t = _Triples(), _terms()
+    out, t, doc = _Triples(), _terms(), result.document
     labels = {} if labels is None else labels
-    doc_node = _add_document(out, t, iris, result.document)
+    doc_iri = iris.document(doc)
+    doc_node = _add_document(out, t, iris, doc)
     for entity in result.entities:
-        _add_entity(out, t, iris, result.document, doc_node, entity, labels)
+        _add_entity(out, t, iris, doc, doc_iri, doc_node, entity, labels)
     for event in result.events:
-        _add_event(out, t, iris, result.document, doc_node, event)
-    return list(out.seen)
+        _add_event(out, t, iris, doc, doc_iri, doc_node, event)
+    return Statements(tuple(out.seen))
 
 
 _XSD_STRING = str(XSD.string)
@@ -250,8 +271,9 @@ def rdflib_term(term: ox.NamedNode | ox.Literal) -> URIRef | Literal:
     return Literal(term.value, datatype=URIRef(term.datatype.value))
 
 
-def rdflib_graph(triples: Iterable[ox.Triple], graph: Graph | None = None) -> Graph:
-    """pyoxigraph triples added to an rdflib graph (a new one with the usual prefixes by default)."""
+def rdflib_graph(triples: Iterable[ox.Triple] | Statements, graph: Graph | None = None) -> Graph:
+    """pyoxigraph triples (or a document's statements) added to an rdflib graph (a new one with the usual
+    prefixes by default)."""
     graph = bind_prefixes(Graph()) if graph is None else graph
     for triple in triples:
         graph.add((rdflib_term(triple.subject), rdflib_term(triple.predicate), rdflib_term(triple.object)))

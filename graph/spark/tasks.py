@@ -16,8 +16,6 @@ import pickle
 from collections.abc import Iterable, Iterator
 from pathlib import PurePosixPath
 
-import pyoxigraph as ox
-
 from ..extraction.workers import chunks, extract_chunk
 from ..ingest import Skip, read_file, shown
 from ..ingest.article import content_id, text_id
@@ -63,7 +61,7 @@ def _document(row) -> Document:
 
 def extract_rows(rows: Iterable, model: str | None, english_only: bool) -> Iterator[tuple]:
     """(order key, kind, message, records pickled) for each document of a partition."""
-    from ..extraction.nlp import load_model
+    from ..extraction.workers import ready_model
     from ..rdf.lexicon import default_lexicon
 
     nlp = lexicon = None
@@ -77,7 +75,7 @@ def extract_rows(rows: Iterable, model: str | None, english_only: bool) -> Itera
             english.append((order, _document(row)))
     if not english:
         return
-    nlp, lexicon = load_model(model), default_lexicon()  # cached: once per Python worker
+    nlp, lexicon = ready_model(model), default_lexicon()  # cached: once per Python worker
     orders = {id(document): order for order, document in english}
     for chunk in chunks(document for _, document in english):
         for document, outcome in zip(chunk, extract_chunk(chunk, nlp, lexicon)):
@@ -104,8 +102,7 @@ def nquads_rows(rows: Iterable, base_iri: str) -> Iterator[tuple[str, str]]:
     iris = IriMinter(base_iri)
     for row in rows:
         result: DocumentGraph = pickle.loads(row["records"])
-        triples = document_statements(result, iris, dict(row["labels"] or {}))
-        graph = ox.NamedNode(iris.document(result.document))
-        quads = [ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples]
-        yield (ox.serialize(quads, format=ox.RdfFormat.N_QUADS).decode("utf-8").rstrip("\n"),
-               ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8").rstrip("\n"))
+        statements = document_statements(result, iris, dict(row["labels"] or {}))
+        graph = iris.document(result.document)
+        yield (statements.ntriples(graph).decode("utf-8").rstrip("\n"),
+               statements.ntriples().decode("utf-8").rstrip("\n"))

@@ -28,6 +28,7 @@ from rdflib import Graph
 from ..errors import NewsgraphError
 from ..rdf.files import oxigraph_triples
 from ..rdf.ontology import ontology_text
+from ..rdf.statements import Statements
 from ..rdf.vocab import ONTOLOGY_GRAPH, bind_prefixes, sparql_prefixes
 from .lock import locked_by_another_process
 from .query import QueryError, Table, call_with_timeout, select
@@ -70,9 +71,12 @@ _DOCUMENT_UNION = ("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o "
                    f"FILTER NOT EXISTS {{ GRAPH <{ONTOLOGY_GRAPH}> {{ ?s ?p ?o }} }} }}")
 
 
-def _nquads(triples: list[ox.Triple], graph_iri: str, *, with_default: bool = False) -> bytes:
-    """N-Quads of triples in the named graph `graph_iri` (and, `with_default`, in the default graph too).
-    N-Triples escape every line break inside a term, so " .\\n" ends a statement and nothing else."""
+def _nquads(triples: list[ox.Triple] | Statements, graph_iri: str, *, with_default: bool = False) -> bytes:
+    """N-Quads of triples in the named graph `graph_iri` (and, `with_default`, in the default graph too)."""
+    if isinstance(triples, Statements):
+        named = triples.ntriples(graph_iri)
+        return triples.ntriples() + named if with_default else named
+    # N-Triples escape every line break inside a term, so " .\\n" ends a statement and nothing else
     lines = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
     named = lines.replace(b" .\n", f" <{graph_iri}> .\n".encode())
     return lines + named if with_default else named
@@ -193,7 +197,7 @@ class Store:
         if steps:
             self.writable.update(" ;\n".join(steps))
 
-    def _replace(self, graphs: dict[str, list[ox.Triple]]) -> None:
+    def _replace(self, graphs: dict[str, list[ox.Triple] | Statements]) -> None:
         """Write documents' graphs, each with its triples in the merged default graph; a crash at any
         moment leaves each document old or new (or, if it is new, absent), never part-written.
 
@@ -249,7 +253,7 @@ class Store:
         if stored != bundled:  # a new store, or one built with another version of the ontology
             self._replace({ONTOLOGY_GRAPH: list(bundled)})
 
-    def add(self, named_graphs: Iterable[tuple[str, Graph]], *, batch_triples: int = 50_000) -> int:
+    def add(self, named_graphs: Iterable[tuple[str, Graph | Statements]], *, batch_triples: int = 50_000) -> int:
         """Store each (document IRI, graph), replacing what that document had; returns how many.
 
         Documents are written in batches of about `batch_triples` triples: a disk transaction costs
@@ -260,7 +264,8 @@ class Store:
             for iri, graph in named_graphs:
                 if str(iri) == ONTOLOGY_GRAPH:
                     raise StoreError(f"<{ONTOLOGY_GRAPH}> is the ontology's graph, not a document's")
-                batch[str(iri)] = oxigraph_triples(graph)  # a document twice in a batch: the later one wins
+                # a document twice in a batch: the later one wins
+                batch[str(iri)] = graph if isinstance(graph, Statements) else oxigraph_triples(graph)
                 size += len(batch[str(iri)])
                 count += 1
                 if size >= batch_triples:

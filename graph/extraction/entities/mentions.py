@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from spacy.attrs import IS_ALPHA, IS_LOWER, IS_QUOTE, IS_TITLE, ORTH, SENT_START
+
 from ...lexicon import Lexicon
 from ...records import ORGANIZATION
 from ..deps import APPOS, ATTR, COMPOUND, CONJ, DATIVE, DOBJ, NSUBJ, NSUBJPASS, POBJ
-from ..nlp import ParsedDocument
+from ..nlp import SENTENCE_START, ParsedDocument
 from .cues import LABEL_KIND as NER_KIND
 from .evidence import national_adjective
 from .kinds import body_names, cue_kind, untagged_names
@@ -122,10 +124,11 @@ def find_name_mentions(parsed: ParsedDocument, lexicon: Lexicon) -> list[NameMen
             if label == "GROUP":  # a people's name is told by its form, not by cues for names
                 found.append(NameMention(p_index, start, end, doc[start:end].text, label))
                 continue
-            model_label = label
+            model_label, asked = label, (start, end)
             label = relabel(doc, start, end, label, lexicon)
             start, end = extend_name(doc, norp_prefix(doc, start, label), end, label, lexicon, person_tokens)
-            label = relabel(doc, start, end, label, lexicon)  # "Mira" + "Lyon": the whole name has a context
+            if (start, end) != asked or label != model_label:  # else the same question, the same answer
+                label = relabel(doc, start, end, label, lexicon)  # "Mira" + "Lyon": the whole name has a context
             shared = shared_head(doc, start, end, label)
             if shared:
                 found += [NameMention(p_index, s, e, f"{doc[s].text} {shared}", label)
@@ -169,12 +172,28 @@ def group_names(doc, lexicon: Lexicon) -> list[tuple[int, int, str]]:
     return found
 
 
+# read for all tokens at once (Doc.to_array): the document's every word is looked at, most only once
+WRITTEN_COLUMNS = [ORTH, IS_ALPHA, IS_LOWER, IS_TITLE, SENT_START, IS_QUOTE]
+
+
 def written_forms(parsed: ParsedDocument) -> tuple[frozenset[str], frozenset[str]]:
-    """The words a document writes in lower case, and those it capitalises inside a sentence."""
-    tokens = [t for unit in parsed.paragraphs for t in unit.doc if t.is_alpha]
-    return (frozenset(t.text for t in tokens if t.is_lower),
-            frozenset(t.text for t in tokens if t.is_title and not t.is_sent_start
-                      and not (t.i > 0 and t.nbor(-1).is_sent_start and t.nbor(-1).is_quote)))
+    """The words a document writes in lower case, and those it capitalises inside a sentence (not after
+    a quotation mark that opens one)."""
+    lower, inside, strings = set(), set(), None
+    for unit in parsed.paragraphs:
+        if not len(unit.doc):
+            continue
+        strings = unit.doc.vocab.strings
+        opening = False  # the previous token is a quotation mark that starts a sentence
+        for orth, alpha, is_lower, is_title, sent_start, quote in unit.doc.to_array(WRITTEN_COLUMNS).tolist():
+            if alpha and is_lower:
+                lower.add(orth)
+            if alpha and is_title and sent_start != SENTENCE_START and not opening:
+                inside.add(orth)
+            opening = sent_start == SENTENCE_START and bool(quote)
+    if strings is None:
+        return frozenset(), frozenset()
+    return frozenset(strings[orth] for orth in lower), frozenset(strings[orth] for orth in inside)
 
 
 def _without_overlaps(mentions: list[NameMention]) -> list[NameMention]:
