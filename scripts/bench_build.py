@@ -13,6 +13,7 @@ from examples/ and tests/data/dev/, names and dates varied per document):
     python scripts/bench_build.py --scale throughput   # build ÷ bare spaCy (-o, --store); --workers 2 ÷ 1
     python scripts/bench_build.py --scale memory       # peak RSS of --store at 1,600 documents ÷ at 100
     python scripts/bench_build.py --scale spark        # Spark local[2] ÷ --workers 2 on 1,000 documents
+    python scripts/bench_build.py --scale stages       # where one process's build of 100 documents goes
 """
 from __future__ import annotations
 
@@ -208,7 +209,76 @@ def spark(documents: int = 1000) -> None:
               f"({executors * cores * hours:.0f} core-hours)")
 
 
-MEASURES = {"throughput": throughput, "memory": memory, "spark": spark}
+# One `build -o` in its own process with its stages timed where the build calls them (the model with
+# the reference data, each chunk's parse, each document's extraction, mapping, writing) and the
+# garbage collector's passes counted.
+STAGES = """import gc, sys, time
+started = time.perf_counter()
+from graph.cli import main
+import graph.extraction.workers as workers, graph.output.export as export, graph.pipeline as pipeline
+imported = time.perf_counter() - started
+spent = {}
+def timed(module, name, label, generator=False):
+    call = getattr(module, name)
+    def plain(*args, **kwargs):
+        begun = time.perf_counter()
+        try:
+            return call(*args, **kwargs)
+        finally:
+            spent[label] = spent.get(label, 0) + time.perf_counter() - begun
+    def stream(*args, **kwargs):
+        items = call(*args, **kwargs)
+        while True:
+            begun = time.perf_counter()
+            try:
+                item = next(items)
+            except StopIteration:
+                return
+            finally:
+                spent[label] = spent.get(label, 0) + time.perf_counter() - begun
+            yield item
+    setattr(module, name, stream if generator else plain)
+timed(workers, "ready_model", "model and reference data")
+timed(workers, "parse_documents", "parse (spaCy)", generator=True)
+timed(workers, "extract_document", "extraction")
+timed(pipeline, "default_lexicon", "lexicon (the ontology read)")
+timed(pipeline, "mapped_statements", "RDF mapping")
+timed(export, "serialize_documents", "writing N-Triples")
+collected, begun = [0, 0.0], [0.0]
+def collector(phase, info):
+    if phase == "start":
+        begun[0] = time.perf_counter()
+    else:
+        collected[0] += 1
+        collected[1] += time.perf_counter() - begun[0]
+gc.callbacks.append(collector)
+try:
+    main(["build", sys.argv[1], "-o", sys.argv[2], "-q", "--workers", "1"])
+except SystemExit as exit:
+    assert not exit.code, exit.code
+total = time.perf_counter() - started
+print(f"{'imports':28} {imported:6.2f} s")
+for label, seconds in spent.items():
+    print(f"{label:28} {seconds:6.2f} s")
+print(f"{'the rest (reading, report)':28} {total - imported - sum(spent.values()):6.2f} s")
+print(f"{'total':28} {total:6.2f} s; garbage collection {collected[1]:.2f} s in {collected[0]} passes")
+"""
+
+
+def stages(documents: int = 100) -> None:
+    """Where one process's `build -o` of the varied corpus goes, stage by stage; and bare spaCy's run."""
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / "corpus.jsonl"
+        varied_corpus(source, documents)
+        result = subprocess.run([sys.executable, "-c", STAGES, str(source), f"{folder}/out.nt"],
+                                capture_output=True, text=True)
+        assert result.returncode == 0, result.stderr[-2000:]
+        print(f"build -o, {documents} documents, one process:")
+        print(result.stdout.rstrip())
+        print(f"bare spaCy on the same paragraphs (a process): {bare_spacy(source):.2f} s")
+
+
+MEASURES = {"throughput": throughput, "memory": memory, "spark": spark, "stages": stages}
 
 
 if __name__ == "__main__":
