@@ -168,3 +168,24 @@ def test_a_sentence_with_two_mentions_is_described_once():
     sentences = set(graph.subjects(RDF.type, NG.Sentence))
     assert len(sentences) == 1
     assert len(list(graph.triples((next(iter(sentences)), None, None)))) == 5
+
+
+@pytest.mark.parametrize("extension, rdf_format", [
+    (".ttl", "turtle"), (".nt", "nt"), (".nq", "nquads"), (".trig", "trig"), (".jsonld", "json-ld"), (".rdf", "xml")])
+def test_what_the_build_writes_in_each_format_reparses_to_the_documents_graph(tmp_path, extension, rdf_format):
+    from graph.rdf.mapping import document_statements
+
+    iri = "https://w3id.org/newsgraph/id/document/sample-2"
+    path = tmp_path / f"g{extension}"  # the build hands the writer each document's statements as they are
+    path.write_bytes(serialize_documents([(iri, document_statements(awkward_sample(), IriMinter()))], rdf_format))
+    expected = document_triples(awkward_sample())
+    if rdf_format == "xml":
+        from graph.output.safe_text import xml_safe
+
+        # XML 1.0 cannot hold the control character: it becomes U+FFFD (the carriage return stays)
+        expected = Graph()
+        for subject, predicate, value in document_triples(awkward_sample()):
+            if isinstance(value, Literal):
+                value = Literal(xml_safe(str(value)), lang=value.language, datatype=value.datatype)
+            expected.add((subject, predicate, value))
+    assert isomorphic(read_graph(path), expected)

@@ -24,7 +24,8 @@ def cache_folder() -> Path:
 @contextlib.contextmanager
 def _collector_paused():
     """Loading makes hundreds of thousands of tuples, none of them in a cycle: every collection the
-    allocations would set off walks the whole heap for nothing (0.2 s of a 0.08 s load of the gazetteer)."""
+    allocations would set off walks the whole heap for nothing (the gazetteer loads in 0.08 s with the
+    collector paused, 0.2 s without)."""
     enabled = gc.isenabled()
     gc.disable()
     try:

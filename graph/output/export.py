@@ -75,7 +75,12 @@ def write_rdf(items: Iterable[ox.Triple] | Iterable[ox.Quad], stream: BinaryIO, 
     """Oxigraph triples (triple formats) or quads (N-Quads, TriG) to `stream`, with the usual prefixes."""
     items = sorted(items, key=_reading_order)
     if rdf_format == "xml":
-        items = _xml_safe_triples(items)
+        data = ox.serialize(_xml_safe_triples(items), format=ox.RdfFormat.RDF_XML, prefixes=PREFIXES)
+        # a carriage return written as it is comes back from any XML parser as a line end (and a text
+        # file with Windows line ends keeps its own: the offsets count them); as a character reference it
+        # stays. Oxigraph writes none of its own, and no byte of another UTF-8 character is 0x0D.
+        stream.write(data.replace(b"\r", b"&#13;"))
+        return
     ox.serialize(items, stream, OXIGRAPH_SERIALIZERS[rdf_format], prefixes=PREFIXES)
 
 
@@ -105,7 +110,10 @@ def serialize_documents(named_graphs: Iterable[tuple[str, Graph | Statements]], 
     if rdf_format == "json-ld":
         merged = Graph()
         for _, graph in named_graphs:
-            merged += graph
+            if isinstance(graph, Graph):
+                merged += graph
+            else:  # the build's statements (or pyoxigraph triples): rdflib reads their N-Triples
+                merged.parse(data=_ntriples(graph), format="nt")
         return serialize_jsonld(merged)
     named_graphs = list(named_graphs)
     if rdf_format in LINE_FORMATS and len(named_graphs) == 1 and isinstance(named_graphs[0][1], Statements):
@@ -123,6 +131,12 @@ def serialize_documents(named_graphs: Iterable[tuple[str, Graph | Statements]], 
     stream = io.BytesIO()
     write_rdf(items, stream, rdf_format)
     return stream.getvalue()
+
+
+def _ntriples(triples: Statements | Iterable[ox.Triple]) -> bytes:
+    if isinstance(triples, Statements):
+        return triples.ntriples()
+    return ox.serialize(list(triples), format=ox.RdfFormat.N_TRIPLES)
 
 
 # Formats written line by line: one document's statements are its lines (in the order write_rdf sorts)
