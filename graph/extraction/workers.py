@@ -61,15 +61,26 @@ def chunks(documents: Iterable[Document]) -> Iterator[list[Document]]:
         yield chunk
 
 
+_PROCESS = {"ours": False}
+
+
+def own_the_process() -> None:
+    """Say that this process runs newsgraph alone (the command line, a worker process): what it holds once
+    the model is loaded may then be frozen out of the garbage collector's sight. A library caller's
+    process is left alone (freezing would keep its own garbage too)."""
+    _PROCESS["ours"] = True
+
+
 @functools.cache
 def ready_model(model: str | None):
-    """The pipeline, with the data every document reads loaded too; then, once a process, what it holds
-    so far is frozen out of the garbage collector's sight (`gc.freeze`): the model's and the gazetteer's
-    millions of objects live as long as the process, and each full collection walked them all again
-    (0.25 s of a 100-article build here)."""
+    """The pipeline, with the data every document reads loaded too; then, in a process of our own, what
+    it holds so far is frozen out of the garbage collector's sight (`gc.freeze`): the model's and the
+    gazetteer's millions of objects live as long as the process, and each full collection walked them
+    all again (0.25 s of a 100-article build here)."""
     nlp = load_model(model)
     load_reference_data()
-    gc.freeze()
+    if _PROCESS["ours"]:
+        gc.freeze()
     return nlp
 
 
@@ -91,6 +102,7 @@ _WORKER: dict = {}
 
 def _start_worker(model: str | None, lexicon: Lexicon) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the parent stops us
+    own_the_process()
     _WORKER["nlp"], _WORKER["lexicon"] = ready_model(model), lexicon
 
 
