@@ -6,7 +6,8 @@ Evaluation and tests read the role patterns from the same lexicon.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+import functools
+from dataclasses import dataclass, fields
 
 # How an event class is keyed (and which roles it needs), as the ontology's ng:rolePattern says.
 SYMMETRIC = "symmetric"  # a set of participants, at least two: calls, meetings, agreements
@@ -91,23 +92,53 @@ class Lexicon:
     titling_verbs: frozenset[str] = frozenset()  # "a story called …": the title follows
     body_nouns: frozenset[str] = frozenset()  # "the British embassy", "the Biden administration": one body
 
+    # Extraction asks these of every name and token, and caches keyed on the lexicon hash it: each answer
+    # is read from an index built once per lexicon, not from a scan of the tuples (the lexicon is frozen).
+    def __hash__(self) -> int:
+        return self._hash
+
+    @functools.cached_property
+    def _hash(self) -> int:
+        return hash(tuple(getattr(self, f.name) for f in fields(self)))  # what the dataclass's own hash is
+
+    def __getstate__(self) -> dict:
+        # a string's hash differs between processes: a worker process works out its own indexes and hash
+        names = {f.name for f in fields(self)}
+        return {name: value for name, value in self.__dict__.items() if name in names}
+
     def head_kind(self, word: str) -> str | None:
         """The kind of entity whose names end in (or lead an 'X of Y' name with) this word."""
-        return next((kind for kind, words in self.name_heads if word.lower() in words), None)
+        return self._head_kinds.get(word.lower())
 
     def preposition_kind(self, word: str) -> str | None:
         """The kind of entity a preposition's object is, when it is rarely a person ('in', 'near')."""
-        return next((kind for kind, words in self.prepositions if word.lower() in words), None)
+        return self._preposition_kinds.get(word.lower())
 
     def class_kind(self, lemma: str) -> str | None:
         """The kind of entity a common noun classifies ('school' → Organization); titles classify people."""
         lemma = lemma.lower()
         if lemma in self.title_cues:
             return "Person"
-        return next((kind for kind, words in self.class_nouns if lemma in words), None)
+        return self._class_kinds.get(lemma)
+
+    @functools.cached_property
+    def _head_kinds(self) -> dict[str, str]:
+        return _first_kinds(self.name_heads)
+
+    @functools.cached_property
+    def _preposition_kinds(self) -> dict[str, str]:
+        return _first_kinds(self.prepositions)
+
+    @functools.cached_property
+    def _class_kinds(self) -> dict[str, str]:
+        return _first_kinds(self.class_nouns)
 
     def by_name(self, name: str) -> EventClass:
-        return next(c for c in self.classes if c.name == name)
+        return self._classes_by_name[name]
+
+    @functools.cached_property
+    def _classes_by_name(self) -> dict[str, EventClass]:
+        return {c.name: c for c in reversed(self.classes)}  # the first class of a name wins, as a scan finds it
 
     def verb_classes(self, lemma: str) -> list[EventClass]:
         return [c for c in self.classes if lemma in c.verbs]
@@ -134,11 +165,11 @@ class Lexicon:
         return next((c for c in self.classes
                      if verb in c.communication_verbs and channel in c.channels), None)
 
-    @property
+    @functools.cached_property
     def attribution_phrases(self) -> frozenset[str]:
         return frozenset().union(*(c.attributions for c in self.classes))
 
-    @property
+    @functools.cached_property
     def speech_verbs(self) -> frozenset[str]:
         """Verbs of the class attributions make events of (Statement): "said", "told", "confirmed"."""
         return frozenset().union(*(c.verbs for c in self.classes if c.attributions))
@@ -157,3 +188,12 @@ class Lexicon:
 
     def role_pattern(self, name: str) -> str:
         return self.by_name(name).role_pattern
+
+
+def _first_kinds(groups: tuple[tuple[str, frozenset[str]], ...]) -> dict[str, str]:
+    """Each word's kind from (kind, words) pairs: the first pair that holds the word, as a scan finds it."""
+    kinds: dict[str, str] = {}
+    for kind, words in groups:
+        for word in words:
+            kinds.setdefault(word, kind)
+    return kinds

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from conftest import make_doc, parsed
 
-from graph.extraction.entities.mentions import written_forms
+from graph.extraction.entities.mentions import person_words, written_forms
 
 
 def two_sentences():
@@ -22,8 +22,32 @@ def test_each_token_knows_where_its_sentence_starts():
 
 def test_written_forms_are_the_lower_case_words_and_the_capitals_inside_a_sentence():
     lower_case = make_doc("talks/NOUN/nsubj/1/talk resumed/VERB/ROOT/1/resume ./PUNCT/punct/1")
-    lower, capitalised = written_forms(parsed(two_sentences(), lower_case))
+    lower_ids, capitalised_ids = written_forms(parsed(two_sentences(), lower_case))
+    lower, capitalised = ({lower_case.vocab.strings[i] for i in ids} for ids in (lower_ids, capitalised_ids))
     assert {"ended", "said", "the", "talks", "resumed"} <= lower and "Talks" not in lower
     # a sentence's first word is capitalised by rule, also behind the quotation mark that opens it
     assert capitalised == {"Ana", "Lee", "Left", "Summit"}
     assert "Then" not in capitalised and "Talks" not in capitalised
+
+
+def test_a_mention_s_sentence_is_the_one_spacy_finds_for_its_first_token():
+    unit = parsed(two_sentences()).paragraphs[0]
+    doc = unit.doc
+    for first in range(len(doc)):
+        for last in range(first, min(first + 3, len(doc))):  # across the sentence end too ("Lee ." + "Then")
+            sentence = doc[first:last + 1].sent
+            assert unit.sentence_chars(first) == (sentence.start_char, sentence.end_char)
+    begin, end = unit.sentence_chars(7)  # "Lee"
+    assert unit.text[begin:end] == '" Talks ended, " said Ana Lee.'
+    begin, end = unit.sentence_chars(9)  # "Then"
+    assert unit.text[begin:end] == "Then Lee Left the Summit."
+
+
+
+def test_the_words_of_people_s_names_are_read_from_every_paragraph():
+    first = make_doc("Ana/PROPN/compound/1 Lee/PROPN/nsubj/2 spoke/VERB/ROOT/2/speak ./PUNCT/punct/2",
+                     ents=[(0, 2, "PERSON")])
+    second = make_doc("Lee/PROPN/nsubj/1 called/VERB/ROOT/1/call Lisbon/PROPN/dobj/1 and/CCONJ/cc/2 "
+                      "Tom/PROPN/conj/2 ./PUNCT/punct/1", ents=[(0, 1, "PERSON"), (2, 3, "GPE"), (4, 5, "PERSON")])
+    assert person_words(parsed(first, second)) == {"Ana", "Lee", "Tom"}
+    assert person_words(parsed(make_doc("It/PRON/nsubj/1 rained/VERB/ROOT/1/rain"))) == frozenset()

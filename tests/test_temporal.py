@@ -4,8 +4,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from conftest import make_doc
 
-from graph.extraction.temporal import moves_the_narrative, resolve
+from graph.extraction.temporal import governs, moves_the_narrative, resolve
 
 THURSDAY = dt.date(2024, 11, 7)
 
@@ -56,3 +57,15 @@ def test_no_article_date_means_no_relative_dates():
 ])
 def test_vague_expressions_that_move_the_story_are_told_from_durations(expression, moves):
     assert moves_the_narrative(expression) is moves
+
+
+def test_a_date_governs_the_triggers_in_its_clause_and_no_others():
+    # "Ruiz said on Monday that Lee would visit Porto, and Okafor left."
+    doc = make_doc("Ruiz/PROPN/nsubj/1 said/VERB/ROOT/1/say on/ADP/prep/1 Monday/PROPN/pobj/2 that/SCONJ/mark/7 "
+                   "Lee/PROPN/nsubj/7 would/AUX/aux/7 visit/VERB/ccomp/1 Porto/PROPN/dobj/7 ,/PUNCT/punct/1 "
+                   "and/CCONJ/cc/1 Okafor/PROPN/nsubj/12 left/VERB/conj/1/leave ./PUNCT/punct/1")
+    said, visit, left = doc[1], doc[7], doc[12]
+    assert governs(said, visit) and governs(said, left) and governs(visit, visit)
+    assert not governs(visit, said) and not governs(visit, left)
+    for anchor in doc:  # the clause is the anchor's whole subtree
+        assert [governs(anchor, t) for t in doc] == [t in set(anchor.subtree) for t in doc]

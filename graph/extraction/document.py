@@ -38,9 +38,10 @@ class _Draft:
 def _provenance(parsed: ParsedDocument, mention: EventMention) -> Mention:
     unit = parsed.paragraphs[mention.paragraph]
     token = unit.doc[mention.token]
-    sentence, offset = token.sent, unit.paragraph.begin
+    offset = unit.paragraph.begin
+    sentence_begin, sentence_end = unit.sentence_chars(mention.token)
     return Mention(begin=offset + token.idx, end=offset + token.idx + len(token.text), text=token.text,
-                   sentence_begin=offset + sentence.start_char, sentence_end=offset + sentence.end_char)
+                   sentence_begin=offset + sentence_begin, sentence_end=offset + sentence_end)
 
 
 def _valid(mention: EventMention, lexicon: Lexicon) -> bool:

@@ -79,6 +79,16 @@ class ParsedParagraph:
         return starts
 
     @functools.cached_property
+    def _sentence_chars(self) -> dict[int, tuple[int, int]]:
+        return {sentence.start: (sentence.start_char, sentence.end_char) for sentence in self.doc.sents} \
+            if len(self.doc) else {}
+
+    def sentence_chars(self, token: int) -> tuple[int, int]:
+        """Character offsets within the paragraph of the sentence holding a token, as `token.sent` (or the
+        `.sent` of a span it starts) finds them, walking the tokens each time it is asked."""
+        return self._sentence_chars[self.sentence_starts[token]]
+
+    @functools.cached_property
     def quotes(self) -> list[tuple[int, int]]:
         """Character spans of the paragraph's quotations (several stages ask)."""
         return quote_spans(self.text)

@@ -14,6 +14,7 @@ from dateutil import parser as date_parser
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 DAY_OFFSETS = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
+DAY_WORDS = frozenset((*WEEKDAYS, *DAY_OFFSETS))
 # the day the story stands at, named again: "later that day", "earlier the same day", "the team on the day"
 # (but "on the day of the vote" names its own day)
 SAME_DAY = re.compile(r"\b(earlier|later) (in|that) the day\b|\bthis (morning|afternoon|evening)\b|\bthat day\b"
@@ -94,7 +95,7 @@ def date_expressions(sentence) -> list:
     spans = [ent for ent in sentence.ents if ent.label_ in ("DATE", "TIME")]
     covered = {t.i for span in spans for t in span}
     for token in sentence:
-        if token.i not in covered and token.lower_ in (*WEEKDAYS, *DAY_OFFSETS):
+        if token.i not in covered and token.lower_ in DAY_WORDS:
             spans.append(token.doc[token.i:token.i + 1])
     match = SAME_DAY.search(sentence.text)
     if match:
@@ -121,4 +122,4 @@ def anchor_of(span):
 
 def governs(anchor, trigger) -> bool:
     """Whether a trigger lies in the clause the date modifies (its own verb, a conjunct, a complement)."""
-    return trigger.i in {t.i for t in anchor.subtree}
+    return trigger.i == anchor.i or anchor.is_ancestor(trigger)  # in its subtree, found from the trigger up

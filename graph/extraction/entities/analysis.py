@@ -83,10 +83,10 @@ def _gender(name: str, mentions: list[NameMention], lexicon: Lexicon) -> str | N
 
 def _document_mention(unit, doc_span) -> Mention:
     offset = unit.paragraph.begin
-    sentence = doc_span.sent if hasattr(doc_span, "sent") else doc_span[0].sent
+    sentence_begin, sentence_end = unit.sentence_chars(doc_span.start)
     return Mention(
         begin=offset + doc_span.start_char, end=offset + doc_span.end_char, text=doc_span.text,
-        sentence_begin=offset + sentence.start_char, sentence_end=offset + sentence.end_char)
+        sentence_begin=offset + sentence_begin, sentence_end=offset + sentence_end)
 
 
 @dataclass

@@ -60,6 +60,7 @@ def given_name_gender(word: str) -> str:
     return _given_names().get(word.lower(), "unknown")  # as its case-insensitive detector looks names up
 
 
+@functools.lru_cache(maxsize=65536)  # rules ask it of the same words many times
 def is_given_name(word: str) -> bool:
     """A word that is, unambiguously, a first name ('Maria', 'Daniel'; not 'Sydney' or 'Morgan')."""
     return word[:1].isupper() and given_name_gender(word) in ("male", "female")

@@ -8,6 +8,8 @@
 """
 from __future__ import annotations
 
+import functools
+
 from ...lexicon import Lexicon
 from ...records import ORGANIZATION, PERSON, PLACE
 from ..deps import AMOD, COMPOUND, DOBJ, POBJ
@@ -21,6 +23,7 @@ DEMONYM_FORMS = (("", "n"), ("", "an"), ("", "ian"), ("", "ese"), ("", "i"), ("a
 MIN_STEM = 3
 
 
+@functools.lru_cache(maxsize=65536)  # asked of the same words by several rules; the gazetteer never changes
 def known_place(word: str):
     """The country, state or large city the gazetteer knows by this name, if any."""
     return next((link for link in gazetteer().candidates([word])

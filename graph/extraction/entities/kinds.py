@@ -7,6 +7,9 @@ before a one-word name, the noun a name modifies, a personal title, the gazettee
 """
 from __future__ import annotations
 
+from spacy.attrs import POS
+from spacy.symbols import NOUN as NOUN_POS
+
 from ...lexicon import Lexicon
 from ...records import ORGANIZATION, PERSON, PLACE
 from ..deps import COMPOUND, DET, NSUBJ
@@ -161,8 +164,9 @@ def body_names(doc, lexicon: Lexicon) -> list[tuple[int, int, str]]:
     says, criticises and receives calls; the modifier alone would wrongly make the country or the
     leader the actor."""
     found = []
-    for noun in doc:
-        if noun.lemma_.lower() not in lexicon.body_nouns or noun.pos_ != "NOUN" or noun.dep_ == COMPOUND:
+    for i in (i for i, pos in enumerate(doc.to_array(POS).tolist()) if pos == NOUN_POS) if len(doc) else ():
+        noun = doc[i]
+        if noun.lemma_.lower() not in lexicon.body_nouns or noun.dep_ == COMPOUND:
             continue  # "government officials": the officials are the actors
         if not any(child.dep_ == DET and child.lower_ == "the" for child in noun.children):
             continue

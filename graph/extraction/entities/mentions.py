@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.attrs import IS_ALPHA, IS_LOWER, IS_QUOTE, IS_TITLE, ORTH, SENT_START
+from spacy.attrs import ENT_TYPE, IS_ALPHA, IS_LOWER, IS_QUOTE, IS_TITLE, ORTH, SENT_START
 
 from ...lexicon import Lexicon
 from ...records import ORGANIZATION
@@ -85,9 +85,8 @@ def dateline_names(doc) -> list[tuple[int, int, str]]:
 def find_name_mentions(parsed: ParsedDocument, lexicon: Lexicon) -> list[NameMention]:
     """Cleaned name mentions of every paragraph, with the titles written around them."""
     found: list[NameMention] = []
-    people = frozenset(t.text for unit in parsed.paragraphs for ent in unit.doc.ents if ent.label_ == "PERSON"
-                       for t in ent)
-    lower_words, capitalised_inside = written_forms(parsed)
+    people = person_words(parsed)
+    lower_ids, capitalised_ids = written_forms(parsed)
     for p_index, unit in enumerate(parsed.paragraphs):
         doc = unit.doc
         if unit.paragraph.is_dateline:
@@ -114,7 +113,7 @@ def find_name_mentions(parsed: ParsedDocument, lexicon: Lexicon) -> list[NameMen
             if start >= end or not any(c.isalpha() for c in doc[start:end].text) \
                     or not any(c.isupper() for c in doc[start:end].text) \
                     or post_nominal(doc, start, end, label) \
-                    or common_word_opening(doc, start, end, lower_words, capitalised_inside) \
+                    or common_word_opening(doc, start, end, lower_ids, capitalised_ids) \
                     or plural_description(doc, start, end, lexicon) or occasion_name(doc, start, end, lexicon) \
                     or work_title(doc, start, end, lexicon) \
                     or national_adjective(doc, start, end, label) \
@@ -141,6 +140,16 @@ def find_name_mentions(parsed: ParsedDocument, lexicon: Lexicon) -> list[NameMen
                 and cue_kind(doc, start, end, None, lexicon) == NER_KIND[label]
             found.append(mention)
     return _without_overlaps(found)
+
+
+def person_words(parsed: ParsedDocument) -> frozenset[str]:
+    """The words of the document's names the model tagged as people (read for all tokens at once)."""
+    words = set()
+    for unit in parsed.paragraphs:
+        if len(unit.doc):
+            person = unit.doc.vocab.strings["PERSON"]
+            words.update(orth for orth, label in unit.doc.to_array([ORTH, ENT_TYPE]).tolist() if label == person)
+    return frozenset(parsed.paragraphs[0].doc.vocab.strings[orth] for orth in words) if words else frozenset()
 
 
 # how a plural noun stands in its clause when it names the group itself ("the Palestinians rejected …")
@@ -176,14 +185,14 @@ def group_names(doc, lexicon: Lexicon) -> list[tuple[int, int, str]]:
 WRITTEN_COLUMNS = [ORTH, IS_ALPHA, IS_LOWER, IS_TITLE, SENT_START, IS_QUOTE]
 
 
-def written_forms(parsed: ParsedDocument) -> tuple[frozenset[str], frozenset[str]]:
+def written_forms(parsed: ParsedDocument) -> tuple[frozenset[int], frozenset[int]]:
     """The words a document writes in lower case, and those it capitalises inside a sentence (not after
-    a quotation mark that opens one)."""
-    lower, inside, strings = set(), set(), None
+    a quotation mark that opens one), as spaCy's string ids (`Token.lower`, `Token.orth`): few of them are
+    ever asked about, so they are not turned into strings."""
+    lower, inside = set(), set()
     for unit in parsed.paragraphs:
         if not len(unit.doc):
             continue
-        strings = unit.doc.vocab.strings
         opening = False  # the previous token is a quotation mark that starts a sentence
         for orth, alpha, is_lower, is_title, sent_start, quote in unit.doc.to_array(WRITTEN_COLUMNS).tolist():
             if alpha and is_lower:
@@ -191,9 +200,7 @@ def written_forms(parsed: ParsedDocument) -> tuple[frozenset[str], frozenset[str
             if alpha and is_title and sent_start != SENTENCE_START and not opening:
                 inside.add(orth)
             opening = sent_start == SENTENCE_START and bool(quote)
-    if strings is None:
-        return frozenset(), frozenset()
-    return frozenset(strings[orth] for orth in lower), frozenset(strings[orth] for orth in inside)
+    return frozenset(lower), frozenset(inside)
 
 
 def _without_overlaps(mentions: list[NameMention]) -> list[NameMention]:

@@ -45,15 +45,14 @@ def opening_participle(token) -> bool:
             and (token.is_sent_start or token.pos_ in ("NOUN", "VERB")) and not is_given_name(token.text))
 
 
-def common_word_opening(doc, start: int, end: int, lower_words: frozenset[str],
-                        capitalised_inside: frozenset[str]) -> bool:
+def common_word_opening(doc, start: int, end: int, lower_ids: frozenset[int], capitalised_ids: frozenset[int]) -> bool:
     """'Tropical cyclones are …', 'Hydrogen peroxide reduced …': one capitalised word opening a sentence that
     the document writes in lower case elsewhere, and never capitalised inside a sentence, is a common word
-    the model took for a name."""
+    the model took for a name (the words as string ids: `written_forms`)."""
     word = doc[start]
     opening = word.is_sent_start or start > 0 and doc[start - 1].is_sent_start and doc[start - 1].is_quote
-    return end - start == 1 and opening and word.is_title and word.lower_ in lower_words \
-        and word.text not in capitalised_inside
+    return end - start == 1 and opening and word.is_title and word.lower in lower_ids \
+        and word.orth not in capitalised_ids
 
 
 def occasion_name(doc, start: int, end: int, lexicon: Lexicon) -> bool:
