@@ -1,9 +1,12 @@
 """What several stages read of a paragraph's parse, worked out once per paragraph or document."""
 from __future__ import annotations
 
+import spacy
 from conftest import make_doc, parsed
 
 from graph.extraction.entities.mentions import person_words, written_forms
+from graph.extraction.nlp import lemma_positions, parse_documents
+from graph.ingest import document_from_text
 
 
 def two_sentences():
@@ -51,3 +54,18 @@ def test_the_words_of_people_s_names_are_read_from_every_paragraph():
                       "Tom/PROPN/conj/2 ./PUNCT/punct/1", ents=[(0, 1, "PERSON"), (2, 3, "GPE"), (4, 5, "PERSON")])
     assert person_words(parsed(first, second)) == {"Ana", "Lee", "Tom"}
     assert person_words(parsed(make_doc("It/PRON/nsubj/1 rained/VERB/ROOT/1/rain"))) == frozenset()
+
+
+def test_the_tokens_of_a_lemma_are_found_whatever_else_the_paragraph_says():
+    doc = two_sentences()
+    assert lemma_positions(doc, frozenset({"say", "leave"})) == [5, 11]
+    assert lemma_positions(doc, frozenset({"Said", "speak"})) == []
+    assert lemma_positions(make_doc("Hi/INTJ/ROOT/0")[0:0].as_doc(), frozenset({"hi"})) == []
+
+
+def test_a_paragraph_s_text_is_the_text_it_was_parsed_from():
+    text = "Ruiz  called Lee , twice.\n\n\"Then\" he left\t(at 5 p.m.)."  # odd spacing kept as written
+    document = document_from_text(text, doc_id="t", source=None, default_date=None, where="t")
+    units = next(parse_documents([document], spacy.blank("en"))).paragraphs
+    assert [u.text for u in units] == [document.text[u.paragraph.begin:u.paragraph.end] for u in units] \
+        == [u.doc.text for u in units] == ["Ruiz  called Lee , twice.", '"Then" he left\t(at 5 p.m.).']

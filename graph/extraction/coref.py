@@ -29,7 +29,7 @@ from .deps import (
     SUBJECTS,
     XCOMP,
 )
-from .nlp import ParsedDocument
+from .nlp import ParsedDocument, lemma_positions
 from .quotation import inside
 
 MALE_PRONOUNS = {"he", "him", "his", "himself"}
@@ -166,7 +166,7 @@ def resolve_references(parsed: ParsedDocument, infos: list[Referable], token_key
 
 def _speaker_subjects(doc, spans, speech_verbs: frozenset[str]):
     """Subjects of speech verbs outside the paragraph's quotes: who speaks them."""
-    return sorted((c for verb in doc if verb.lemma_ in speech_verbs for c in verb.children
+    return sorted((c for i in lemma_positions(doc, speech_verbs) for c in doc[i].children
                    if c.dep_ in SUBJECTS and not inside(spans, c.idx)), key=lambda t: t.i)
 
 

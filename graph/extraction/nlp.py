@@ -9,7 +9,7 @@ import functools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from spacy.attrs import SENT_START
+from spacy.attrs import LEMMA, SENT_START
 
 from ..errors import NewsgraphError
 from ..ingest import paragraphs
@@ -62,10 +62,13 @@ class ParsedParagraph:
 
     paragraph: Paragraph
     doc: object  # spacy.tokens.Doc
+    written: str | None = None  # the text the doc was parsed from, where the parse step has it
 
     @functools.cached_property
     def text(self) -> str:
-        return self.doc.text  # read once: spaCy joins every token's text each time Doc.text is read
+        # spaCy's tokens keep the text as written, so Doc.text is that string; but it joins every token's
+        # text each time it is read
+        return self.doc.text if self.written is None else self.written
 
     @functools.cached_property
     def sentence_starts(self) -> list[int]:
@@ -112,7 +115,22 @@ def parse_documents(documents: Iterable[Document], nlp, batch_size: int = 64) ->
     for doc, (document, block, last) in nlp.pipe(units(), as_tuples=True, batch_size=batch_size):
         if current is None or current.document is not document:
             current = ParsedDocument(document, [])
-        current.paragraphs.append(ParsedParagraph(block, doc))
+        current.paragraphs.append(ParsedParagraph(block, doc, document.text[block.begin:block.end]))
         if last:
             yield current
             current = None
+
+
+def lemma_positions(doc, lemmas: frozenset[str]) -> list[int]:
+    """The tokens whose lemma is one of `lemmas`, read for all tokens at once (each distinct lemma is
+    looked up once)."""
+    wanted: dict[int, bool] = {}
+    strings = doc.vocab.strings
+    positions = []
+    for i, lemma in enumerate(doc.to_array(LEMMA).tolist() if len(doc) else ()):
+        found = wanted.get(lemma)
+        if found is None:
+            found = wanted[lemma] = strings[lemma] in lemmas
+        if found:
+            positions.append(i)
+    return positions
