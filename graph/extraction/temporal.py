@@ -8,6 +8,7 @@ established; vague spans ("last week") stay undated rather than guessed.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 from dateutil import parser as date_parser
@@ -23,6 +24,7 @@ MONTH = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-
                    r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\b\d{4}-\d{2}-\d{2}\b", re.I)
 
 
+@functools.lru_cache(maxsize=65536)  # a document's date expressions are resolved for each of its mentions
 def resolve(expression: str, article_date: dt.date | None, *, future: bool = False,
             reference: dt.date | None = None) -> dt.date | None:
     """The calendar day an expression names, or None when it names no single day (or one off the
