@@ -92,8 +92,9 @@ class Lexicon:
     titling_verbs: frozenset[str] = frozenset()  # "a story called …": the title follows
     body_nouns: frozenset[str] = frozenset()  # "the British embassy", "the Biden administration": one body
 
-    # Extraction asks these of every name and token, and caches keyed on the lexicon hash it: each answer
-    # is read from an index built once per lexicon, not from a scan of the tuples (the lexicon is frozen).
+    # Extraction asks these of every name and token, and its caches keyed on a lexicon hash the lexicon at
+    # every call: the hash is worked out once, and each answer is read from an index built once per lexicon
+    # rather than from a scan of the tuples (the lexicon is frozen, so neither can go stale).
     def __hash__(self) -> int:
         return self._hash
 
