@@ -286,7 +286,7 @@ def find_event_mentions(parsed: ParsedDocument, analysis: EntityAnalysis, lexico
         doc = unit.doc
         spans = unit.quotes
         sentence = TokenEntities(p_index, analysis, lexicon)
-        matches = trigger_patterns(doc.vocab, lexicon)(doc)
+        matches = trigger_patterns(lexicon)(doc)
         here = [m for index in sorted(matches) for m in _mentions_at(doc[index], matches[index], sentence, lexicon)]
         here = with_invited_destinations(here, doc, sentence, lexicon)
         found += [attach_quote(m, doc[m.token], spans) if m.kind == "Statement" and m.trigger not in attribution_phrases
