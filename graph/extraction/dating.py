@@ -32,9 +32,10 @@ def _past(verb) -> bool:
                                                                                for c in verb.children))
 
 
-def _narrative_days(parsed: ParsedDocument) -> dict[tuple[int, int], tuple[list, dt.date | None, dt.date | None]]:
-    """For each sentence: its date expressions with their anchors, the day the story stood at before it,
-    and the day it stands at after it.
+def _narrative_days(parsed: ParsedDocument, until: tuple[int, int]
+                    ) -> dict[tuple[int, int], tuple[list, dt.date | None, dt.date | None]]:
+    """For each sentence up to the one `until` names: its date expressions with their anchors, the day
+    the story stood at before it, and the day it stands at after it.
 
     The story's day starts at the article date; a sentence naming a day moves it there; one that places
     the story at a time that is no day ("earlier this month", "in 1984") leaves it unknown; a duration
@@ -43,9 +44,11 @@ def _narrative_days(parsed: ParsedDocument) -> dict[tuple[int, int], tuple[list,
     article_date = parsed.document.date
     reference = article_date
     found = {}
-    for p_index, unit in enumerate(parsed.paragraphs):
+    for p_index, unit in enumerate(parsed.paragraphs[:until[0] + 1]):
         quotes = unit.quotes
         for sentence in unit.doc.sents:
+            if (p_index, sentence.start) > until:
+                break  # the story's day only flows forward: no later sentence changes these
             resolved = [(span, anchor_of(span)) for span in date_expressions(sentence)]
             before = reference
             # only what the story tells as past moves it ("met on Monday"), not plans ("will meet on May 16")
@@ -84,7 +87,10 @@ def mention_dates(parsed: ParsedDocument, mentions: list[EventMention]
     "Ruiz arrived on Sunday. He met Okafor." met on Sunday); the document stage uses it only when
     nothing else, not even the call it happened during, dates the event."""
     article_date = parsed.document.date
-    by_sentence = _narrative_days(parsed)
+    if not mentions:
+        return [], []
+    by_sentence = _narrative_days(parsed, max(sentence_id(parsed, m) for m in mentions))
+    subtree_sizes: dict[tuple[int, int], int] = {}  # mentions of one clause share their anchors
     nouns = {(m.paragraph, m.token) for m in mentions if m.nominal}
     dates, story_days = [], []
     for mention in mentions:
@@ -105,7 +111,9 @@ def mention_dates(parsed: ParsedDocument, mentions: list[EventMention]
                 applies = governs(anchor, trigger) and not _owned_by_a_noun(span, anchor, other_nouns)
             if applies:
                 expressed = True
-                size = len(list(anchor.subtree))
+                size = subtree_sizes.get((mention.paragraph, anchor.i))
+                if size is None:
+                    size = subtree_sizes[(mention.paragraph, anchor.i)] = len(list(anchor.subtree))
                 day = resolve(span.text, article_date, future=mention.planned, reference=reference)
                 # the closest clause's expression wins even when it names no day: "confirmed on Wednesday
                 # that Brandt would visit Warsaw next month" dates no visit on a Wednesday
