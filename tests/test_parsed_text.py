@@ -5,7 +5,7 @@ import spacy
 from conftest import make_doc, parsed
 
 from graph.extraction.entities.mentions import person_words, written_forms
-from graph.extraction.nlp import lemma_positions, parse_documents
+from graph.extraction.nlp import lemma_positions, parse_documents, span_root
 from graph.ingest import document_from_text
 
 
@@ -61,6 +61,14 @@ def test_the_tokens_of_a_lemma_are_found_whatever_else_the_paragraph_says():
     assert lemma_positions(doc, frozenset({"say", "leave"})) == [5, 11]
     assert lemma_positions(doc, frozenset({"Said", "speak"})) == []
     assert lemma_positions(make_doc("Hi/INTJ/ROOT/0")[0:0].as_doc(), frozenset({"hi"})) == []
+
+
+def test_a_span_s_root_is_the_one_spacy_finds():
+    doc = two_sentences()
+    for start in range(len(doc)):
+        for end in range(start + 1, len(doc) + 1):
+            assert span_root(doc, start, end) == doc[start:end].root
+    assert span_root(doc, 6, 7).text == "Ana"  # a one-word name is its own root, whatever its head
 
 
 def test_a_paragraph_s_text_is_the_text_it_was_parsed_from():

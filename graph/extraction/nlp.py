@@ -121,6 +121,12 @@ def parse_documents(documents: Iterable[Document], nlp, batch_size: int = 64) ->
             current = None
 
 
+def span_root(doc, start: int, end: int):
+    """`doc[start:end].root`; a one-word span is its own root, and no Span is made to say so (the name rules
+    ask it of every name, and most names are one word)."""
+    return doc[start] if end - start == 1 else doc[start:end].root
+
+
 def lemma_positions(doc, lemmas: frozenset[str]) -> list[int]:
     """The tokens whose lemma is one of `lemmas`, read for all tokens at once (each distinct lemma is
     looked up once)."""

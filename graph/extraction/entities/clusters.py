@@ -82,23 +82,24 @@ def position(mention: NameMention) -> tuple[int, int]:
 def _surname_match(mention: NameMention, clusters: list[Cluster], mentions, lexicon: Lexicon) -> Cluster | None:
     """'Okafor' joins 'Ngozi Okafor'; with two Okafors, the one named most recently before."""
     word = _normal(mention.text)
+    size = len(word.split())  # "Diaz-Canel" is two words of "Miguel Diaz-Canel"
+    # "King Abdullah" is a given name; "Minister Okafor" a surname
+    by_given_name = any(t.lower() in lexicon.given_name_titles for t in mention.titles)
     candidates, inner = [], []
     for cluster in clusters:
+        if not any(m.label == "PERSON" or m.titles for m in cluster.mentions):
+            continue  # no person's names: no surname of theirs
         for name in cluster.full_names:
             parts = _without_initials(name).split()
-            personal = any(m.label == "PERSON" or m.titles for m in cluster.mentions)
-            # "King Abdullah" is a given name; "Minister Okafor" a surname
-            by_given_name = any(t.lower() in lexicon.given_name_titles for t in mention.titles)
-            size = len(word.split())  # "Diaz-Canel" is two words of "Miguel Diaz-Canel"
             if len(parts) > size and (" ".join(parts[:size]) == word or " ".join(parts[-size:]) == word
-                                      and not by_given_name) and personal:
+                                      and not by_given_name):
                 candidates.append(cluster)
                 break
             # "Lula" of "Luiz Inácio Lula da Silva": an inner name, a given name only where it opens the
             # family name before a particle ("Lula da Silva")
             inner_at = parts.index(word, 1) if word in parts[1:-1] else None
             family = inner_at is not None and parts[inner_at + 1] in NAME_PARTICLES
-            if personal and inner_at is not None and (family or not is_given_name(mention.text)):
+            if inner_at is not None and (family or not is_given_name(mention.text)):
                 inner.append(cluster)
                 break
     if not candidates and len(inner) == 1:

@@ -28,7 +28,7 @@ from ...lexicon import Lexicon
 from ...records import GROUP, ORGANIZATION, PERSON, PLACE
 from ..cache import built_once
 from ..deps import AGENT, AMOD, APPOS, COMPOUND, CONJ, DATIVE, DOBJ, NSUBJ, POBJ, PREP
-from ..nlp import CREDIT_WORDS
+from ..nlp import CREDIT_WORDS, span_root
 
 # "GROUP" is no label of the model's: a nationality it tags NORP that names people by a plural (mentions.py)
 LABEL_KIND = {"PERSON": PERSON, "ORG": ORGANIZATION, "GPE": PLACE, "LOC": PLACE, "FAC": PLACE, "GROUP": GROUP}
@@ -74,10 +74,6 @@ def name_head(doc, start: int, end: int):
     return doc[end - 1]
 
 
-def _span_root(doc, start: int, end: int):
-    return doc[start:end].root
-
-
 def head_kind(doc, start: int, end: int, label: str | None, lexicon: Lexicon) -> str | None:
     """'Lakeside Sun', 'University of Orvik': the kind its head word marks (names of two words or more).
 
@@ -90,7 +86,7 @@ def head_kind(doc, start: int, end: int, label: str | None, lexicon: Lexicon) ->
 
 def class_noun_kind(doc, start: int, end: int, lexicon: Lexicon) -> str | None:
     """'X, a catholic school', 'the town of X', 'localist group X', 'student X': what the noun classifies."""
-    root = _span_root(doc, start, end)
+    root = span_root(doc, start, end)
     for child in root.children:
         if child.dep_ == APPOS and child.pos_ == "NOUN" and child.i >= end:
             kind = lexicon.class_kind(child.lemma_)
@@ -146,7 +142,7 @@ def _modifies_next(doc, root, end: int, lexicon: Lexicon) -> bool:
 
 def affiliation_kind(doc, start: int, end: int) -> str | None:
     """'Jo Lam of the KVP', 'Ana Ruiz from Civic Hope': the name after a person's 'of' is an organization."""
-    root = _span_root(doc, start, end)
+    root = span_root(doc, start, end)
     prep = root.head
     if root.dep_ == POBJ and prep.lower_ in AFFILIATION_PREPOSITIONS and prep.dep_ == PREP \
             and prep.head.ent_type_ == "PERSON" and prep.head.i < start:
@@ -173,7 +169,7 @@ def list_kind(doc, start: int, end: int, label: str | None) -> str | None:
     agree on ("Kesh" among "Oroma, Tavi" and a mistagged "Lumo"). A one-word name tagged otherwise
     becomes a person only among people: a country listed with organizations may well be a country.
     """
-    root = _span_root(doc, start, end)
+    root = span_root(doc, start, end)
     others = [m for m in _list_members(root) if not start <= m.i < end]
     kinds = Counter(LABEL_KIND.get(m.ent_type_) for m in others if m.ent_type_)
     if not kinds:
@@ -189,7 +185,7 @@ def list_kind(doc, start: int, end: int, label: str | None) -> str | None:
 def region_kind(doc, start: int, end: int, lexicon: Lexicon) -> str | None:
     """'Pisella, Umbrosa': a name set off by a comma after a place is the region it lies in; but after
     a title's place ('the new president of Uruguay, Yamandú Orsi') it is the one who holds the title."""
-    root = _span_root(doc, start, end)
+    root = span_root(doc, start, end)
     if root.dep_ == APPOS and start > 0 and doc[start - 1].text == "," and root.head.i < start \
             and root.head.ent_type_ in ("GPE", "LOC"):
         place = root.head
@@ -218,7 +214,7 @@ CREDIT_HEADS = frozenset(word.lower() for word in CREDIT_WORDS if word.isalpha()
 
 def credit_kind(doc, start: int, end: int) -> str | None:
     """'Reporting by Jeff Mason; Editing by Alistair Bell': whoever a credit line names is a person."""
-    root = _span_root(doc, start, end)
+    root = span_root(doc, start, end)
     by = root.head
     if root.dep_ == POBJ and by.lower_ == "by" and by.head.lower_ in CREDIT_HEADS and by.head.i < by.i:
         return PERSON
@@ -248,7 +244,7 @@ def employer_kind(doc, start: int, end: int, lexicon: Lexicon) -> str | None:
 def outlet_kind(doc, start: int, end: int, lexicon: Lexicon) -> str | None:
     """'told LA Weekly', 'Wikinews interviewed the founder', 'interviewed by Wikinews': an untagged name told
     something or interviewing is a news outlet (people the model tags)."""
-    root = doc[start:end].root
+    root = span_root(doc, start, end)
     head = root.head
     if _interviewing_headline(doc, end, lexicon) and not is_given_name(doc[start].text):
         return ORGANIZATION
@@ -280,7 +276,7 @@ def place_context_kind(doc, start: int, end: int, label: str | None, lexicon: Le
     by a preposition or a visit ('in Ana' is rare, 'in Google' is not); any name modifying a place
     noun is a place.
     """
-    root = _span_root(doc, start, end)
+    root = span_root(doc, start, end)
     if root.dep_ == COMPOUND and root.head.pos_ == "NOUN" and root.head.is_lower and root.head.i >= end \
             and lexicon.class_kind(root.head.lemma_) == PLACE:
         return PLACE

@@ -13,6 +13,7 @@ import functools
 from ...lexicon import Lexicon
 from ...records import ORGANIZATION, PERSON, PLACE
 from ..deps import AMOD, COMPOUND, DOBJ, POBJ
+from ..nlp import span_root
 from .cues import is_given_name
 from .places import CITY, COUNTRY, LARGE_CITY, gazetteer
 
@@ -42,7 +43,7 @@ def article_kind(doc, start: int, end: int, label: str | None, lexicon: Lexicon)
 
 def modified_noun_kind(doc, start: int, end: int, lexicon: Lexicon) -> str | None:
     """'his Twitter account', 'the Herald website': what a name owns marks an organization."""
-    root = doc[start:end].root
+    root = span_root(doc, start, end)
     head = root.head
     if root.dep_ == COMPOUND and head.i >= end and head.pos_ == "NOUN" and head.is_lower:
         return next((kind for kind, words in lexicon.modified_nouns if head.lemma_.lower() in words), None)
@@ -52,7 +53,7 @@ def modified_noun_kind(doc, start: int, end: int, lexicon: Lexicon) -> str | Non
 def medium_kind(doc, start: int, end: int, lexicon: Lexicon) -> str | None:
     """'On Twitter, Ruiz said', 'said via Telegram', 'issued a message to Lee on Twitter', 'messages on
     Twitter': what words went out on, after a speech verb or a message (`ng:carrierNounCue`)."""
-    root = doc[start:end].root
+    root = span_root(doc, start, end)
     prep = root.head
     if end - start != 1 or root.dep_ != POBJ or not _carries_words(prep.head, lexicon):
         return None
@@ -107,7 +108,7 @@ def world_kind(doc, start: int, end: int, label: str | None, lexicon: Lexicon) -
 def national_adjective(doc, start: int, end: int, label: str) -> bool:
     """'Angolan Foreign Minister Teresa Nunes', 'his Sri Lankan counterpart': a country's adjective the
     model tagged as a place modifies the noun after it; it names nothing (as when tagged a nationality)."""
-    root = doc[start:end].root
+    root = span_root(doc, start, end)
     if label not in ("GPE", "LOC") or root.dep_ not in (COMPOUND, AMOD) or root.head.i < end:
         return False
     text = doc[start:end].text

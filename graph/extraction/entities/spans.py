@@ -6,6 +6,7 @@ from ...ingest import CAPTION_WORDS
 from ...lexicon import Lexicon
 from ...records import ORGANIZATION, PERSON, PLACE
 from ..deps import ACL, APPOS, ATTR, COMPOUND, CONJ, DOBJ, OPRD, XCOMP
+from ..nlp import span_root
 from .cues import (
     CONNECTORS,
     KIND_LABEL,
@@ -72,7 +73,7 @@ def work_title(doc, start: int, end: int, lexicon: Lexicon) -> bool:
     def work(token) -> bool:
         return token.pos_ == "NOUN" and token.lemma_.lower() in lexicon.work_nouns
 
-    root = doc[start:end].root
+    root = span_root(doc, start, end)
     while root.dep_ == CONJ and root.head.i < root.i and not any(t.is_punct for t in doc[root.head.i:root.i]):
         root = root.head  # "Hegemony or Survival": one title
     head = root.head
@@ -87,7 +88,7 @@ def plural_description(doc, start: int, end: int, lexicon: Lexicon) -> bool:
     """'Ivy League elites and Professors', 'Heads of Government': a capitalised plural of a title or of a noun
     that classifies people, with no article, describes many people; it names no one ('the Cardinals' and
     'the Senators' are teams)."""
-    root = doc[start:end].root
+    root = span_root(doc, start, end)
     if root.tag_ not in ("NNS", "NNPS") or not root.lower_.endswith("s"):
         return False
     if start > 0 and doc[start - 1].lower_ == "the":
