@@ -5,7 +5,7 @@ import spacy
 from conftest import make_doc, parsed
 
 from graph.extraction.entities.mentions import person_words, written_forms
-from graph.extraction.nlp import lemma_positions, parse_documents, span_root
+from graph.extraction.nlp import column, ids, lemma_positions, parse_documents, span_root
 from graph.ingest import document_from_text
 
 
@@ -61,6 +61,14 @@ def test_the_tokens_of_a_lemma_are_found_whatever_else_the_paragraph_says():
     assert lemma_positions(doc, frozenset({"say", "leave"})) == [5, 11]
     assert lemma_positions(doc, frozenset({"Said", "speak"})) == []
     assert lemma_positions(make_doc("Hi/INTJ/ROOT/0")[0:0].as_doc(), frozenset({"hi"})) == []
+
+
+def test_a_column_holds_each_token_s_attribute_as_the_ids_of_its_strings():
+    doc = two_sentences()
+    assert [i for i, pos in enumerate(column(doc, "POS")) if pos in ids(["PROPN"])] == [6, 7, 10, 13]
+    assert [doc[i].text for i, lower in enumerate(column(doc, "LOWER")) if lower in ids(["lee", "then"])] \
+        == ["Lee", "Then", "Lee"]
+    assert column(doc[0:0].as_doc(), "POS") == []
 
 
 def test_a_span_s_root_is_the_one_spacy_finds():

@@ -14,7 +14,6 @@ from ..records import PERSON
 from .deps import (
     ADVCL,
     AMOD,
-    APPOS,
     CCOMP,
     COMPOUND,
     CONJ,
@@ -29,8 +28,9 @@ from .deps import (
     SUBJECTS,
     XCOMP,
 )
-from .nlp import ParsedDocument, lemma_positions
+from .nlp import ParsedDocument, column, ids
 from .quotation import inside
+from .speakers import keys_of, quote_speaker, quoted_by_speaker, speaker_self, speaker_subjects
 
 MALE_PRONOUNS = {"he", "him", "his", "himself"}
 FEMALE_PRONOUNS = {"she", "her", "hers", "herself"}
@@ -46,6 +46,7 @@ def _names_a_known_pair(determiners: set[str]) -> bool:
     return "both" in determiners or "two" in determiners and "the" in determiners
 SALIENCE_WINDOW = 3  # sentences back that a pronoun may reach
 _ANY_WINDOW = max(SALIENCE_WINDOW, 1)  # the widest look back of any rule below (plurals look 1 back)
+_REFERRING = ids(("PRON", "NUM", "NOUN", "PROPN"))  # the parts of speech a rule below resolves
 
 # Token addresses are (paragraph index, token index): the unit the event stage asks about.
 TokenRef = tuple[int, int]
@@ -88,11 +89,11 @@ def _clause_subject_keys(token, paragraph: int, token_keys, object_control: froz
             # "invited Ruiz to meet with him": the one who meets is Ruiz, so "him" is not Ruiz
             for child in verb.head.children:
                 if child.dep_ == DOBJ:
-                    keys.update(_keys_of(child, paragraph, token_keys))
+                    keys.update(keys_of(child, paragraph, token_keys))
             break
         for child in verb.children:
             if child.dep_ in SUBJECTS:
-                keys.update(_keys_of(child, paragraph, token_keys))  # "President, Barack Obama," too
+                keys.update(keys_of(child, paragraph, token_keys))  # "President, Barack Obama," too
         if verb.dep_ in (CONJ, XCOMP, ADVCL) and verb.head != verb and not any(
                 c.dep_ in SUBJECTS for c in verb.children):
             verb = verb.head
@@ -112,18 +113,23 @@ def resolve_references(parsed: ParsedDocument, infos: list[Referable], token_key
     start = 0  # referents before this index are out of every window (history is in sentence order)
     sentence_number = 0
     last_speaker: tuple[str, ...] = ()
+    sovereign_styles = ids(lexicon.sovereign_styles)
     for p_index, unit in enumerate(parsed.paragraphs):
-        speakers = _speaker_subjects(unit.doc, quotes[p_index], lexicon.speech_verbs)
-        speaker = _quote_speaker(speakers, p_index, quotes[p_index], token_keys, last_speaker)
+        speakers = speaker_subjects(unit.doc, quotes[p_index], lexicon.speech_verbs)
+        speaker = quote_speaker(speakers, p_index, quotes[p_index], token_keys, last_speaker)
+        parts_of_speech, lowers = column(unit.doc, "POS"), column(unit.doc, "LOWER")
         for sentence in unit.doc.sents:
             while start < len(history) and sentence_number - history[start].sentence > _ANY_WINDOW:
                 start += 1  # so a long document costs time linear in its length
-            for token in sentence:
-                ref = (p_index, token.i)
+            for i in range(sentence.start, sentence.end):
+                ref = (p_index, i)
                 keys = token_keys.get(ref)
+                if keys is None and parts_of_speech[i] not in _REFERRING and lowers[i] not in sovereign_styles:
+                    continue  # a word that is no name, pronoun, number or noun refers to no one here
+                token = unit.doc[i]
                 lower = token.lower_
                 if keys is None and token.pos_ == "PRON" and lower in MALE_PRONOUNS | FEMALE_PRONOUNS:
-                    quoted = _quoted_by_speaker(token, p_index, quotes[p_index], lexicon.speech_verbs)
+                    quoted = quoted_by_speaker(token, p_index, quotes[p_index], lexicon.speech_verbs)
                     # a speaker calls themselves "I": "he" in their own quote is someone else
                     own = speaker if speaker and inside(quotes[p_index], token.idx) else None
                     candidates = [r for r in history[start:] if r not in quoted and r.keys != own]
@@ -140,7 +146,7 @@ def resolve_references(parsed: ParsedDocument, infos: list[Referable], token_key
                     keys = _resolve_plural(sentence_number, history[start:], people,
                                            pairs=not inside(quotes[p_index], token.idx), bound=bound)
                 elif keys is None and token.pos_ == "PRON" and lower in FIRST_PERSON_PRONOUNS:
-                    keys = _speaker_self(speaker, by_key) if inside(quotes[p_index], token.idx) else None
+                    keys = speaker_self(speaker, by_key) if inside(quotes[p_index], token.idx) else None
                 elif keys is None and lower in lexicon.sovereign_styles:
                     keys = _sovereign(token, infos, lexicon)
                 elif keys is None and (token.pos_ == "NOUN" or token.pos_ == "PROPN" and lower in lexicon.title_cues):
@@ -160,28 +166,8 @@ def resolve_references(parsed: ParsedDocument, infos: list[Referable], token_key
                             history.append(_Referent(sentence_number, ref, group, subject))
             sentence_number += 1
         # read after the paragraph's pronouns are resolved: "…," he added names whom "he" was
-        spoke = next((keys for keys in (_keys_of(s, p_index, token_keys) for s in reversed(speakers)) if keys), ())
+        spoke = next((keys for keys in (keys_of(s, p_index, token_keys) for s in reversed(speakers)) if keys), ())
         last_speaker = spoke or last_speaker
-
-
-def _speaker_subjects(doc, spans, speech_verbs: frozenset[str]):
-    """Subjects of speech verbs outside the paragraph's quotes: who speaks them."""
-    return sorted((c for i in lemma_positions(doc, speech_verbs) for c in doc[i].children
-                   if c.dep_ in SUBJECTS and not inside(spans, c.idx)), key=lambda t: t.i)
-
-
-def _quote_speaker(speakers, paragraph: int, spans, token_keys, last_speaker: tuple[str, ...]) -> tuple[str, ...]:
-    """Who speaks the paragraph's quotes: the one a speech verb outside them names, or the last speaker
-    when it is a pronoun ('"… he conceded," he added' continues the quote before)."""
-    if not spans:
-        return ()
-    for subject in speakers:
-        keys = _keys_of(subject, paragraph, token_keys)
-        if keys:
-            return keys
-        if subject.pos_ == "PRON":
-            return last_speaker
-    return ()
 
 
 def _reporter_of(token, paragraph: int, token_keys, by_key, speech_verbs: frozenset[str]) -> tuple[str, ...] | None:
@@ -193,36 +179,11 @@ def _reporter_of(token, paragraph: int, token_keys, by_key, speech_verbs: frozen
     for clause in token.head.head.children:
         if clause.dep_ == CCOMP and clause.i < token.i:
             subjects = [c for c in clause.children if c.dep_ in SUBJECTS]
-            keys = _keys_of(subjects[0], paragraph, token_keys) if subjects else ()
+            keys = keys_of(subjects[0], paragraph, token_keys) if subjects else ()
             info = by_key.get(keys[0]) if len(keys) == 1 else None
             if info is not None and info.kind == PERSON and info.gender in (wanted, None):
                 return keys
     return None
-
-
-def _speaker_self(speaker: tuple[str, ...], by_key) -> tuple[str, ...] | None:
-    """'"I called him," Ruiz said': a person's "I" in their own quote is that person."""
-    if len(speaker) == 1 and by_key.get(speaker[0]) is not None and by_key[speaker[0]].kind == PERSON:
-        return speaker
-    return None
-
-
-class _QuotedBySpeaker:
-    """The referents a speaker's own quotation names: '"…we will host Wang Yi," he said' is not Wang Yi."""
-
-    def __init__(self, doc, paragraph: int, spans: list[tuple[int, int]]):
-        self.doc, self.paragraph, self.spans = doc, paragraph, spans
-
-    def __contains__(self, referent) -> bool:
-        p, i = referent.position
-        return p == self.paragraph and inside(self.spans, self.doc[i].idx)
-
-
-def _quoted_by_speaker(token, paragraph: int, spans, speech_verbs: frozenset[str]):
-    """Referents to leave out for a pronoun that is the subject of a speech verb outside quotation marks."""
-    if token.dep_ not in SUBJECTS or token.head.lemma_ not in speech_verbs or inside(spans, token.idx) or not spans:
-        return ()
-    return _QuotedBySpeaker(token.doc, paragraph, spans)
 
 
 def _sovereign(token, infos, lexicon: Lexicon) -> tuple[str, ...] | None:
@@ -246,26 +207,15 @@ def _reporting_body(token, paragraph: int, token_keys, by_key, speech_verbs: fro
         return None
     for child in speaker.children:
         if child.dep_ == NSUBJ:
-            keys = _keys_of(child, paragraph, token_keys)
+            keys = keys_of(child, paragraph, token_keys)
             if len(keys) == 1 and by_key.get(keys[0]) and by_key[keys[0]].kind != PERSON:
                 return keys
     return None
 
 
-def _keys_of(token, paragraph: int, token_keys) -> tuple[str, ...]:
-    """The entity a token names, looking through an apposition ('her deputy, Ana Ruiz')."""
-    keys = token_keys.get((paragraph, token.i))
-    if keys:
-        return keys
-    for child in token.children:
-        if child.dep_ == APPOS and token_keys.get((paragraph, child.i)):
-            return token_keys[(paragraph, child.i)]
-    return ()
-
-
 def _coordinated_keys(token, paragraph: int, token_keys) -> tuple[str, ...]:
     """'Ruiz and Okafor': every entity of a coordination headed by this token."""
-    keys = list(_keys_of(token, paragraph, token_keys))
+    keys = list(keys_of(token, paragraph, token_keys))
     for child in token.children:
         if child.dep_ == CONJ:
             keys.extend(_coordinated_keys(child, paragraph, token_keys))
@@ -332,7 +282,7 @@ def _acted_on(token, paragraph: int, token_keys) -> tuple[str, ...] | None:
     objects = [c for c in prep.head.children if c.dep_ == DOBJ]
     if not objects:
         return None
-    keys = _keys_of(objects[0], paragraph, token_keys)
+    keys = keys_of(objects[0], paragraph, token_keys)
     return keys if len(keys) == 1 else ()
 
 

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from spacy.attrs import LEMMA, SENT_START
+from spacy.strings import get_string_id
 
 from ..errors import NewsgraphError
 from ..ingest import paragraphs
@@ -119,6 +120,17 @@ def parse_documents(documents: Iterable[Document], nlp, batch_size: int = 64) ->
         if last:
             yield current
             current = None
+
+
+def column(doc, attribute: int) -> list[int]:
+    """One attribute (a `spacy.attrs` id) of every token, as string ids or flags, read for all tokens at
+    once: a rule that looks at every token reads this and makes Token objects only for those it keeps."""
+    return doc.to_array(attribute).tolist() if len(doc) else []
+
+
+def ids(labels) -> frozenset[int]:
+    """The string ids of labels or words, as `column` gives them."""
+    return frozenset(map(get_string_id, labels))
 
 
 def span_root(doc, start: int, end: int):

@@ -12,10 +12,13 @@ import functools
 import re
 
 from dateutil import parser as date_parser
+from spacy.attrs import LOWER
+from spacy.strings import get_string_id
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 DAY_OFFSETS = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
 DAY_WORDS = frozenset((*WEEKDAYS, *DAY_OFFSETS))
+_DAY_WORD_IDS = frozenset(map(get_string_id, DAY_WORDS))  # as a token's LOWER column gives them
 # the day the story stands at, named again: "later that day", "earlier the same day", "the team on the day"
 # (but "on the day of the vote" names its own day)
 SAME_DAY = re.compile(r"\b(earlier|later) (in|that) the day\b|\bthis (morning|afternoon|evening)\b|\bthat day\b"
@@ -96,9 +99,10 @@ def date_expressions(sentence) -> list:
     """Spans of a spaCy sentence that may name a day: DATE/TIME entities and bare day words."""
     spans = [ent for ent in sentence.ents if ent.label_ in ("DATE", "TIME")]
     covered = {t.i for span in spans for t in span}
-    for token in sentence:
-        if token.i not in covered and token.lower_ in DAY_WORDS:
-            spans.append(token.doc[token.i:token.i + 1])
+    doc = sentence.doc
+    for i, lower in enumerate(doc.to_array(LOWER)[sentence.start:sentence.end].tolist(), start=sentence.start):
+        if lower in _DAY_WORD_IDS and i not in covered:
+            spans.append(doc[i:i + 1])
     match = SAME_DAY.search(sentence.text)
     if match:
         span = sentence.doc.char_span(sentence.start_char + match.start(), sentence.start_char + match.end(),

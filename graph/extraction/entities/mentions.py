@@ -9,7 +9,7 @@ from spacy.attrs import ENT_TYPE, IS_ALPHA, IS_LOWER, IS_QUOTE, IS_TITLE, ORTH, 
 from ...lexicon import Lexicon
 from ...records import ORGANIZATION
 from ..deps import APPOS, ATTR, COMPOUND, CONJ, DATIVE, DOBJ, NSUBJ, NSUBJPASS, POBJ
-from ..nlp import SENTENCE_START, ParsedDocument
+from ..nlp import SENTENCE_START, ParsedDocument, column, ids
 from .cues import LABEL_KIND as NER_KIND
 from .evidence import national_adjective
 from .kinds import body_names, cue_kind, untagged_names
@@ -256,11 +256,13 @@ def unlabelled_repeats(parsed: ParsedDocument, mentions: list[NameMention]) -> l
         for word in m.text.split():
             if word[:1].isupper() and len(word) > 2:
                 known.setdefault(word, "PERSON" if m.label == "PERSON" else None)
+    people = ids(word for word, label in known.items() if label == "PERSON")
     extra = []
     for p_index, unit in enumerate(parsed.paragraphs):
-        for token in unit.doc:
-            if (p_index, token.i) in covered or known.get(token.text) != "PERSON":
+        for i, orth in enumerate(column(unit.doc, ORTH)):
+            if orth not in people or (p_index, i) in covered:
                 continue
+            token = unit.doc[i]
             if token.pos_ != "PROPN" and not (token.pos_ == "NOUN" and token.is_title):
                 continue  # a known surname the tagger took for a noun at the start of a sentence still counts
             if token.dep_ == COMPOUND or any(c.dep_ == COMPOUND and not opening_participle(c) for c in token.children):

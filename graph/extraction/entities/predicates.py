@@ -2,9 +2,14 @@
 Minister', 'was elected president', 'was sworn in as governor' (`ng:becomingVerbCue`)."""
 from __future__ import annotations
 
+from spacy.attrs import DEP
+
 from ...lexicon import Lexicon
 from ..coref import TokenRef
 from ..deps import ADVCL, AMOD, ATTR, COMPOUND, CONJ, NPADVMOD, NSUBJ, NSUBJPASS, OPRD, PCOMP, POBJ, PREP, XCOMP
+from ..nlp import column, ids
+
+_PREDICATE_DEPS = ids((ATTR, OPRD, XCOMP, POBJ))  # where a noun is what its subject is or becomes
 
 
 def _title_of(token, lexicon: Lexicon) -> str | None:
@@ -35,8 +40,9 @@ def predicate_titles(parsed, token_keys: dict[TokenRef, tuple[str, ...]], lexico
     """(entity key, title) for each title a becoming verb gives its subject."""
     found = []
     for p_index, unit in enumerate(parsed.paragraphs):
-        for token in unit.doc:
-            title = _title_of(token, lexicon) if token.dep_ in (ATTR, OPRD, XCOMP, POBJ) else None
+        for i, label in enumerate(column(unit.doc, DEP)):
+            token = unit.doc[i] if label in _PREDICATE_DEPS else None
+            title = _title_of(token, lexicon) if token is not None else None
             if title is None:
                 continue
             verb = token.head.head if token.dep_ == POBJ and token.head.lower_ == "as" else token.head

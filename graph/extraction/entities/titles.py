@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import functools
 
+from spacy.attrs import POS
+from spacy.symbols import PROPN
+
 from ...lexicon import Lexicon
 from ..deps import APPOS, COMPOUND, POBJ, PREP
+from ..nlp import column
 
 QUALIFIER_LABELS = {"GPE", "NORP"}  # "US Vice President", "Democratic nominee": qualify a title
 
@@ -137,9 +141,10 @@ def qualifier_before_title(doc, start: int, end: int, label: str, lexicon: Lexic
 def title_led_names(doc, taken: set[int], lexicon: Lexicon) -> list[tuple[int, int]]:
     """Proper-noun runs right after a capitalised title that the model did not tag ('Taoiseach Conor Walsh')."""
     spans = []
-    for token in doc:
-        if token.i in taken or token.pos_ != "PROPN" or token.i == 0:
+    for i, part_of_speech in enumerate(column(doc, POS)):
+        if part_of_speech != PROPN or i == 0 or i in taken:
             continue
+        token = doc[i]
         before = doc[token.i - 1]
         if not (before.lower_ in lexicon.title_cues and (before.is_title or before.is_upper)) or before.i in taken:
             continue
