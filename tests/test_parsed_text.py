@@ -85,3 +85,19 @@ def test_a_paragraph_s_text_is_the_text_it_was_parsed_from():
     units = next(parse_documents([document], spacy.blank("en"))).paragraphs
     assert [u.text for u in units] == [document.text[u.paragraph.begin:u.paragraph.end] for u in units] \
         == [u.doc.text for u in units] == ["Ruiz  called Lee , twice.", '"Then" he left\t(at 5 p.m.).']
+
+
+def test_an_entity_s_mentions_point_at_its_words_and_sentence_in_the_document():
+    from graph.extraction import extract_document
+    from graph.rdf.lexicon import default_lexicon
+
+    first = make_doc("Ana/PROPN/compound/1 Lee/PROPN/nsubj/2 spoke/VERB/ROOT/2/speak ./PUNCT/punct/2 "
+                     "Lee/PROPN/nsubj/5 left/VERB/ROOT/5/leave ./PUNCT/punct/5", ents=[(0, 2, "PERSON"), (4, 5, "PERSON")])
+    second = make_doc("Then/ADV/advmod/3 Ana/PROPN/compound/2 Lee/PROPN/nsubj/3 slept/VERB/ROOT/3/sleep ./PUNCT/punct/3",
+                      ents=[(1, 3, "PERSON")])
+    document = parsed(first, second)
+    lee, = extract_document(document, default_lexicon()).entities
+    text = document.document.text
+    assert [(text[m.begin:m.end], m.text) for m in lee.mentions] == [("Ana Lee",) * 2, ("Lee",) * 2, ("Ana Lee",) * 2]
+    assert [text[m.sentence_begin:m.sentence_end] for m in lee.mentions] == [
+        "Ana Lee spoke.", "Lee left.", "Then Ana Lee slept."]

@@ -324,8 +324,6 @@ def _resolve_description(token, infos, sentence_number, history, people,
     determiners = {c.lower_ for c in token.children if c.dep_ in (DET, PREDET, NUMMOD, POSS)}
     if token.ent_type_ or not determiners:
         return None
-    modifiers = [c.i for c in token.children if c.dep_ in (COMPOUND, AMOD) and c.i < token.i]
-    title = token.doc[min(modifiers, default=token.i):token.i + 1].text.lower().replace(" - ", "-")
     if token.tag_ == "NNS" and determiners & PLURAL_DESCRIPTION_DETERMINERS:
         if not _names_a_known_pair(determiners):
             return None
@@ -333,6 +331,8 @@ def _resolve_description(token, infos, sentence_number, history, people,
     # "the president-elect", and "his spokeswoman" once one spokeswoman has been named
     if not determiners & ({"the"} | POSSESSIVE_DETERMINERS):
         return None
+    modifiers = [c.i for c in token.children if c.dep_ in (COMPOUND, AMOD) and c.i < token.i]
+    title = token.doc[min(modifiers, default=token.i):token.i + 1].text.lower().replace(" - ", "-")
     # "the US President": the title without the place qualifying it
     unqualified = " ".join(t.lower_ for t in token.doc[min(modifiers, default=token.i):token.i + 1]
                            if not t.ent_type_ or t.i == token.i).replace(" - ", "-")

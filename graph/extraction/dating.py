@@ -9,7 +9,7 @@ import datetime as dt
 
 from .deps import ACL, AMOD, AUX, AUXPASS, COMPOUND
 from .events import EventMention
-from .nlp import ParsedDocument
+from .nlp import ParsedDocument, column
 from .quotation import inside
 from .temporal import AHEAD, SAME_DAY, anchor_of, date_expressions, governs, moves_the_narrative, resolve
 
@@ -45,11 +45,11 @@ def _narrative_days(parsed: ParsedDocument, until: tuple[int, int]
     reference = article_date
     found = {}
     for p_index, unit in enumerate(parsed.paragraphs[:until[0] + 1]):
-        quotes = unit.quotes
+        quotes, lowers = unit.quotes, column(unit.doc, "LOWER")
         for sentence in unit.doc.sents:
             if (p_index, sentence.start) > until:
                 break  # the story's day only flows forward: no later sentence changes these
-            resolved = [(span, anchor_of(span)) for span in date_expressions(sentence)]
+            resolved = [(span, anchor_of(span)) for span in date_expressions(sentence, lowers)]
             before = reference
             # only what the story tells as past moves it ("met on Monday"), not plans ("will meet on May 16")
             told = [span for span, anchor in resolved if not SAME_DAY.search(span.text) and _past(anchor)

@@ -9,7 +9,7 @@ import functools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from spacy.attrs import LEMMA, SENT_START
+from spacy.attrs import SENT_START
 from spacy.strings import get_string_id
 
 from ..errors import NewsgraphError
@@ -122,9 +122,10 @@ def parse_documents(documents: Iterable[Document], nlp, batch_size: int = 64) ->
             current = None
 
 
-def column(doc, attribute: int) -> list[int]:
-    """One attribute (a `spacy.attrs` id) of every token, as string ids or flags, read for all tokens at
-    once: a rule that looks at every token reads this and makes Token objects only for those it keeps."""
+def column(doc, attribute: int | str) -> list[int]:
+    """One attribute (a `spacy.attrs` id or name: "POS", "LOWER") of every token, as string ids or flags,
+    read for all tokens at once: a rule that looks at every token reads this and makes Token objects only
+    for those it keeps."""
     return doc.to_array(attribute).tolist() if len(doc) else []
 
 
@@ -140,15 +141,11 @@ def span_root(doc, start: int, end: int):
 
 
 def lemma_positions(doc, lemmas: frozenset[str]) -> list[int]:
-    """The tokens whose lemma is one of `lemmas`, read for all tokens at once (each distinct lemma is
-    looked up once)."""
-    wanted: dict[int, bool] = {}
-    strings = doc.vocab.strings
-    positions = []
-    for i, lemma in enumerate(doc.to_array(LEMMA).tolist() if len(doc) else ()):
-        found = wanted.get(lemma)
-        if found is None:
-            found = wanted[lemma] = strings[lemma] in lemmas
-        if found:
-            positions.append(i)
-    return positions
+    """The tokens whose lemma is one of `lemmas`, read for all tokens at once."""
+    wanted = _cached_ids(lemmas)
+    return [i for i, lemma in enumerate(column(doc, "LEMMA")) if lemma in wanted]
+
+
+@functools.lru_cache(maxsize=256)
+def _cached_ids(words: frozenset[str]) -> frozenset[int]:
+    return ids(words)

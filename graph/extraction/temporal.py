@@ -12,7 +12,6 @@ import functools
 import re
 
 from dateutil import parser as date_parser
-from spacy.attrs import LOWER
 from spacy.strings import get_string_id
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -95,13 +94,14 @@ def moves_the_narrative(expression: str) -> bool:
     return not DURATION.match(text) and not re.search(r"\b(annually|daily|weekly|every)\b", text)
 
 
-def date_expressions(sentence) -> list:
-    """Spans of a spaCy sentence that may name a day: DATE/TIME entities and bare day words."""
+def date_expressions(sentence, lowers: list[int]) -> list:
+    """Spans of a spaCy sentence that may name a day: DATE/TIME entities and bare day words (found in
+    `lowers`, the LOWER column of the sentence's Doc)."""
     spans = [ent for ent in sentence.ents if ent.label_ in ("DATE", "TIME")]
     covered = {t.i for span in spans for t in span}
     doc = sentence.doc
-    for i, lower in enumerate(doc.to_array(LOWER)[sentence.start:sentence.end].tolist(), start=sentence.start):
-        if lower in _DAY_WORD_IDS and i not in covered:
+    for i in range(sentence.start, sentence.end):
+        if lowers[i] in _DAY_WORD_IDS and i not in covered:
             spans.append(doc[i:i + 1])
     match = SAME_DAY.search(sentence.text)
     if match:

@@ -81,12 +81,14 @@ def _gender(name: str, mentions: list[NameMention], lexicon: Lexicon) -> str | N
     return {"male": "male", "mostly_male": "male", "female": "female", "mostly_female": "female"}.get(guess)
 
 
-def _document_mention(unit, doc_span) -> Mention:
-    offset = unit.paragraph.begin
-    sentence_begin, sentence_end = unit.sentence_chars(doc_span.start)
-    return Mention(
-        begin=offset + doc_span.start_char, end=offset + doc_span.end_char, text=doc_span.text,
-        sentence_begin=offset + sentence_begin, sentence_end=offset + sentence_end)
+def _document_mention(unit, start: int, end: int) -> Mention:
+    """Where tokens start:end are in the document, as `doc[start:end]`'s characters (read from the
+    paragraph's text, which the tokens keep as written, rather than joined again from them)."""
+    offset, last = unit.paragraph.begin, unit.doc[end - 1]
+    begin, stop = unit.doc[start].idx, last.idx + len(last)
+    sentence_begin, sentence_end = unit.sentence_chars(start)
+    return Mention(begin=offset + begin, end=offset + stop, text=unit.text[begin:stop],
+                   sentence_begin=offset + sentence_begin, sentence_end=offset + sentence_end)
 
 
 @dataclass
@@ -210,7 +212,7 @@ def _entity_record(parsed: ParsedDocument, info: _EntityInfo, derived: list[str]
     aliases, mentions = [], []
     for m in sorted(info.cluster.mentions, key=position):
         unit = parsed.paragraphs[m.paragraph]
-        mentions.append(_document_mention(unit, unit.doc[m.start:m.end]))
+        mentions.append(_document_mention(unit, m.start, m.end))
         for surface in [m.text, *m.surfaces]:
             if surface.casefold() != info.name.casefold() and surface.casefold() not in {a.casefold() for a in aliases}:
                 aliases.append(surface)

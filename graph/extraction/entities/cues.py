@@ -171,6 +171,8 @@ def list_kind(doc, start: int, end: int, label: str | None) -> str | None:
     """
     root = span_root(doc, start, end)
     others = [m for m in _list_members(root) if not start <= m.i < end]
+    if len(others) < MIN_LIST_AGREEMENT:
+        return None  # too few other names to agree on a kind (most names are in no list)
     kinds = Counter(LABEL_KIND.get(m.ent_type_) for m in others if m.ent_type_)
     if not kinds:
         return None
