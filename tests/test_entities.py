@@ -519,3 +519,15 @@ def test_a_lower_case_title_a_person_becomes_is_the_whole_title():
                    "prime/ADJ/amod/5 minister/NOUN/attr/3 ./PUNCT/punct/3", ents=[(0, 2, "PERSON")])
     _, found = entities(doc)
     assert [r.title.lower() for r in found["Ana Ruiz"].roles] == ["prime minister"]
+
+
+def test_a_word_not_written_as_a_name_is_never_a_name_word():
+    # the name runs skip such words before asking is_name_word: that must never skip a name word
+    from graph.extraction.entities.cues import is_name_word
+    from graph.extraction.entities.kinds import _written_as_name
+
+    words = ["Ana", "a", "A", "U.S.", "1990s", "-", "É", "X1", "iPhone", "ACME", "'s", "O'Neill", "3M", "I"]
+    doc = make_doc(" ".join(f"{w}/PROPN/dep/0" for w in words))
+    for token in doc:
+        assert not is_name_word(token, False) or _written_as_name(token.text), token.text
+    assert [w for w in words if _written_as_name(w)] == ["Ana", "A", "U.S.", "É", "X1", "ACME", "O'Neill", "I"]

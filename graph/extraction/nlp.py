@@ -6,6 +6,7 @@ them in batches, so memory does not grow with the corpus.
 from __future__ import annotations
 
 import functools
+import weakref
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -122,11 +123,21 @@ def parse_documents(documents: Iterable[Document], nlp, batch_size: int = 64) ->
             current = None
 
 
-def column(doc, attribute: int | str) -> list[int]:
-    """One attribute (a `spacy.attrs` id or name: "POS", "LOWER") of every token, as string ids or flags,
-    read for all tokens at once: a rule that looks at every token reads this and makes Token objects only
-    for those it keeps."""
-    return doc.to_array(attribute).tolist() if len(doc) else []
+# the token attributes rules read for every token, as `column` gives them
+COLUMNS = ("ORTH", "LOWER", "LEMMA", "POS", "DEP")
+_COLUMNS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # a Doc's columns live as long as it does
+
+
+def column(doc, attribute: str) -> list[int]:
+    """One attribute of COLUMNS ("POS", "LOWER", ...) of every token, as string ids: a rule that looks at
+    every token reads this and makes Token objects only for those it keeps. The columns of a Doc are read
+    once, all at once, when a rule first asks (several rules ask per paragraph); a parsed Doc does not change
+    and the lists are shared, so no caller may change one."""
+    columns = _COLUMNS.get(doc)
+    if columns is None:
+        rows = doc.to_array(list(COLUMNS)).T.tolist() if len(doc) else [[] for _ in COLUMNS]
+        columns = _COLUMNS[doc] = dict(zip(COLUMNS, rows))
+    return columns[attribute]
 
 
 def ids(labels) -> frozenset[int]:

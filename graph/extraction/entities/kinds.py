@@ -7,12 +7,15 @@ before a one-word name, the noun a name modifies, a personal title, the gazettee
 """
 from __future__ import annotations
 
+import functools
+
 from spacy.attrs import POS
 from spacy.symbols import NOUN as NOUN_POS
 
 from ...lexicon import Lexicon
 from ...records import ORGANIZATION, PERSON, PLACE
 from ..deps import COMPOUND, DET, NSUBJ
+from ..nlp import column
 from .cues import (
     CONNECTORS,
     KIND_LABEL,
@@ -55,11 +58,19 @@ def cue_kind(doc, start: int, end: int, label: str | None, lexicon: Lexicon) -> 
         or world_kind(doc, start, end, label, lexicon)
 
 
+@functools.lru_cache(maxsize=65536)
+def _written_as_name(word: str) -> bool:
+    """Whether a word is written as a name's may be: capitalised, with a letter (see cues.is_name_word)."""
+    return word[:1].isupper() and (len(word) > 1 or word.isalpha()) and any(c.isalpha() for c in word)
+
+
 def _name_runs(doc, taken: set[int]):
     """Maximal runs of capitalised words outside tagged names, with inner connectors and hyphens."""
+    strings = doc.vocab.strings
+    written = [_written_as_name(strings[orth]) for orth in column(doc, "ORTH")]  # what is_name_word asks first
     i = 0
     while i < len(doc):
-        if i in taken or not is_name_word(doc[i], doc[i].is_sent_start):
+        if i in taken or not written[i] or not is_name_word(doc[i], doc[i].is_sent_start):
             i += 1
             continue
         end = i + 1

@@ -259,7 +259,7 @@ def unlabelled_repeats(parsed: ParsedDocument, mentions: list[NameMention]) -> l
     people = ids(word for word, label in known.items() if label == "PERSON")
     extra = []
     for p_index, unit in enumerate(parsed.paragraphs):
-        for i, orth in enumerate(column(unit.doc, ORTH)):
+        for i, orth in enumerate(column(unit.doc, "ORTH")):
             if orth not in people or (p_index, i) in covered:
                 continue
             token = unit.doc[i]

@@ -2,8 +2,6 @@
 Minister', 'was elected president', 'was sworn in as governor' (`ng:becomingVerbCue`)."""
 from __future__ import annotations
 
-from spacy.attrs import DEP
-
 from ...lexicon import Lexicon
 from ..coref import TokenRef
 from ..deps import ADVCL, AMOD, ATTR, COMPOUND, CONJ, NPADVMOD, NSUBJ, NSUBJPASS, OPRD, PCOMP, POBJ, PREP, XCOMP
@@ -40,7 +38,7 @@ def predicate_titles(parsed, token_keys: dict[TokenRef, tuple[str, ...]], lexico
     """(entity key, title) for each title a becoming verb gives its subject."""
     found = []
     for p_index, unit in enumerate(parsed.paragraphs):
-        for i, label in enumerate(column(unit.doc, DEP)):
+        for i, label in enumerate(column(unit.doc, "DEP")):
             token = unit.doc[i] if label in _PREDICATE_DEPS else None
             title = _title_of(token, lexicon) if token is not None else None
             if title is None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 
-from spacy.attrs import POS
 from spacy.symbols import PROPN
 
 from ...lexicon import Lexicon
@@ -141,7 +140,7 @@ def qualifier_before_title(doc, start: int, end: int, label: str, lexicon: Lexic
 def title_led_names(doc, taken: set[int], lexicon: Lexicon) -> list[tuple[int, int]]:
     """Proper-noun runs right after a capitalised title that the model did not tag ('Taoiseach Conor Walsh')."""
     spans = []
-    for i, part_of_speech in enumerate(column(doc, POS)):
+    for i, part_of_speech in enumerate(column(doc, "POS")):
         if part_of_speech != PROPN or i == 0 or i in taken:
             continue
         token = doc[i]
