@@ -2,6 +2,7 @@
 with the titles written around them (titles.py)."""
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 from spacy.attrs import ENT_TYPE, IS_ALPHA, IS_LOWER, IS_QUOTE, IS_TITLE, ORTH, SENT_START
@@ -57,8 +58,8 @@ class NameMention:
     in_brackets: bool = False  # "(KCNA)"
     relabelled: bool = False  # the context overrode the model's label ("presidential office Cheong Wa Dae")
 
-    @property
-    def tokens(self) -> int:
+    @functools.cached_property
+    def tokens(self) -> int:  # the rules ask it of every mention many times; the text is never changed
         return len(self.text.split())
 
 
@@ -110,8 +111,8 @@ def find_name_mentions(parsed: ParsedDocument, lexicon: Lexicon) -> list[NameMen
             # a letter somewhere: "U.S." and "U.N." are no alphabetic tokens, yet names; and a capital
             # somewhere: the model tags lower-case words too ("from submicron carbonyl iron particles",
             # "won the electoral college votes", a Portuguese "pela vitória eleitoral")
-            if start >= end or not any(c.isalpha() for c in doc[start:end].text) \
-                    or not any(c.isupper() for c in doc[start:end].text) \
+            written = doc[start:end].text if start < end else ""
+            if not any(c.isalpha() for c in written) or not any(c.isupper() for c in written) \
                     or post_nominal(doc, start, end, label) \
                     or common_word_opening(doc, start, end, lower_ids, capitalised_ids) \
                     or plural_description(doc, start, end, lexicon) or occasion_name(doc, start, end, lexicon) \
