@@ -11,6 +11,7 @@ The measures of scale (each one run, each build or bare parse a fresh process; t
 from examples/ and tests/data/dev/, names and dates varied per document):
 
     python scripts/bench_build.py --scale throughput   # build ÷ bare spaCy (-o, --store), 3 runs; --workers 2 ÷ 1
+    python scripts/bench_build.py --scale against REV  # the same ratios for this checkout and commit REV, interleaved
     python scripts/bench_build.py --scale memory       # peak RSS of --store at 1,600 documents ÷ at 100
     python scripts/bench_build.py --scale spark        # Spark local[2] ÷ --workers 2 on 1,000 documents
     python scripts/bench_build.py --scale stages       # where one process's build of 100 documents goes
@@ -18,6 +19,7 @@ from examples/ and tests/data/dev/, names and dates varied per document):
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -66,6 +68,9 @@ def main() -> None:
     if len(sys.argv) > 1 and sys.argv[1] != "--scale" and not sys.argv[1].isdigit() or \
             len(sys.argv) > 2 and sys.argv[1] == "--scale" and sys.argv[2] not in MEASURES:
         sys.exit(f"bench_build.py: unknown arguments {' '.join(sys.argv[1:])!r} (see --help)")
+    if len(sys.argv) > 3 and sys.argv[1:3] == ["--scale", "against"]:
+        against(sys.argv[3], *map(int, sys.argv[4:]))
+        return
     if len(sys.argv) > 2 and sys.argv[1] == "--scale":
         MEASURES[sys.argv[2]](*map(int, sys.argv[3:]))
         return
@@ -140,13 +145,14 @@ print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 """
 
 
-def timed_process(*args: str) -> tuple[float, int]:
-    """Seconds and peak RSS (KiB) of one Python process running `args`."""
+def timed_process(*args: str, checkout: Path = ROOT) -> tuple[float, int]:
+    """Seconds and peak RSS (KiB) of one Python process running `args` with the package of `checkout`."""
     code = ("import resource, sys\nfrom graph.cli import main\nsys.argv[0] = 'newsgraph'\n"
             "try:\n    main(sys.argv[1:])\nexcept SystemExit as e:\n    assert not e.code, e.code\n"
             "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)")
     started = time.perf_counter()
-    result = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, cwd=checkout,
+                            env={**os.environ, "PYTHONPATH": str(checkout)})
     assert result.returncode == 0, result.stderr[-2000:]
     return time.perf_counter() - started, int(result.stdout.strip().splitlines()[-1])
 
@@ -185,6 +191,41 @@ def throughput(documents: int = 100, parallel_documents: int = 400, repeat: int 
         same = Path(f"{folder}/one.nt").read_bytes() == Path(f"{folder}/two.nt").read_bytes()
         print(f"{parallel_documents} documents: --workers 1 {one:.1f} s, --workers 2 {two:.1f} s: "
               f"{one / two:.2f}x (target >= 1.5); same bytes: {same}")
+
+
+def against(revision: str, documents: int = 100, repeat: int = 3) -> None:
+    """Build ÷ bare spaCy for this checkout and for `revision` (a commit, checked out in a temporary git
+    worktree), interleaved run by run with one bare spaCy run for both: a change's effect on the ratio,
+    on a machine whose speed drifts between two separate runs of the script."""
+    import statistics
+
+    with tempfile.TemporaryDirectory() as folder:
+        other = Path(folder) / "other"
+        subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", str(other), revision],
+                       check=True, capture_output=True)
+        try:
+            import compileall
+
+            compileall.compile_dir(other / "graph", quiet=1)
+            source = Path(folder) / "corpus.jsonl"
+            varied_corpus(source, documents)
+            sides = {revision: other, "this checkout": ROOT}
+            ratios = {(side, way): [] for side in sides for way in ("-o", "--store")}
+            for run in range(repeat):
+                bare = bare_spacy(source)
+                for index, (side, checkout) in enumerate(sides.items()):
+                    to_file, _ = timed_process("build", str(source), "-o", f"{folder}/out.nt", "-q", "--workers", "1",
+                                               checkout=checkout)
+                    to_store, _ = timed_process("build", str(source), "--store", f"{folder}/store-{run}-{index}",
+                                                "-q", "--workers", "1", checkout=checkout)
+                    ratios[(side, "-o")].append(bare / to_file)
+                    ratios[(side, "--store")].append(bare / to_store)
+                print(f"run {run + 1}: bare spaCy {bare:.1f} s; " + ", ".join(
+                    f"{side} {way} {r[-1]:.3f}" for (side, way), r in ratios.items()), flush=True)
+            for (side, way), r in ratios.items():
+                print(f"{side} {way}: median {statistics.median(r):.2f} ({min(r):.2f}–{max(r):.2f})")
+        finally:
+            subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(other)], check=True)
 
 
 def memory(small: int = 100, large: int = 1600) -> None:
@@ -288,7 +329,7 @@ def stages(documents: int = 100) -> None:
         print(f"bare spaCy on the same paragraphs (a process): {bare_spacy(source):.2f} s")
 
 
-MEASURES = {"throughput": throughput, "memory": memory, "spark": spark, "stages": stages}
+MEASURES = {"throughput": throughput, "against": against, "memory": memory, "spark": spark, "stages": stages}
 
 
 if __name__ == "__main__":
