@@ -101,3 +101,12 @@ def test_an_entity_s_mentions_point_at_its_words_and_sentence_in_the_document():
     assert [(text[m.begin:m.end], m.text) for m in lee.mentions] == [("Ana Lee",) * 2, ("Lee",) * 2, ("Ana Lee",) * 2]
     assert [text[m.sentence_begin:m.sentence_end] for m in lee.mentions] == [
         "Ana Lee spoke.", "Lee left.", "Then Ana Lee slept."]
+
+
+def test_a_doc_retokenized_after_its_columns_were_read_is_read_again():
+    doc = two_sentences()
+    assert len(column(doc, "ORTH")) == 15
+    with doc.retokenize() as retokenizer:
+        retokenizer.merge(doc[6:8])  # "Ana Lee"
+    assert len(column(doc, "ORTH")) == 14
+    assert column(doc, "ORTH")[6] in ids(["Ana Lee"])

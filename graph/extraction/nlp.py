@@ -134,7 +134,7 @@ def column(doc, attribute: str) -> list[int]:
     once, all at once, when a rule first asks (several rules ask per paragraph); a parsed Doc does not change
     and the lists are shared, so no caller may change one."""
     columns = _COLUMNS.get(doc)
-    if columns is None:
+    if columns is None or len(columns["ORTH"]) != len(doc):  # a Doc retokenized since is read again
         rows = doc.to_array(list(COLUMNS)).T.tolist() if len(doc) else [[] for _ in COLUMNS]
         columns = _COLUMNS[doc] = dict(zip(COLUMNS, rows))
     return columns[attribute]

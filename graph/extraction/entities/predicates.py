@@ -39,8 +39,10 @@ def predicate_titles(parsed, token_keys: dict[TokenRef, tuple[str, ...]], lexico
     found = []
     for p_index, unit in enumerate(parsed.paragraphs):
         for i, label in enumerate(column(unit.doc, "DEP")):
-            token = unit.doc[i] if label in _PREDICATE_DEPS else None
-            title = _title_of(token, lexicon) if token is not None else None
+            if label not in _PREDICATE_DEPS:
+                continue
+            token = unit.doc[i]
+            title = _title_of(token, lexicon)
             if title is None:
                 continue
             verb = token.head.head if token.dep_ == POBJ and token.head.lower_ == "as" else token.head
