@@ -124,15 +124,15 @@ def parse_documents(documents: Iterable[Document], nlp, batch_size: int = 64) ->
 
 
 # the token attributes rules read for every token, as `column` gives them
-COLUMNS = ("ORTH", "LOWER", "LEMMA", "POS", "DEP")
+COLUMNS = ("ORTH", "LOWER", "LEMMA", "POS", "DEP", "IS_PUNCT")
 _COLUMNS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # a Doc's columns live as long as it does
 
 
 def column(doc, attribute: str) -> list[int]:
-    """One attribute of COLUMNS ("POS", "LOWER", ...) of every token, as string ids: a rule that looks at
-    every token reads this and makes Token objects only for those it keeps. The columns of a Doc are read
-    once, all at once, when a rule first asks (several rules ask per paragraph); a parsed Doc does not change
-    and the lists are shared, so no caller may change one."""
+    """One attribute of COLUMNS ("POS", "LOWER", ...) of every token, as string ids (flags as 0 or 1):
+    a rule that looks at every token reads this and makes Token objects only for those it keeps. A Doc's
+    columns are read once, all at once, when a rule first asks (several rules ask per paragraph); the
+    lists are shared, so no caller may change one."""
     columns = _COLUMNS.get(doc)
     if columns is None or len(columns["ORTH"]) != len(doc):  # a Doc retokenized since is read again
         rows = doc.to_array(list(COLUMNS)).T.tolist() if len(doc) else [[] for _ in COLUMNS]

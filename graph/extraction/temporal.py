@@ -12,12 +12,13 @@ import functools
 import re
 
 from dateutil import parser as date_parser
-from spacy.strings import get_string_id
+
+from .nlp import ids
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 DAY_OFFSETS = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
 DAY_WORDS = frozenset((*WEEKDAYS, *DAY_OFFSETS))
-_DAY_WORD_IDS = frozenset(map(get_string_id, DAY_WORDS))  # as a token's LOWER column gives them
+_DAY_WORD_IDS = ids(DAY_WORDS)  # as a token's LOWER column gives them
 # the day the story stands at, named again: "later that day", "earlier the same day", "the team on the day"
 # (but "on the day of the vote" names its own day)
 SAME_DAY = re.compile(r"\b(earlier|later) (in|that) the day\b|\bthis (morning|afternoon|evening)\b|\bthat day\b"

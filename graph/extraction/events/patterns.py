@@ -26,11 +26,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.attrs import DEP, IS_PUNCT, LEMMA, LOWER, POS
 from spacy.strings import get_string_id
 
 from ...lexicon import Lexicon
 from ..deps import AMOD, COMPOUND
+from ..nlp import column, ids
 
 ATTRIBUTION, NAMING_VERB, CHANNEL_VERB = "attribution", "naming-verb", "channel-verb"
 VERB, INVERSE_VERB = "verb", "inverse-verb"
@@ -39,8 +39,6 @@ FORM_ORDER = (ATTRIBUTION, NAMING_VERB, CHANNEL_VERB, VERB, INVERSE_VERB, ADJECT
 NOUN_FORMS = (COMPOUND_NOUN, CHANNEL_NOUN, NOUN)  # the first that names a class is the noun's
 
 VERBAL, NOMINAL = ["VERB", "AUX"], ["NOUN", "PROPN"]
-# the token attributes the patterns compare, read for all tokens at once (Doc.to_array)
-COLUMNS = [LEMMA, POS, DEP, LOWER, IS_PUNCT]
 
 
 @dataclass(frozen=True)
@@ -58,11 +56,7 @@ def cue_forms(words) -> frozenset[str]:
 
 
 def cue_lemmas(words) -> frozenset[int]:
-    return frozenset(map(get_string_id, cue_forms(words)))
-
-
-def _ids(labels) -> frozenset[int]:
-    return frozenset(map(get_string_id, labels))
+    return ids(cue_forms(words))
 
 
 @dataclass(frozen=True)
@@ -103,16 +97,16 @@ class TriggerPatterns:
                     self.classes[form].setdefault(cue, []).append(c.name)
         self._one_token: dict[int, list[_OneToken]] = {}
         self._modified: dict[int, list[_Modified]] = {}
-        self._phrases: dict[int, list[tuple[int, ...]]] = {}
+        self._phrases: dict[int, list[list[int]]] = {}
         for phrase in sorted(lexicon.attribution_phrases):
-            lowers = tuple(map(get_string_id, phrase.split()))
+            lowers = list(map(get_string_id, phrase.split()))  # compared with slices of a column
             self._phrases.setdefault(lowers[0], []).append(lowers)
         communication = frozenset().union(*(c.communication_verbs for c in lexicon.classes))
         if communication:
-            self._add_one_token(communication, _OneToken(CHANNEL_VERB, _ids(VERBAL)))
+            self._add_one_token(communication, _OneToken(CHANNEL_VERB, ids(VERBAL)))
         for form in (NAMING_VERB, VERB, INVERSE_VERB):
-            self._add_one_token(self.classes[form], _OneToken(form, _ids(VERBAL)))
-        self._add_one_token(self.classes[ADJECTIVE], _OneToken(ADJECTIVE, _ids(["ADJ"]), get_string_id(AMOD)))
+            self._add_one_token(self.classes[form], _OneToken(form, ids(VERBAL)))
+        self._add_one_token(self.classes[ADJECTIVE], _OneToken(ADJECTIVE, ids(["ADJ"]), get_string_id(AMOD)))
         pairs = [cue.split(" ", 1) for cue in self.classes[COMPOUND_NOUN]]
         if pairs:  # "phone call": the compound right before its noun
             self._add_modified({second for _, second in pairs},
@@ -121,8 +115,8 @@ class TriggerPatterns:
         if channel_pairs:  # "telephone talks": the channel compound anywhere before its noun
             self._add_modified({n for n, _ in channel_pairs},
                                _Modified(CHANNEL_NOUN, cue_lemmas({ch for _, ch in channel_pairs}), False))
-        self._add_one_token(self.classes[NOUN], _OneToken(NOUN, _ids(NOMINAL)))
-        self._nominal, self._compound = _ids(NOMINAL), get_string_id(COMPOUND)
+        self._add_one_token(self.classes[NOUN], _OneToken(NOUN, ids(NOMINAL)))
+        self._nominal, self._compound = ids(NOMINAL), get_string_id(COMPOUND)
 
     def _add_one_token(self, words, form: _OneToken) -> None:
         for lemma in cue_lemmas(words):
@@ -137,7 +131,8 @@ class TriggerPatterns:
         found: dict[int, list[TriggerMatch]] = {}
         if not len(doc):
             return found
-        lemmas, parts, deps, lowers, punct = zip(*doc.to_array(COLUMNS).tolist())
+        lemmas, parts, deps = column(doc, "LEMMA"), column(doc, "POS"), column(doc, "DEP")
+        lowers, punct = column(doc, "LOWER"), column(doc, "IS_PUNCT")
 
         def add(form: str, token: int, key: str | None) -> None:
             names = [None] if key is None else self.classes[form].get(key, ())
