@@ -12,9 +12,12 @@ from examples/ and tests/data/dev/, names and dates varied per document):
 
     python scripts/bench_build.py --scale throughput   # build ÷ bare spaCy (-o, --store), 3 runs; --workers 2 ÷ 1
     python scripts/bench_build.py --scale against REV  # the same ratios for this checkout and commit REV, interleaved
+    python scripts/bench_build.py --scale python PY    # this checkout's build and bare spaCy under this Python
+                                                       # and under PY (another environment: another spaCy), interleaved
     python scripts/bench_build.py --scale memory       # peak RSS of --store at 1,600 documents ÷ at 100
     python scripts/bench_build.py --scale spark        # Spark local[2] ÷ --workers 2 on 1,000 documents
     python scripts/bench_build.py --scale stages       # where one process's build of 100 documents goes
+    python scripts/bench_build.py --scale components   # each component of spaCy as it comes, on the same paragraphs
 """
 from __future__ import annotations
 
@@ -71,6 +74,9 @@ def main() -> None:
     if len(sys.argv) > 3 and sys.argv[1:3] == ["--scale", "against"]:
         against(sys.argv[3], *map(int, sys.argv[4:]))
         return
+    if len(sys.argv) > 3 and sys.argv[1:3] == ["--scale", "python"]:
+        interpreters(sys.argv[3], *map(int, sys.argv[4:]))
+        return
     if len(sys.argv) > 2 and sys.argv[1] == "--scale":
         MEASURES[sys.argv[2]](*map(int, sys.argv[3:]))
         return
@@ -124,7 +130,7 @@ def varied_corpus(path: Path, documents: int) -> None:
 
 # spaCy as it comes (the same installed pipeline load_model picks, without newsgraph's changes to it: the
 # wire-copy tokenizer rules and the attribute ruler's fast matcher, which count as part of the build)
-BARE_SPACY = """import resource, sys, json
+SPACY_AS_IT_COMES = """import resource, sys, json, time
 import spacy
 from graph.extraction.nlp import MODEL_PREFERENCE
 from graph.ingest import paragraphs
@@ -134,6 +140,8 @@ for name in MODEL_PREFERENCE:
         break
     except OSError:
         continue
+"""
+BARE_SPACY = SPACY_AS_IT_COMES + """
 def units():
     for line in open(sys.argv[1], encoding="utf-8"):
         text = json.loads(line)["text"]
@@ -145,21 +153,50 @@ print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 """
 
 
-def timed_process(*args: str, checkout: Path = ROOT) -> tuple[float, int]:
-    """Seconds and peak RSS (KiB) of one Python process running `args` with the package of `checkout`."""
+# Each component of spaCy as it comes over all the paragraphs, one after the other (the tokenizer first):
+# which part of the parse a spaCy release makes slower.
+COMPONENTS = SPACY_AS_IT_COMES + """
+texts = []
+for line in open(sys.argv[1], encoding="utf-8"):
+    text = json.loads(line)["text"]
+    texts += [text[block.begin:block.end] for block in paragraphs(text)]
+started = time.perf_counter()
+docs = [nlp.make_doc(text) for text in texts]
+spent = {"tokenizer": time.perf_counter() - started}
+for name, component in nlp.pipeline:
+    started = time.perf_counter()
+    docs = list(component.pipe(docs, batch_size=64))
+    spent[name] = time.perf_counter() - started
+print(f"spaCy {spacy.__version__}, {nlp.meta['name']} {nlp.meta['version']}, {len(texts)} paragraphs: " +
+      ", ".join(f"{name} {seconds:.2f} s" for name, seconds in spent.items()))
+"""
+
+
+def components(documents: int = 100) -> None:
+    """How long each component of spaCy as it comes takes over the paragraphs of `documents` articles."""
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / "corpus.jsonl"
+        varied_corpus(source, documents)
+        result = subprocess.run([sys.executable, "-c", COMPONENTS, str(source)], capture_output=True, text=True)
+        assert result.returncode == 0, result.stderr[-2000:]
+        print(result.stdout.rstrip())
+
+
+def timed_process(*args: str, checkout: Path = ROOT, python: str = sys.executable) -> tuple[float, int]:
+    """Seconds and peak RSS (KiB) of one `python` process running `args` with the package of `checkout`."""
     code = ("import resource, sys\nfrom graph.cli import main\nsys.argv[0] = 'newsgraph'\n"
             "try:\n    main(sys.argv[1:])\nexcept SystemExit as e:\n    assert not e.code, e.code\n"
             "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)")
     started = time.perf_counter()
-    result = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, cwd=checkout,
+    result = subprocess.run([python, "-c", code, *args], capture_output=True, text=True, cwd=checkout,
                             env={**os.environ, "PYTHONPATH": str(checkout)})
     assert result.returncode == 0, result.stderr[-2000:]
     return time.perf_counter() - started, int(result.stdout.strip().splitlines()[-1])
 
 
-def bare_spacy(source: Path) -> float:
+def bare_spacy(source: Path, python: str = sys.executable) -> float:
     started = time.perf_counter()
-    subprocess.run([sys.executable, "-c", BARE_SPACY, str(source)], check=True, capture_output=True)
+    subprocess.run([python, "-c", BARE_SPACY, str(source)], check=True, capture_output=True)
     return time.perf_counter() - started
 
 
@@ -228,6 +265,32 @@ def against(revision: str, documents: int = 100, repeat: int = 3) -> None:
             subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(other)], check=True)
 
 
+def interpreters(other: str, documents: int = 100, repeat: int = 3) -> None:
+    """This checkout's `build -o` and bare spaCy under this Python and under `other` (the python of another
+    environment, say one with another spaCy release), interleaved run by run: what the environment costs."""
+    import statistics
+
+    sides = {"this python": sys.executable, other: other}
+    for python in sides.values():
+        version = subprocess.run([python, "-c", "import spacy; print(spacy.__version__)"], capture_output=True,
+                                 text=True, check=True).stdout.strip()
+        print(f"{python}: spaCy {version}")
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / "corpus.jsonl"
+        varied_corpus(source, documents)
+        seconds = {(side, what): [] for side in sides for what in ("bare spaCy", "build -o")}
+        for run in range(repeat):
+            for side, python in sides.items():
+                seconds[(side, "bare spaCy")].append(bare_spacy(source, python))
+                seconds[(side, "build -o")].append(timed_process("build", str(source), "-o", f"{folder}/out.nt",
+                                                                 "-q", "--workers", "1", python=python)[0])
+            print(f"run {run + 1}: " + ", ".join(f"{side} {what} {s[-1]:.2f} s" for (side, what), s in seconds.items()),
+                  flush=True)
+        for side in sides:
+            bare, build = (statistics.median(seconds[(side, what)]) for what in ("bare spaCy", "build -o"))
+            print(f"{side}: bare spaCy {bare:.2f} s, build -o {build:.2f} s (medians), ratio {bare / build:.2f}")
+
+
 def memory(small: int = 100, large: int = 1600) -> None:
     """Peak RSS of `build --store` at `large` documents ÷ at `small` (one worker: the store's own growth)."""
     peaks = {}
@@ -255,9 +318,9 @@ def spark(documents: int = 1000) -> None:
     per_core = documents / (clustered * 2)  # documents a second a core, Spark's overheads included
     print(f"measured: {per_core:.1f} documents a second a core through Spark")
     for executors, cores in ((10, 4), (50, 4), (100, 8)):
-        hours = 1_000_000 / (per_core * executors * cores) / 3600
-        print(f"1,000,000 articles on {executors} executors of {cores} cores: about {hours:.1f} h "
-              f"({executors * cores * hours:.0f} core-hours)")
+        minutes = 1_000_000 / (per_core * executors * cores) / 60
+        print(f"1,000,000 articles on {executors} executors of {cores} cores: about {minutes:.0f} minutes "
+              f"({executors * cores * minutes / 60:.0f} core-hours)")
 
 
 # One `build -o` in its own process with its stages timed where the build calls them (the model with
@@ -329,7 +392,8 @@ def stages(documents: int = 100) -> None:
         print(f"bare spaCy on the same paragraphs (a process): {bare_spacy(source):.2f} s")
 
 
-MEASURES = {"throughput": throughput, "against": against, "memory": memory, "spark": spark, "stages": stages}
+MEASURES = {"throughput": throughput, "against": against, "python": interpreters, "memory": memory, "spark": spark,
+            "stages": stages, "components": components}
 
 
 if __name__ == "__main__":
