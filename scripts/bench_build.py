@@ -17,7 +17,6 @@ from examples/ and tests/data/dev/, names and dates varied per document):
     python scripts/bench_build.py --scale memory       # peak RSS of --store at 1,600 documents ÷ at 100
     python scripts/bench_build.py --scale spark        # Spark local[2] ÷ --workers 2 on 1,000 documents
     python scripts/bench_build.py --scale stages       # where one process's build of 100 documents goes
-    python scripts/bench_build.py --scale components   # each component of spaCy as it comes, on the same paragraphs
 """
 from __future__ import annotations
 
@@ -151,35 +150,6 @@ for doc in nlp.pipe(units(), batch_size=64):
     pass
 print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 """
-
-
-# Each component of spaCy as it comes over all the paragraphs, one after the other (the tokenizer first):
-# which part of the parse a spaCy release makes slower.
-COMPONENTS = SPACY_AS_IT_COMES + """
-texts = []
-for line in open(sys.argv[1], encoding="utf-8"):
-    text = json.loads(line)["text"]
-    texts += [text[block.begin:block.end] for block in paragraphs(text)]
-started = time.perf_counter()
-docs = [nlp.make_doc(text) for text in texts]
-spent = {"tokenizer": time.perf_counter() - started}
-for name, component in nlp.pipeline:
-    started = time.perf_counter()
-    docs = list(component.pipe(docs, batch_size=64))
-    spent[name] = time.perf_counter() - started
-print(f"spaCy {spacy.__version__}, {nlp.meta['name']} {nlp.meta['version']}, {len(texts)} paragraphs: " +
-      ", ".join(f"{name} {seconds:.2f} s" for name, seconds in spent.items()))
-"""
-
-
-def components(documents: int = 100) -> None:
-    """How long each component of spaCy as it comes takes over the paragraphs of `documents` articles."""
-    with tempfile.TemporaryDirectory() as folder:
-        source = Path(folder) / "corpus.jsonl"
-        varied_corpus(source, documents)
-        result = subprocess.run([sys.executable, "-c", COMPONENTS, str(source)], capture_output=True, text=True)
-        assert result.returncode == 0, result.stderr[-2000:]
-        print(result.stdout.rstrip())
 
 
 def timed_process(*args: str, checkout: Path = ROOT, python: str = sys.executable) -> tuple[float, int]:
@@ -393,7 +363,7 @@ def stages(documents: int = 100) -> None:
 
 
 MEASURES = {"throughput": throughput, "against": against, "python": interpreters, "memory": memory, "spark": spark,
-            "stages": stages, "components": components}
+            "stages": stages}
 
 
 if __name__ == "__main__":
