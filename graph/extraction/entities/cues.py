@@ -28,7 +28,8 @@ from ...lexicon import Lexicon
 from ...records import GROUP, ORGANIZATION, PERSON, PLACE
 from ..cache import built_once
 from ..deps import AGENT, AMOD, APPOS, COMPOUND, CONJ, DATIVE, DOBJ, NSUBJ, POBJ, PREP
-from ..nlp import CREDIT_WORDS, span_root
+from ..nlp import span_root
+from ..tokenizer import CREDIT_WORDS
 
 # "GROUP" is no label of the model's: a nationality it tags NORP that names people by a plural (mentions.py)
 LABEL_KIND = {"PERSON": PERSON, "ORG": ORGANIZATION, "GPE": PLACE, "LOC": PLACE, "FAC": PLACE, "GROUP": GROUP}
