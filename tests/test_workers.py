@@ -67,16 +67,18 @@ def test_ctrl_c_stops_every_worker_and_leaves_no_file(tmp_path):
     assert not alive
 
 
-def test_the_heap_is_frozen_after_the_model_loads_only_in_a_process_of_our_own(monkeypatch):
+def test_the_heap_is_frozen_and_blas_kept_to_one_thread_only_in_a_process_of_our_own(monkeypatch):
     from graph.extraction import workers
 
-    frozen = []
+    frozen, limited = [], []
     monkeypatch.setattr(workers, "load_model", lambda model: "pipeline")
     monkeypatch.setattr(workers, "load_reference_data", lambda: None)
     monkeypatch.setattr(workers.gc, "freeze", lambda: frozen.append(True))
+    monkeypatch.setattr(workers, "single_threaded_blas", lambda: limited.append(True))
     monkeypatch.setitem(workers._PROCESS, "ours", False)
     assert workers.ready_model.__wrapped__(None) == "pipeline"
-    assert not frozen  # a notebook's or a Spark worker's process keeps its collector as it was
+    # a notebook's or a Spark worker's process keeps its collector and its BLAS threads as they were
+    assert not frozen and not limited
     workers.own_the_process()  # as the build command and each worker process say
     assert workers.ready_model.__wrapped__(None) == "pipeline"
-    assert frozen == [True]
+    assert frozen == [True] and limited == [True]

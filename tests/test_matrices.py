@@ -1,0 +1,76 @@
+"""The pipeline's matrix products go through numpy's BLAS, with the same annotations as through BLIS."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+from spacy.training import Example
+from thinc.api import Model
+
+from graph.extraction import matrices
+from graph.extraction.matrices import with_numpy_matrix_products
+
+TAGGED = [("Ruiz called Okafor on Wednesday".split(), ["NNP", "VBD", "NNP", "IN", "NNP"]),
+          ("The minister praised the deal".split(), ["DT", "NN", "VBD", "DT", "NN"])]
+
+
+def small_tagger():
+    """A blank English pipeline with a tagger of spaCy's default architecture, its weights random."""
+    nlp = spacy.blank("en")
+    tagger = nlp.add_pipe("tagger")
+    examples = [Example.from_dict(Doc(nlp.vocab, words=words), {"tags": tags}) for words, tags in TAGGED]
+    nlp.initialize(lambda: examples)
+    return nlp, tagger
+
+
+def ops_of(nlp) -> set[tuple[str, bool]]:
+    return {(type(node.ops).__name__, node.ops.use_blis) for _, component in nlp.components
+            if isinstance(getattr(component, "model", None), Model) for node in component.model.walk()}
+
+
+def test_every_model_multiplies_through_numpy_and_scores_as_through_blis():
+    nlp, tagger = small_tagger()
+    docs = [Doc(nlp.vocab, words=words) for words, _ in TAGGED]
+    through_blis = tagger.model.predict(docs)
+    assert ops_of(nlp) == {("NumpyOps", True)}
+    with_numpy_matrix_products(nlp)
+    assert ops_of(nlp) == {("NumpyOps", False)}
+    through_numpy = tagger.model.predict(docs)
+    for blis_scores, numpy_scores in zip(through_blis, through_numpy):
+        assert numpy_scores == pytest.approx(blis_scores, rel=1e-5, abs=1e-6)
+        assert (numpy_scores.argmax(axis=1) == blis_scores.argmax(axis=1)).all()
+
+
+def test_without_a_blas_loaded_for_numpy_the_products_stay_with_blis(monkeypatch):
+    nlp, _ = small_tagger()
+    monkeypatch.setattr(matrices, "blas_loaded", lambda: False)
+    with_numpy_matrix_products(nlp)
+    assert ops_of(nlp) == {("NumpyOps", True)}
+
+
+def test_single_threaded_blas_leaves_every_blas_library_one_thread():
+    code = ("import numpy\nfrom threadpoolctl import threadpool_info\n"
+            "from graph.extraction.matrices import single_threaded_blas\n"
+            "single_threaded_blas()\n"
+            "print(sorted({library['num_threads'] for library in threadpool_info() if library['user_api'] == 'blas'}))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                            env={"OPENBLAS_NUM_THREADS": "2", "PATH": ""})
+    assert result.stdout.strip() == "[1]"
+
+
+@pytest.mark.model
+def test_the_pipeline_annotates_as_spacy_as_it_comes(nlp):
+    from graph.extraction.nlp import MODEL_PREFERENCE
+
+    assert ops_of(nlp) == {("NumpyOps", False)}
+    as_it_comes = next(spacy.load(name) for name in MODEL_PREFERENCE if spacy.util.is_package(name))
+    assert ops_of(as_it_comes) == {("NumpyOps", True)}
+    texts = ["President-elect Lena Ruiz spoke by phone on Wednesday with Chancellor Tomas Okafor of Varnia, "
+             "who congratulated her and invited her to Berlin.",
+             "\"We agreed to meet in the spring,\" Okafor told reporters in Geneva after the call."]
+    for ours, theirs in zip(nlp.pipe(texts), as_it_comes.pipe(texts)):
+        assert [(t.text, t.tag_, t.dep_, t.head.i, t.ent_iob_, t.ent_type_) for t in ours] == \
+               [(t.text, t.tag_, t.dep_, t.head.i, t.ent_iob_, t.ent_type_) for t in theirs]
