@@ -53,6 +53,16 @@ def build(source: Path, target: Path) -> tuple[float, int]:
     return time.perf_counter() - started, int(result.stdout.strip().splitlines()[-1])
 
 
+def documents_argument(script: str, usage: str, default: int = 100) -> int | None:
+    """The one optional argument of a small benchmark script, a number of articles; None after --help."""
+    if any(arg in ("-h", "--help") for arg in sys.argv[1:]):
+        print(usage)
+        return None
+    if sys.argv[2:] or sys.argv[1:] and not sys.argv[1].isdigit():
+        sys.exit(f"{script}: unknown arguments {' '.join(sys.argv[1:])!r} (see --help)")
+    return int(sys.argv[1]) if len(sys.argv) > 1 else default
+
+
 def compiled_package() -> None:
     """Bytecode for every module of the package, as `pip install` leaves an installed one: an editable
     install under PYTHONDONTWRITEBYTECODE (as on this machine) compiles the package from source in every

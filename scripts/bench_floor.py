@@ -19,7 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench_build import STAGES, bare_spacy, compiled_package, varied_corpus
+from bench_build import STAGES, bare_spacy, compiled_package, documents_argument, varied_corpus
 
 TARGET = 0.92
 # each document's triples in its own graph (a build's N-Quads) and again in the default graph, as the store's
@@ -55,12 +55,9 @@ def stage_times(source: Path, target: Path) -> dict[str, float]:
 
 
 def main() -> None:
-    if any(arg in ("-h", "--help") for arg in sys.argv[1:]):
-        print(__doc__)
+    documents = documents_argument("bench_floor.py", __doc__)
+    if documents is None:
         return
-    if sys.argv[2:] or sys.argv[1:] and not sys.argv[1].isdigit():
-        sys.exit(f"bench_floor.py: unknown arguments {' '.join(sys.argv[1:])!r} (see --help)")
-    documents = int(sys.argv[1]) if len(sys.argv) > 1 else 100
     compiled_package()
     with tempfile.TemporaryDirectory() as folder:
         source, built, quads = (Path(folder) / name for name in ("corpus.jsonl", "out.nq", "store.nq"))

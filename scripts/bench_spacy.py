@@ -17,7 +17,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from bench_build import SPACY_AS_IT_COMES, varied_corpus
+from bench_build import SPACY_AS_IT_COMES, documents_argument, varied_corpus
 
 # the pipeline as a build loads it, in a process of newsgraph's own
 AS_NEWSGRAPH_LOADS = """import sys, json, time
@@ -54,12 +54,9 @@ print(f"spaCy {spacy.__version__}, {nlp.meta['name']} {nlp.meta['version']}, {le
 
 
 def main() -> None:
-    if any(arg in ("-h", "--help") for arg in sys.argv[1:]):
-        print(__doc__)
+    documents = documents_argument("bench_spacy.py", __doc__)
+    if documents is None:
         return
-    if sys.argv[2:] or sys.argv[1:] and not sys.argv[1].isdigit():
-        sys.exit(f"bench_spacy.py: unknown arguments {' '.join(sys.argv[1:])!r} (see --help)")
-    documents = int(sys.argv[1]) if len(sys.argv) > 1 else 100
     with tempfile.TemporaryDirectory() as folder:
         source = Path(folder) / "corpus.jsonl"
         varied_corpus(source, documents)
