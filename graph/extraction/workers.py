@@ -173,6 +173,7 @@ def _stop(pool: concurrent.futures.ProcessPoolExecutor) -> None:
     call_queue = getattr(pool, "_call_queue", None)
     if call_queue is not None:
         call_queue.cancel_join_thread()
+    results = getattr(pool, "_result_queue", None)  # read before shutdown, which drops the pool's reference
     pool.shutdown(wait=False, cancel_futures=True)
     processes = list(live.values())  # every worker, also one started as the interruption came
     for process in processes:
@@ -182,3 +183,11 @@ def _stop(pool: concurrent.futures.ProcessPoolExecutor) -> None:
         process.join(timeout=10)
         if process.is_alive():
             process.kill()
+            process.join(timeout=10)
+    # A worker killed while it sent its outcomes leaves half a message in the result pipe, and the pool's
+    # manager thread waits for the rest; the exit waits for that thread (concurrent.futures joins it), so
+    # the build hung after "stopped by SIGTERM". With the workers gone, this process holds the pipe's last
+    # write end: closing it ends the wait (the thread reads end-of-file and gives the pool up as broken).
+    writer = getattr(results, "_writer", None)
+    if writer is not None:
+        writer.close()
