@@ -5,9 +5,9 @@ thinc's CPU ops multiply matrices with BLIS (`NumpyOps(use_blis=True)`, the defa
 spaCy's small pipelines, on one core here. The products are most of the neural components' time: the
 parse of 100 articles takes about a tenth less (1.97 s against 2.19 s, `python scripts/bench_spacy.py`).
 The sums agree to float rounding, and the annotations did not move: every tag, head, label, entity,
-lemma and sentence start compared equal on the 82,632 tokens of the eval sets, the development set and
-the bench corpus. Where threadpoolctl finds no BLAS loaded for numpy, the products stay with BLIS, as
-spaCy comes.
+lemma and sentence start compared equal on the 82,632 tokens of the eval sets, the development set, the
+bench corpus and PLOVER. Where threadpoolctl finds no BLAS loaded for numpy, the products stay with BLIS,
+as spaCy comes.
 
 A process newsgraph owns (the command line, a worker) keeps that BLAS to one thread: newsgraph spreads
 work over processes (`--workers`), and OpenBLAS's threads would spin on the cores the other workers use.
