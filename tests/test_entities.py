@@ -544,7 +544,7 @@ def test_a_lower_case_title_a_person_becomes_is_the_whole_title():
 def test_a_word_not_written_as_a_name_is_never_a_name_word():
     # the name runs skip such words before asking is_name_word: that must never skip a name word
     from graph.extraction.entities.cues import is_name_word
-    from graph.extraction.entities.kinds import _written_as_name
+    from graph.extraction.entities.cues import written_as_name as _written_as_name
 
     words = ["Ana", "a", "A", "U.S.", "1990s", "-", "É", "X1", "iPhone", "ACME", "'s", "O'Neill", "3M", "I"]
     doc = make_doc(" ".join(f"{w}/PROPN/dep/0" for w in words))

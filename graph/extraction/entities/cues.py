@@ -301,10 +301,14 @@ def capitalised(token) -> bool:
     return token.text[:1].isupper() and (len(token) > 1 or token.is_alpha)
 
 
+@functools.lru_cache(maxsize=65536)
+def written_as_name(word: str) -> bool:
+    """Whether a word is written as a name's may be: capitalised (as `capitalised`), with a letter."""
+    return word[:1].isupper() and (len(word) > 1 or word.isalpha()) and any(c.isalpha() for c in word)
+
+
 def is_name_word(token, sentence_start: bool) -> bool:
     """A capitalised word that may belong to a name (a common word only where its capital is not the sentence's)."""
-    if token.ent_type_ in NOT_NAME_LABELS or not capitalised(token):
-        return False
-    if not any(c.isalpha() for c in token.text):
+    if token.ent_type_ in NOT_NAME_LABELS or not written_as_name(token.text):
         return False
     return token.pos_ == "PROPN" or (token.pos_ in ("NOUN", "ADJ") and not sentence_start)

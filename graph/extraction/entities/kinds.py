@@ -7,8 +7,6 @@ before a one-word name, the noun a name modifies, a personal title, the gazettee
 """
 from __future__ import annotations
 
-import functools
-
 from spacy.attrs import POS
 from spacy.symbols import NOUN as NOUN_POS
 
@@ -32,6 +30,7 @@ from .cues import (
     personal_name_kind,
     place_context_kind,
     region_kind,
+    written_as_name,
 )
 from .evidence import medium_kind, regnal_kind, world_kind
 
@@ -58,16 +57,10 @@ def cue_kind(doc, start: int, end: int, label: str | None, lexicon: Lexicon) -> 
         or world_kind(doc, start, end, label, lexicon)
 
 
-@functools.lru_cache(maxsize=65536)
-def _written_as_name(word: str) -> bool:
-    """Whether a word is written as a name's may be: capitalised, with a letter (see cues.is_name_word)."""
-    return word[:1].isupper() and (len(word) > 1 or word.isalpha()) and any(c.isalpha() for c in word)
-
-
 def _name_runs(doc, taken: set[int]):
     """Maximal runs of capitalised words outside tagged names, with inner connectors and hyphens."""
     strings = doc.vocab.strings
-    written = [_written_as_name(strings[orth]) for orth in column(doc, "ORTH")]  # what is_name_word asks first
+    written = [written_as_name(strings[orth]) for orth in column(doc, "ORTH")]  # what is_name_word asks first
     i = 0
     while i < len(doc):
         if i in taken or not written[i] or not is_name_word(doc[i], doc[i].is_sent_start):
