@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -258,23 +259,34 @@ class Store:
 
         Documents are written in batches of about `batch_triples` triples: a disk transaction costs
         far more than its size, so one per document would make a large build several times slower.
-        A failure in the input still writes the documents read before it."""
+        A full batch is written by a second thread while the next one is read from `named_graphs`:
+        Oxigraph's bulk load lets go of Python's lock, so a build's extraction goes on during the write
+        (one batch in flight at most, so memory stays flat). A failure in the input still writes the
+        documents read before it; a failed write stops the adding and raises here."""
         count, batch, size = 0, {}, 0
-        try:
-            for iri, graph in named_graphs:
-                if str(iri) == ONTOLOGY_GRAPH:
-                    raise StoreError(f"<{ONTOLOGY_GRAPH}> is the ontology's graph, not a document's")
-                # a document twice in a batch: the later one wins
-                batch[str(iri)] = graph if isinstance(graph, Statements) else oxigraph_triples(graph)
-                size += len(batch[str(iri)])
-                count += 1
-                if size >= batch_triples:
-                    pending, batch, size = batch, {}, 0
-                    self._replace(pending)
-                    self.writable.flush()  # written out after each batch, so a build's memory stays flat
-        finally:
-            self._replace(batch)
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsgraph-store") as writer:
+            in_flight: Future | None = None
+            try:
+                for iri, graph in named_graphs:
+                    if str(iri) == ONTOLOGY_GRAPH:
+                        raise StoreError(f"<{ONTOLOGY_GRAPH}> is the ontology's graph, not a document's")
+                    # a document twice in a batch: the later one wins
+                    batch[str(iri)] = graph if isinstance(graph, Statements) else oxigraph_triples(graph)
+                    size += len(batch[str(iri)])
+                    count += 1
+                    if size >= batch_triples:
+                        if in_flight is not None:
+                            in_flight.result()  # the batch before, written (or its error raised here)
+                        in_flight, batch, size = writer.submit(self._write_batch, batch), {}, 0
+            finally:
+                if in_flight is not None:
+                    in_flight.result()  # (a thread's write cannot be stopped: wait for it, even when stopped)
+                self._replace(batch)
         return count
+
+    def _write_batch(self, graphs: dict[str, Statements | list[ox.Triple]]) -> None:
+        self._replace(graphs)
+        self.writable.flush()  # written out after each batch, so a build's memory stays flat
 
     def remove(self, doc_ids_or_iris: Iterable[str]) -> list[str]:
         """Remove documents given by id or IRI; returns the IRIs removed. Nothing is removed if one is unknown."""
