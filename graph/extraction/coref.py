@@ -28,7 +28,7 @@ from .deps import (
     SUBJECTS,
     XCOMP,
 )
-from .nlp import ParsedDocument, column, ids
+from .nlp import ParsedDocument, children_with, column, ids
 from .quotation import inside
 from .speakers import keys_of, quote_speaker, quoted_by_speaker, speaker_self, speaker_subjects
 
@@ -138,7 +138,7 @@ def resolve_references(parsed: ParsedDocument, infos: list[Referable], token_key
                                           lexicon.object_control_verbs)
                 elif keys is None and (token.pos_ == "PRON" and lower in PLURAL_PRONOUNS or token.pos_ == "NUM"
                                        and token.dep_ in SUBJECTS and _names_a_known_pair(
-                                           {lower} | {c.lower_ for c in token.children if c.dep_ == DET})):
+                                           {lower} | {c.lower_ for c in children_with(token, DET)})):
                     # inside a quote, two people merely named before are no group: the speaker may be one
                     # "the King … will host them to thank them": an object group does not hold its clause's subject
                     bound = set() if token.dep_ in SUBJECTS or token.tag_ == "PRP$" else \
@@ -178,7 +178,7 @@ def _reporter_of(token, paragraph: int, token_keys, by_key, speech_verbs: frozen
     wanted = "male" if token.lower_ in MALE_PRONOUNS else "female"
     for clause in token.head.head.children:
         if clause.dep_ == CCOMP and clause.i < token.i:
-            subjects = [c for c in clause.children if c.dep_ in SUBJECTS]
+            subjects = children_with(clause, *SUBJECTS)
             keys = keys_of(subjects[0], paragraph, token_keys) if subjects else ()
             info = by_key.get(keys[0]) if len(keys) == 1 else None
             if info is not None and info.kind == PERSON and info.gender in (wanted, None):
@@ -188,7 +188,7 @@ def _reporter_of(token, paragraph: int, token_keys, by_key, speech_verbs: frozen
 
 def _sovereign(token, infos, lexicon: Lexicon) -> tuple[str, ...] | None:
     """'His Majesty', 'the Monarch': the one reigning monarch the article names, if it names one."""
-    if not any(c.dep_ in (DET, POSS) for c in token.children) and not token.is_title:
+    if not children_with(token, DET, POSS) and not token.is_title:
         return None
     rulers = [info.key for info in infos if info.kind == PERSON and info.titles & lexicon.sovereign_titles]
     return (rulers[0],) if len(rulers) == 1 else None
@@ -279,7 +279,7 @@ def _acted_on(token, paragraph: int, token_keys) -> tuple[str, ...] | None:
     noun, prep = token.head, token.head.head
     if noun.dep_ != POBJ or prep.lower_ not in OBJECT_ORIENTED_PREPS or prep.head.pos_ not in ("VERB", "AUX"):
         return None
-    objects = [c for c in prep.head.children if c.dep_ == DOBJ]
+    objects = children_with(prep.head, DOBJ)
     if not objects:
         return None
     keys = keys_of(objects[0], paragraph, token_keys)
@@ -321,7 +321,7 @@ def _resolve_description(token, infos, sentence_number, history, people,
                          generic_titles: frozenset[str] = frozenset()) -> tuple[str, ...] | None:
     """'the president-elect' → the one entity holding that title; 'both leaders' → a recent pair; 'the
     Russian leader' → the one person whose title was qualified 'Russian', whatever the title."""
-    determiners = {c.lower_ for c in token.children if c.dep_ in (DET, PREDET, NUMMOD, POSS)}
+    determiners = {c.lower_ for c in children_with(token, DET, PREDET, NUMMOD, POSS)}
     if token.ent_type_ or not determiners:
         return None
     if token.tag_ == "NNS" and determiners & PLURAL_DESCRIPTION_DETERMINERS:
@@ -331,7 +331,7 @@ def _resolve_description(token, infos, sentence_number, history, people,
     # "the president-elect", and "his spokeswoman" once one spokeswoman has been named
     if not determiners & ({"the"} | POSSESSIVE_DETERMINERS):
         return None
-    modifiers = [c.i for c in token.children if c.dep_ in (COMPOUND, AMOD) and c.i < token.i]
+    modifiers = [c.i for c in children_with(token, COMPOUND, AMOD) if c.i < token.i]
     title = token.doc[min(modifiers, default=token.i):token.i + 1].text.lower().replace(" - ", "-")
     # "the US President": the title without the place qualifying it
     unqualified = " ".join(t.lower_ for t in token.doc[min(modifiers, default=token.i):token.i + 1]

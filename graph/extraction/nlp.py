@@ -10,7 +10,7 @@ import weakref
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from spacy.attrs import SENT_START
+from spacy.attrs import HEAD, SENT_START
 from spacy.strings import get_string_id
 
 from ..errors import NewsgraphError
@@ -131,6 +131,36 @@ def column(doc, attribute: str) -> list[int]:
         rows = doc.to_array(list(COLUMNS)).T.tolist() if len(doc) else [[] for _ in COLUMNS]
         columns = _COLUMNS[doc] = dict(zip(COLUMNS, rows))
     return columns[attribute]
+
+
+_CHILDREN: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # a Doc's child lists, as long as it lives
+
+
+def child_positions(doc) -> list[list[int]]:
+    """For each token, the positions of its children in order (as `token.children` yields them), read
+    from the HEAD column at once: `token.children` makes a Token of every child to be asked its label."""
+    children = _CHILDREN.get(doc)
+    if children is None or len(children) != len(doc):
+        children = [[] for _ in range(len(doc))]
+        if len(doc):
+            # HEAD is the offset of each token's head from it (a root's is 0), stored unsigned
+            for i, head in enumerate((doc.to_array(HEAD).astype("int64") + range(len(doc))).tolist()):
+                if head != i:
+                    children[head].append(i)
+        _CHILDREN[doc] = children
+    return children
+
+
+def children_with(token, *deps: str) -> list:
+    """The token's children whose dependency label is one of `deps`, in order."""
+    doc = token.doc
+    labels, wanted = column(doc, "DEP"), _label_ids(deps)
+    return [doc[i] for i in child_positions(doc)[token.i] if labels[i] in wanted]
+
+
+@functools.lru_cache(maxsize=256)
+def _label_ids(labels: tuple[str, ...]) -> frozenset[int]:
+    return ids(labels)
 
 
 def ids(labels) -> frozenset[int]:

@@ -27,8 +27,8 @@ from collections import Counter
 from ...lexicon import Lexicon
 from ...records import GROUP, ORGANIZATION, PERSON, PLACE
 from ..cache import built_once
-from ..deps import AGENT, AMOD, APPOS, COMPOUND, CONJ, DATIVE, DOBJ, NSUBJ, POBJ, PREP
-from ..nlp import span_root
+from ..deps import AGENT, AMOD, APPOS, ATTR, COMPOUND, CONJ, DATIVE, DOBJ, NSUBJ, POBJ, PREP
+from ..nlp import children_with, span_root
 from ..tokenizer import CREDIT_WORDS
 
 # "GROUP" is no label of the model's: a nationality it tags NORP that names people by a plural (mentions.py)
@@ -88,8 +88,8 @@ def head_kind(doc, start: int, end: int, label: str | None, lexicon: Lexicon) ->
 def class_noun_kind(doc, start: int, end: int, lexicon: Lexicon) -> str | None:
     """'X, a catholic school', 'the town of X', 'localist group X', 'student X': what the noun classifies."""
     root = span_root(doc, start, end)
-    for child in root.children:
-        if child.dep_ == APPOS and child.pos_ == "NOUN" and child.i >= end:
+    for child in children_with(root, APPOS):
+        if child.pos_ == "NOUN" and child.i >= end:
             kind = lexicon.class_kind(child.lemma_)
             if kind:
                 return kind
@@ -106,8 +106,8 @@ def class_noun_kind(doc, start: int, end: int, lexicon: Lexicon) -> str | None:
     if before is not None and before.pos_ == "NOUN" and before.is_lower and not _modifies_next(doc, root, end, lexicon):
         return lexicon.class_kind(before.lemma_)
     if root.dep_ == NSUBJ and root.head.lemma_ == "be":  # "Aner Shalev is an Israeli mathematician"
-        for attr in root.head.children:
-            if attr.dep_ == "attr" and attr.pos_ == "NOUN" and attr.i > root.i:
+        for attr in children_with(root.head, ATTR):
+            if attr.pos_ == "NOUN" and attr.i > root.i:
                 return lexicon.class_kind(attr.lemma_)
     before_name = start > 0 and doc[start - 1].pos_ == "PROPN"
     return None if before_name else exemplified_kind(root, lexicon)  # "like AM New York": not all of the name
@@ -127,7 +127,7 @@ def exemplified_kind(root, lexicon: Lexicon) -> str | None:
     noun = prep.head
     if cue not in lexicon.example_cues or noun.tag_ != "NNS" or noun.i > prep.i:
         return None
-    modifiers = [c.lower_ for c in noun.children if c.dep_ == COMPOUND and c.is_lower]
+    modifiers = [c.lower_ for c in children_with(noun, COMPOUND) if c.is_lower]
     compound = " ".join([*modifiers[-1:], noun.lemma_.lower()])  # "search engines"
     return lexicon.class_kind(compound) or lexicon.class_kind(noun.lemma_)
 
@@ -159,7 +159,7 @@ def _list_members(token) -> list:
     while stack:
         member = stack.pop()
         members.append(member)
-        stack.extend(c for c in member.children if c.dep_ == CONJ)
+        stack.extend(children_with(member, CONJ))
     return members
 
 

@@ -13,7 +13,7 @@ import functools
 from ...lexicon import Lexicon
 from ...records import ORGANIZATION, PERSON, PLACE
 from ..deps import AMOD, COMPOUND, DOBJ, POBJ
-from ..nlp import span_root
+from ..nlp import children_with, span_root
 from .cues import is_given_name
 from .places import CITY, COUNTRY, LARGE_CITY, gazetteer
 
@@ -65,7 +65,7 @@ def _carries_words(token, lexicon: Lexicon) -> bool:
     def message(t) -> bool:
         return t.pos_ == "NOUN" and t.lemma_.lower() in lexicon.carrier_nouns
     return token.lemma_.lower() in lexicon.speech_verbs or message(token) \
-        or token.pos_ == "VERB" and any(c.dep_ == DOBJ and message(c) for c in token.children)
+        or token.pos_ == "VERB" and any(message(c) for c in children_with(token, DOBJ))
 
 
 def regnal_kind(doc, start: int, end: int, label: str | None, lexicon: Lexicon) -> str | None:

@@ -13,7 +13,7 @@ from spacy.symbols import NOUN as NOUN_POS
 from ...lexicon import Lexicon
 from ...records import ORGANIZATION, PERSON, PLACE
 from ..deps import COMPOUND, DET, NSUBJ
-from ..nlp import column
+from ..nlp import children_with, column
 from .cues import (
     CONNECTORS,
     KIND_LABEL,
@@ -172,7 +172,7 @@ def body_names(doc, lexicon: Lexicon) -> list[tuple[int, int, str]]:
         noun = doc[i]
         if noun.lemma_.lower() not in lexicon.body_nouns or noun.dep_ == COMPOUND:
             continue  # "government officials": the officials are the actors
-        if not any(child.dep_ == DET and child.lower_ == "the" for child in noun.children):
+        if not any(child.lower_ == "the" for child in children_with(noun, DET)):
             continue
         start = noun.i
         while start > 0 and doc[start - 1].ent_type_ in BODY_MODIFIER_LABELS and doc[start - 1].head.i >= start:

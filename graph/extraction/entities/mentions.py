@@ -10,7 +10,7 @@ from spacy.attrs import ENT_TYPE, IS_ALPHA, IS_LOWER, IS_QUOTE, IS_TITLE, ORTH, 
 from ...lexicon import Lexicon
 from ...records import ORGANIZATION
 from ..deps import APPOS, ATTR, COMPOUND, CONJ, DATIVE, DOBJ, NSUBJ, NSUBJPASS, POBJ
-from ..nlp import SENTENCE_START, ParsedDocument, column, ids
+from ..nlp import SENTENCE_START, ParsedDocument, children_with, column, ids
 from .cues import LABEL_KIND as NER_KIND
 from .evidence import national_adjective
 from .kinds import body_names, cue_kind, untagged_names
@@ -166,7 +166,7 @@ def group_names(doc, lexicon: Lexicon) -> list[tuple[int, int, str]]:
     found, previous = [], None
     for ent in doc.ents:
         root = ent.root
-        longer_name = any(c.dep_ == COMPOUND and c.pos_ == "PROPN" and c.i < ent.start for c in root.children)
+        longer_name = any(c.pos_ == "PROPN" and c.i < ent.start for c in children_with(root, COMPOUND))
         # the plural by its form too: the tagger may call "Bangladeshis" singular (NNP)
         if ent.label_ == "NORP" and root.tag_ in ("NNPS", "NNS", "NNP") and root.lower_.endswith("s") \
                 and root.dep_ in GROUP_DEPS and root.i == ent.end - 1 and not longer_name:  # "the Neo Democrats"
@@ -266,7 +266,7 @@ def unlabelled_repeats(parsed: ParsedDocument, mentions: list[NameMention]) -> l
             token = unit.doc[i]
             if token.pos_ != "PROPN" and not (token.pos_ == "NOUN" and token.is_title):
                 continue  # a known surname the tagger took for a noun at the start of a sentence still counts
-            if token.dep_ == COMPOUND or any(c.dep_ == COMPOUND and not opening_participle(c) for c in token.children):
+            if token.dep_ == COMPOUND or any(not opening_participle(c) for c in children_with(token, COMPOUND)):
                 continue
             extra.append(NameMention(p_index, token.i, token.i + 1, token.text, "PERSON"))
     return extra

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ...lexicon import Lexicon
 from ..coref import TokenRef
 from ..deps import ADVCL, AMOD, ATTR, COMPOUND, CONJ, NPADVMOD, NSUBJ, NSUBJPASS, OPRD, PCOMP, POBJ, PREP, XCOMP
-from ..nlp import column, ids
+from ..nlp import children_with, column, ids
 
 _PREDICATE_DEPS = ids((ATTR, OPRD, XCOMP, POBJ))  # where a noun is what its subject is or becomes
 
@@ -14,7 +14,7 @@ def _title_of(token, lexicon: Lexicon) -> str | None:
     """The title a noun and its compounds spell ('Prime Minister'; in lower case the parser takes 'prime'
     for an adjective: 'will become prime minister'), if it is one."""
     for deps in ((COMPOUND, AMOD), (COMPOUND,)):
-        words = [c for c in token.children if c.dep_ in deps and c.i < token.i] + [token]
+        words = [c for c in children_with(token, *deps) if c.i < token.i] + [token]
         text = " ".join(w.text for w in sorted(words, key=lambda w: w.i))
         if text.lower() in lexicon.title_cues:
             return text
@@ -24,7 +24,7 @@ def _title_of(token, lexicon: Lexicon) -> str | None:
 def _subject_keys(verb, paragraph: int, token_keys: dict[TokenRef, tuple[str, ...]]) -> tuple[str, ...]:
     """The subject of the verb, or of the clause it hangs from ('Ruiz, … after becoming mayor')."""
     for _ in range(6):
-        subjects = [c for c in verb.children if c.dep_ in (NSUBJ, NSUBJPASS)]
+        subjects = children_with(verb, NSUBJ, NSUBJPASS)
         if subjects:
             return token_keys.get((paragraph, subjects[0].i), ())
         if verb.head == verb or verb.dep_ not in (PCOMP, ADVCL, XCOMP, CONJ, PREP, POBJ, NPADVMOD):

@@ -12,6 +12,7 @@ from ...lexicon import Lexicon
 from ...records import PERSON
 from ..deps import AGENT, APPOS, COMPOUND, CONJ, DATIVE, DOBJ, NSUBJ, NSUBJPASS, POBJ, PREP
 from ..entities import EntityAnalysis
+from ..nlp import children_with
 
 CHANNEL_PREPS = {"over", "by", "on", "via", "through"}
 PARTNER_PREPS = {"with", "to", "between"}
@@ -136,10 +137,6 @@ class TokenEntities:
 
     def kind(self, key: str) -> str | None:
         return self.analysis.kinds.get(key)
-
-
-def children_with(token, *deps):
-    return [c for c in token.children if c.dep_ in deps]
 
 
 def prep_objects(token, preps) -> Iterator[tuple[str, object]]:

@@ -42,7 +42,7 @@ def modality(trigger, lexicon: Lexicon) -> tuple[bool, bool]:
         governor = node.head
         # control reaches an infinitive only ("invited X to", "an invitation to"): "a statement that Ruiz
         # had met Lee" reports a meeting that happened
-        infinitive = any(child.dep_ == AUX and child.lower_ == "to" for child in node.children)
+        infinitive = any(child.lower_ == "to" for child in children_with(node, AUX))
         controlled = infinitive and (governor.lemma_ in lexicon.object_control_verbs and node.dep_ != CCOMP or
                                      node.dep_ == ACL and lexicon.controls_object(governor.lemma_.lower()))
         if governor.lemma_.lower() in lexicon.planned_cues or controlled:

@@ -83,7 +83,7 @@ def purpose_partners(verb, sentence: TokenEntities) -> tuple[str, ...]:
     """'called to congratulate Okafor', 'made a call to invite her': the one a purpose clause addresses is
     the other party of the verb's event."""
     for clause in children_with(verb, ADVCL):
-        if any(c.dep_ == AUX and c.lower_ == "to" for c in clause.children):
+        if any(c.lower_ == "to" for c in children_with(clause, AUX)):
             keys = tuple(k for k in object_keys(clause, sentence) if sentence.kind(k) in (PERSON, ORGANIZATION))
             if keys:
                 return keys
