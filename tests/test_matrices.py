@@ -1,17 +1,19 @@
-"""The pipeline's matrix products go through numpy's BLAS, with the same annotations as through BLIS."""
+"""The pipeline's matrix products go through numpy's BLAS, with the same annotations as through BLIS, and its
+maxout layers give the very floats of thinc's own."""
 from __future__ import annotations
 
 import subprocess
 import sys
 
+import numpy
 import pytest
 import spacy
 from spacy.tokens import Doc
 from spacy.training import Example
-from thinc.api import Model
+from thinc.api import Model, NumpyOps
 
 from graph.extraction import matrices
-from graph.extraction.matrices import with_numpy_matrix_products
+from graph.extraction.matrices import PredictingOps, with_numpy_matrix_products
 
 TAGGED = [("Ruiz called Okafor on Wednesday".split(), ["NNP", "VBD", "NNP", "IN", "NNP"]),
           ("The minister praised the deal".split(), ["DT", "NN", "VBD", "DT", "NN"])]
@@ -37,18 +39,40 @@ def test_every_model_multiplies_through_numpy_and_scores_as_through_blis():
     through_blis = tagger.model.predict(docs)
     assert ops_of(nlp) == {("NumpyOps", True)}
     with_numpy_matrix_products(nlp)
-    assert ops_of(nlp) == {("NumpyOps", False)}
+    assert ops_of(nlp) == {("PredictingOps", False)}
     through_numpy = tagger.model.predict(docs)
     for blis_scores, numpy_scores in zip(through_blis, through_numpy):
         assert numpy_scores == pytest.approx(blis_scores, rel=1e-5, abs=1e-6)
         assert (numpy_scores.argmax(axis=1) == blis_scores.argmax(axis=1)).all()
 
 
+@pytest.mark.parametrize("pieces", [1, 2, 3, 4])
+def test_maxout_gives_thincs_largest_piece_of_every_unit(pieces):
+    # small integers, so that many units have tied pieces
+    rows = numpy.random.default_rng(pieces).integers(-3, 3, size=(50, 7, pieces)).astype("float32")
+    best, _ = NumpyOps().maxout(rows)
+    ours, which = PredictingOps().maxout(rows)
+    assert ours.dtype == best.dtype and ours.shape == best.shape and ours.flags.c_contiguous
+    assert (ours == best).all() and which is None
+
+
+def test_a_tagger_with_predicting_ops_scores_the_very_floats_of_thincs_own():
+    nlp, tagger = small_tagger()
+    docs = [Doc(nlp.vocab, words=words) for words, _ in TAGGED]
+    for node in tagger.model.walk():
+        node.ops = NumpyOps(use_blis=False)
+    thincs = tagger.model.predict(docs)
+    for node in tagger.model.walk():
+        node.ops = PredictingOps(use_blis=False)
+    for theirs, ours in zip(thincs, tagger.model.predict(docs)):
+        assert (ours == theirs).all()
+
+
 def test_without_a_blas_loaded_for_numpy_the_products_stay_with_blis(monkeypatch):
     nlp, _ = small_tagger()
     monkeypatch.setattr(matrices, "blas_loaded", lambda: False)
     with_numpy_matrix_products(nlp)
-    assert ops_of(nlp) == {("NumpyOps", True)}
+    assert ops_of(nlp) == {("PredictingOps", True)}
 
 
 def test_single_threaded_blas_leaves_every_blas_library_one_thread():
@@ -65,7 +89,7 @@ def test_single_threaded_blas_leaves_every_blas_library_one_thread():
 def test_the_pipeline_annotates_as_spacy_as_it_comes(nlp):
     from graph.extraction.nlp import MODEL_PREFERENCE
 
-    assert ops_of(nlp) == {("NumpyOps", False)}
+    assert ops_of(nlp) == {("PredictingOps", False)}
     as_it_comes = next(spacy.load(name) for name in MODEL_PREFERENCE if spacy.util.is_package(name))
     assert ops_of(as_it_comes) == {("NumpyOps", True)}
     texts = ["President-elect Lena Ruiz spoke by phone on Wednesday with Chancellor Tomas Okafor of Varnia, "
