@@ -6,7 +6,6 @@ them in batches, so memory does not grow with the corpus.
 from __future__ import annotations
 
 import functools
-import weakref
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -118,7 +117,12 @@ def parse_documents(documents: Iterable[Document], nlp, batch_size: int = 64) ->
 
 # the token attributes rules read for every token, as `column` gives them
 COLUMNS = ("ORTH", "LOWER", "LEMMA", "POS", "DEP", "IS_PUNCT")
-_COLUMNS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # a Doc's columns live as long as it does
+# What is read from a Doc once is kept in its `user_data` (spaCy's storage for its users), so it lives as
+# long as the Doc and is found with one dict lookup: the rules ask for it about 180,000 times in 100
+# articles, and a WeakKeyDictionary made a weak reference at every ask.
+_COLUMNS = "newsgraph.columns"
+_CHILDREN = "newsgraph.children"
+_CHILD_LABELS = "newsgraph.child labels"
 
 
 def column(doc, attribute: str) -> list[int]:
@@ -126,20 +130,17 @@ def column(doc, attribute: str) -> list[int]:
     a rule that looks at every token reads this and makes Token objects only for those it keeps. A Doc's
     columns are read once, all at once, when a rule first asks (several rules ask per paragraph); the
     lists are shared, so no caller may change one."""
-    columns = _COLUMNS.get(doc)
+    columns = doc.user_data.get(_COLUMNS)
     if columns is None or len(columns["ORTH"]) != len(doc):  # a Doc retokenized since is read again
         rows = doc.to_array(list(COLUMNS)).T.tolist() if len(doc) else [[] for _ in COLUMNS]
-        columns = _COLUMNS[doc] = dict(zip(COLUMNS, rows))
+        columns = doc.user_data[_COLUMNS] = dict(zip(COLUMNS, rows))
     return columns[attribute]
-
-
-_CHILDREN: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # a Doc's child lists, as long as it lives
 
 
 def child_positions(doc) -> list[list[int]]:
     """For each token, the positions of its children in order (as `token.children` yields them), read
     from the HEAD column at once: `token.children` makes a Token of every child to be asked its label."""
-    children = _CHILDREN.get(doc)
+    children = doc.user_data.get(_CHILDREN)
     if children is None or len(children) != len(doc):
         children = [[] for _ in range(len(doc))]
         if len(doc):
@@ -147,15 +148,21 @@ def child_positions(doc) -> list[list[int]]:
             for i, head in enumerate((doc.to_array(HEAD).astype("int64") + range(len(doc))).tolist()):
                 if head != i:
                     children[head].append(i)
-        _CHILDREN[doc] = children
+        doc.user_data[_CHILDREN] = children
     return children
 
 
 def children_with(token, *deps: str) -> list:
     """The token's children whose dependency label is one of `deps`, in order."""
     doc = token.doc
-    labels, wanted = column(doc, "DEP"), _label_ids(deps)
-    return [doc[i] for i in child_positions(doc)[token.i] if labels[i] in wanted]
+    tables = doc.user_data.get(_CHILD_LABELS)  # asked 85,000 times in 100 articles: one lookup for both tables
+    if tables is None or len(tables[0]) != len(doc):
+        tables = doc.user_data[_CHILD_LABELS] = (child_positions(doc), column(doc, "DEP"))
+    children = tables[0][token.i]
+    if not children:  # most tokens are leaves
+        return []
+    labels, wanted = tables[1], _label_ids(deps)
+    return [doc[i] for i in children if labels[i] in wanted]
 
 
 @functools.lru_cache(maxsize=256)
