@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from spacy.attrs import HEAD, SENT_START
 from spacy.strings import get_string_id
+from spacy.tokens import Span
 
 from ..errors import NewsgraphError
 from ..ingest import paragraphs
@@ -175,10 +176,16 @@ def ids(labels) -> frozenset[int]:
     return frozenset(map(get_string_id, labels))
 
 
+def span(doc, start: int, end: int):
+    """`doc[start:end]`, made straight away where the bounds need no normalising (spaCy normalises a
+    slice in Python, which the name rules paid 50,000 times in 100 articles)."""
+    return Span(doc, start, end) if 0 <= start <= end <= len(doc) else doc[start:end]
+
+
 def span_root(doc, start: int, end: int):
     """`doc[start:end].root`; a one-word span is its own root, and no Span is made to say so (the name rules
     ask it of every name, and most names are one word)."""
-    return doc[start] if end - start == 1 else doc[start:end].root
+    return doc[start] if end - start == 1 else span(doc, start, end).root
 
 
 def lemma_positions(doc, lemmas: frozenset[str]) -> list[int]:

@@ -10,7 +10,7 @@ from spacy.attrs import ENT_TYPE, IS_ALPHA, IS_LOWER, IS_QUOTE, IS_TITLE, ORTH, 
 from ...lexicon import Lexicon
 from ...records import ORGANIZATION
 from ..deps import APPOS, ATTR, COMPOUND, CONJ, DATIVE, DOBJ, NSUBJ, NSUBJPASS, POBJ
-from ..nlp import SENTENCE_START, ParsedDocument, children_with, column, ids
+from ..nlp import SENTENCE_START, ParsedDocument, children_with, column, ids, span
 from .cues import LABEL_KIND as NER_KIND
 from .evidence import national_adjective
 from .kinds import body_names, cue_kind, untagged_names
@@ -73,7 +73,7 @@ def dateline_names(doc) -> list[tuple[int, int, str]]:
         if not boundary and token.i < len(doc) - 1:
             continue
         end = token.i if boundary else token.i + 1
-        words = doc[start:end]
+        words = span(doc, start, end)
         if (in_brackets or not places_done) and any(t.is_alpha for t in words) and not any(t.like_num for t in words):
             names.append((start, end, "ORG" if in_brackets else "GPE"))
         if token.text == "," and not in_brackets or token.text == "(":
@@ -91,7 +91,7 @@ def find_name_mentions(parsed: ParsedDocument, lexicon: Lexicon) -> list[NameMen
     for p_index, unit in enumerate(parsed.paragraphs):
         doc = unit.doc
         if unit.paragraph.is_dateline:
-            found += [NameMention(p_index, start, end, doc[start:end].text, label)
+            found += [NameMention(p_index, start, end, span(doc, start, end).text, label)
                       for start, end, label in dateline_names(doc)]
             continue
         bodies = body_names(doc, lexicon)
@@ -111,7 +111,7 @@ def find_name_mentions(parsed: ParsedDocument, lexicon: Lexicon) -> list[NameMen
             # a letter somewhere: "U.S." and "U.N." are no alphabetic tokens, yet names; and a capital
             # somewhere: the model tags lower-case words too ("from submicron carbonyl iron particles",
             # "won the electoral college votes", a Portuguese "pela vitória eleitoral")
-            written = doc[start:end].text if start < end else ""
+            written = span(doc, start, end).text if start < end else ""
             if not any(c.isalpha() for c in written) or not any(c.isupper() for c in written) \
                     or post_nominal(doc, start, end, label) \
                     or common_word_opening(doc, start, end, lower_ids, capitalised_ids) \
@@ -122,7 +122,7 @@ def find_name_mentions(parsed: ParsedDocument, lexicon: Lexicon) -> list[NameMen
                     or qualifier_before_title(doc, start, end, label, lexicon):
                 continue
             if label == "GROUP":  # a people's name is told by its form, not by cues for names
-                found.append(NameMention(p_index, start, end, doc[start:end].text, label))
+                found.append(NameMention(p_index, start, end, span(doc, start, end).text, label))
                 continue
             model_label, asked = label, (start, end)
             label = relabel(doc, start, end, label, lexicon)
@@ -215,7 +215,7 @@ def _without_overlaps(mentions: list[NameMention]) -> list[NameMention]:
 
 
 def _with_titles(doc, p_index: int, start: int, end: int, label: str, lexicon: Lexicon) -> NameMention:
-    name = doc[start:end].text
+    name = span(doc, start, end).text
     mention = NameMention(p_index, start, end, name, label,
                           in_brackets=start > 0 and doc[start - 1].text == "("
                           and end < len(doc) and doc[end].text == ")")
@@ -226,7 +226,7 @@ def _with_titles(doc, p_index: int, start: int, end: int, label: str, lexicon: L
         for seg_start, seg_end, _ in segments:
             words = segment_words(doc, seg_start, seg_end)
             if is_title_head(words, lexicon) and words[-1] not in lexicon.honorifics:
-                mention.titles.append(title_case(doc[seg_start:seg_end].text.replace(" - ", "-")))
+                mention.titles.append(title_case(span(doc, seg_start, seg_end).text.replace(" - ", "-")))
         # "European Commission President Ursula von der Leyen": the organization the title is held at
         if mention.titles and run_start > 0 and doc[run_start - 1].ent_type_ == "ORG" and not segments[-1][2]:
             org_start = run_start - 1
@@ -235,13 +235,13 @@ def _with_titles(doc, p_index: int, start: int, end: int, label: str, lexicon: L
             mention.organization_span = (org_start, run_start)
         if segments and mention.titles and segments[-1][1] == start:
             seg_start = segments[-1][0]
-            mention.surfaces.append(doc[seg_start:end].text)
+            mention.surfaces.append(span(doc, seg_start, end).text)
             qualifier = seg_start - 1
             if qualifier >= 0 and doc[qualifier].ent_type_ in QUALIFIER_LABELS and doc[qualifier].tag_ != "POS":
                 # "Portuguese Prime Minister Helena Matos", "South Korean President …": the qualified form too
                 while qualifier > 0 and doc[qualifier].ent_iob_ == "I":
                     qualifier -= 1
-                mention.surfaces.append(doc[qualifier:end].text)
+                mention.surfaces.append(span(doc, qualifier, end).text)
     apposed = apposed_title(doc, doc[end - 1], lexicon)
     if apposed:
         mention.titles.append(apposed[0])

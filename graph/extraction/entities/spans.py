@@ -6,7 +6,7 @@ from ...ingest import CAPTION_WORDS
 from ...lexicon import Lexicon
 from ...records import ORGANIZATION, PERSON, PLACE
 from ..deps import ACL, APPOS, ATTR, COMPOUND, CONJ, DOBJ, OPRD, XCOMP
-from ..nlp import span_root
+from ..nlp import span, span_root
 from .cues import (
     CONNECTORS,
     KIND_LABEL,
@@ -74,7 +74,7 @@ def work_title(doc, start: int, end: int, lexicon: Lexicon) -> bool:
         return token.pos_ == "NOUN" and token.lemma_.lower() in lexicon.work_nouns
 
     root = span_root(doc, start, end)
-    while root.dep_ == CONJ and root.head.i < root.i and not any(t.is_punct for t in doc[root.head.i:root.i]):
+    while root.dep_ == CONJ and root.head.i < root.i and not any(t.is_punct for t in span(doc, root.head.i, root.i)):
         root = root.head  # "Hegemony or Survival": one title
     head = root.head
     before = doc[start - 1] if start > 0 else None
@@ -123,7 +123,7 @@ def clean_span(doc, start: int, end: int, label: str, lexicon: Lexicon) -> tuple
                            or end < len(doc) and doc[end].text == ":" and doc[end - 1].lower_ in CAPTION_WORDS):
         end -= 1  # "… in Ottawa Image: Defence Ministry": the caption label is not the name
     while label == "PERSON" and end - start > 1 and doc[end - 1].lower_.removesuffix("(s") in lexicon.title_cues \
-            and (not is_given_name(doc[start].text) or known_place(doc[start:end - 1].text)):
+            and (not is_given_name(doc[start].text) or known_place(span(doc, start, end - 1).text)):
         end -= 1  # "Which Virginia Governor(s) do you admire?": a title after a place names no one ("Tom King" does)
     # "European Commission President" + "Ursula von der Leyen": the title belongs to the person after it
     while label == "ORG" and end - start > 1 and end < len(doc) and doc[end].pos_ == "PROPN" and (
@@ -149,10 +149,10 @@ def extend_name(doc, start: int, end: int, label: str, lexicon: Lexicon,
     while end < len(doc):
         last = doc[end - 1]
         head = last.head
-        between = doc[end:head.i]
+        between = span(doc, end, head.i)
         if last.dep_ == COMPOUND and head.i >= end and head.pos_ == "PROPN" and all(
                 t.pos_ == "PROPN" or t.lower_ in NAME_PARTICLES for t in between) and not any(
-                t.lower_ in title_words(lexicon) for t in doc[end:head.i + 1]) and not (
+                t.lower_ in title_words(lexicon) for t in span(doc, end, head.i + 1)) and not (
                 head.lower_ in CAPTION_WORDS and head.i + 1 < len(doc) and doc[head.i + 1].text == ":") \
                 and not (label != "PERSON" and any(i in person_tokens for i in range(end, head.i + 1))):
             end = head.i + 1
@@ -207,17 +207,17 @@ def norp_prefix(doc, start: int, label: str) -> int:
 
 def shared_head(doc, start: int, end: int, label: str) -> str | None:
     """'North and South Korea' names two places sharing 'Korea'; returns the shared words, else None."""
-    words = doc[start:end]
+    words = span(doc, start, end)
     if NER_KIND.get(label) != PLACE or len(words) < 4 or words[1].lower_ != "and":
         return None
     if not all(t.text[:1].isupper() and t.is_alpha for t in (words[0], words[2], *words[3:])):
         return None
-    return doc[start + 3:end].text
+    return span(doc, start + 3, end).text
 
 
 def post_nominal(doc, start: int, end: int, label: str) -> bool:
     """'Mark Tedeschi, QC': letters after a person's name are a distinction, not an entity."""
-    text = doc[start:end].text
+    text = span(doc, start, end).text
     return (label != "PERSON" and end - start == 1 and text.isupper() and len(text) <= 3 and start >= 2
             and doc[start - 1].text == "," and doc[start - 2].ent_type_ == "PERSON")
 
@@ -245,8 +245,8 @@ def joined_country_names(doc, spans: list[tuple[int, int, str]]) -> list[tuple[i
         after = end + 1 + (end + 1 < len(doc) and doc[end + 1].lower_ == "the")
         if end < len(doc) and doc[end].lower_ == "and":
             for stop in range(min(len(doc), after + JOINED_NAME_WORDS), after, -1):
-                if all(t.text[:1].isupper() for t in doc[after:stop]) and any(
-                        link.feature == COUNTRY for link in gazetteer().candidates([doc[start:stop].text])):
+                if all(t.text[:1].isupper() for t in span(doc, after, stop)) and any(
+                        link.feature == COUNTRY for link in gazetteer().candidates([span(doc, start, stop).text])):
                     end, label, absorbed_until = stop, "GPE", stop
                     break
         joined.append((start, end, label))
@@ -257,9 +257,10 @@ def _split_possessive(doc, start: int, end: int, label: str, people: frozenset[s
     """'Ruiz's Civic Party' tagged as one organization: the possessor and what it owns are two names."""
     for i in range(start + 1, end - 1):
         if doc[i].tag_ == "POS" or doc[i].lower_ in ("'s", "’s"):
-            owner = doc[start:i].text
+            owner = span(doc, start, i).text
             # a name of its own ("Buhari" said elsewhere, a country, "Ana Ruiz"), not "Korean People's Army"
-            named_elsewhere = any(doc[j:j + i - start].text == owner for j in range(len(doc)) if not start <= j < end) \
+            named_elsewhere = any(span(doc, j, j + i - start).text == owner
+                                  for j in range(len(doc)) if not start <= j < end) \
                 or i - start == 1 and owner in people
             if named_elsewhere or is_given_name(doc[start].text):
                 return [(start, i, "PERSON" if label == "ORG" else label), (i + 1, end, label)]

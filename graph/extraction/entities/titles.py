@@ -8,7 +8,7 @@ from spacy.symbols import PROPN
 
 from ...lexicon import Lexicon
 from ..deps import APPOS, COMPOUND, POBJ, PREP
-from ..nlp import column
+from ..nlp import column, span
 
 QUALIFIER_LABELS = {"GPE", "NORP"}  # "US Vice President", "Democratic nominee": qualify a title
 
@@ -54,7 +54,7 @@ def title_segments(doc, first: int, last: int, lexicon: Lexicon) -> list[tuple[i
 
 def segment_words(doc, start: int, end: int) -> list[str]:
     # "President-elect" is three tokens; glue hyphenated parts back together.
-    text = doc[start:end].text.lower().replace(" - ", "-")
+    text = span(doc, start, end).text.lower().replace(" - ", "-")
     return text.split()
 
 
@@ -96,7 +96,7 @@ def apposed_title(doc, name_head, lexicon: Lexicon) -> tuple[str, tuple[int, int
         title_start = child.i
         while title_start > left and doc[title_start - 1].lower_ in lexicon.title_modifiers:
             title_start -= 1
-        title = doc[title_start:child.i + 1].text
+        title = span(doc, title_start, child.i + 1).text
         org = (left, title_start) if title_start > left and doc[title_start - 1].ent_type_ == "ORG" else None
         if org is None:
             of = next((c for c in child.children if c.dep_ == PREP and c.lower_ == "of"), None)
@@ -117,11 +117,11 @@ def part_of_title(doc, start: int, end: int, label: str, lexicon: Lexicon) -> bo
     of title words, holding a title or next to one, is part of a title ('Labour' or 'Treasury' alone is no title)."""
     words = title_words(lexicon)
     before = start - 2 if start >= 2 and doc[start - 1].lower_ == "of" else start - 1  # "Secretary of" + "State"
-    span = doc[start:end]
+    name = span(doc, start, end)
     heads = _title_heads(lexicon)
-    return label == "ORG" and all(t.lower_ in words or t.lower_ in heads or t.lower_ in FUNCTION_WORDS for t in span) \
-        and not all(t.lower_ in FUNCTION_WORDS for t in span) and (
-            any(t.lower_ in heads for t in span) or end < len(doc) and doc[end].lower_ in words
+    return label == "ORG" and all(t.lower_ in words or t.lower_ in heads or t.lower_ in FUNCTION_WORDS for t in name) \
+        and not all(t.lower_ in FUNCTION_WORDS for t in name) and (
+            any(t.lower_ in heads for t in name) or end < len(doc) and doc[end].lower_ in words
             or before >= 0 and doc[before].lower_ in words)
 
 
