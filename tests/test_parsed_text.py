@@ -5,7 +5,7 @@ import spacy
 from conftest import make_doc, parsed
 
 from graph.extraction.entities.mentions import person_words, written_forms
-from graph.extraction.nlp import column, ids, lemma_positions, parse_documents, span_root
+from graph.extraction.nlp import children_with, column, ids, lemma_positions, parse_documents, span, span_root
 from graph.ingest import document_from_text
 
 
@@ -79,6 +79,14 @@ def test_a_span_s_root_is_the_one_spacy_finds():
     assert span_root(doc, 6, 7).text == "Ana"  # a one-word name is its own root, whatever its head
 
 
+def test_a_span_is_the_slice_spacy_makes_whatever_its_bounds():
+    doc = two_sentences()
+    for start in range(-len(doc) - 2, len(doc) + 3):
+        for end in range(-len(doc) - 2, len(doc) + 3):
+            ours, spacys = span(doc, start, end), doc[start:end]
+            assert (ours.start, ours.end, ours.text) == (spacys.start, spacys.end, spacys.text)
+
+
 def test_a_paragraph_s_text_is_the_text_it_was_parsed_from():
     text = "Ruiz  called Lee , twice.\n\n\"Then\" he left\t(at 5 p.m.)."  # odd spacing kept as written
     document = document_from_text(text, doc_id="t", source=None, default_date=None, where="t")
@@ -110,3 +118,11 @@ def test_a_doc_retokenized_after_its_columns_were_read_is_read_again():
         retokenizer.merge(doc[6:8])  # "Ana Lee"
     assert len(column(doc, "ORTH")) == 14
     assert column(doc, "ORTH")[6] in ids(["Ana Lee"])
+
+
+def test_children_are_read_again_after_a_retokenization():
+    doc = two_sentences()
+    assert [t.text for t in children_with(doc[5], "nsubj")] == ["Lee"]
+    with doc.retokenize() as retokenizer:
+        retokenizer.merge(doc[6:8])  # "Ana Lee"
+    assert [t.text for t in children_with(doc[5], "nsubj")] == ["Ana Lee"]
