@@ -68,20 +68,27 @@ def test_ctrl_c_stops_every_worker_and_leaves_no_file(tmp_path):
 
 
 def test_the_heap_is_frozen_and_blas_kept_to_one_thread_only_in_a_process_of_our_own(monkeypatch):
+    import gc
+
+    from graph import process
     from graph.extraction import workers
 
-    frozen, limited = [], []
+    frozen, limited, thresholds = [], [], gc.get_threshold()
     monkeypatch.setattr(workers, "load_model", lambda model: "pipeline")
-    monkeypatch.setattr(workers, "load_reference_data", lambda: None)
-    monkeypatch.setattr(workers.gc, "freeze", lambda: frozen.append(True))
+    monkeypatch.setattr(workers, "load_reference_data", lambda: thresholds_while_loading.append(gc.get_threshold()))
+    monkeypatch.setattr(process.gc, "freeze", lambda: frozen.append(True))
     monkeypatch.setattr(workers, "single_threaded_blas", lambda: limited.append(True))
-    monkeypatch.setitem(workers._PROCESS, "ours", False)
+    monkeypatch.setitem(process._STATE, "ours", False)
+    thresholds_while_loading: list = []
     assert workers.ready_model.__wrapped__(None) == "pipeline"
     # a notebook's or a Spark worker's process keeps its collector and its BLAS threads as they were
-    assert not frozen and not limited
-    workers.own_the_process()  # as the build command and each worker process say
+    assert not frozen and not limited and thresholds_while_loading == [thresholds]
+    process.own_the_process()  # as the build command and each worker process say
+    gc.enable()  # as spaCy's loading does around each file: collection stays paused all the same
     assert workers.ready_model.__wrapped__(None) == "pipeline"
     assert frozen == [True] and limited == [True]
+    assert thresholds_while_loading[1][0] == 0  # no automatic collection while the model loaded
+    assert gc.get_threshold() == thresholds  # and collection as it was afterwards
 
 
 HALF_A_RESULT = '''

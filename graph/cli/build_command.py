@@ -130,6 +130,9 @@ def build(inputs, output, store_dir, rdf_format, date, base_iri, model, lang, st
       newsgraph build examples/ --store out/store
       newsgraph build news/ -o out/news.nt --workers 4
     """
+    from ..process import own_the_process
+
+    own_the_process()  # the command's process builds and exits: what it loads first may leave the collector's sight
     from ..ingest import check_inputs, parse_date
     from ..rdf.mapping import check_base_iri
 
@@ -145,10 +148,9 @@ def build(inputs, output, store_dir, rdf_format, date, base_iri, model, lang, st
         parent = Path(output).parent
         if output != "-" and parent.exists() and not os.access(parent, os.W_OK):
             fail(f"{output}: cannot write into {parent} (permission denied)")
-    from ..extraction.workers import available_cores, own_the_process
+    from ..extraction.workers import available_cores
     from ..pipeline import BuildReport, document_statements, extract_inputs
 
-    own_the_process()  # the command's process builds and exits: its model's objects may leave the collector's sight
     with build_progress(not quiet) as progress:
         lines = _SkipLines(progress)
         report = BuildReport(listener=lines)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import concurrent.futures
 import functools
-import gc
 import multiprocessing
 import os
 import signal
@@ -22,6 +21,7 @@ from collections.abc import Iterable, Iterator
 from ..errors import NewsgraphError
 from ..ingest import paragraphs
 from ..lexicon import Lexicon
+from ..process import own_the_process, owned, settle
 from ..records import Document, DocumentGraph
 from .document import extract_document
 from .entities import load_reference_data
@@ -62,28 +62,16 @@ def chunks(documents: Iterable[Document]) -> Iterator[list[Document]]:
         yield chunk
 
 
-_PROCESS = {"ours": False}
-
-
-def own_the_process() -> None:
-    """Say that this process runs newsgraph alone (the command line, a worker process): what it holds once
-    the model is loaded may then be frozen out of the garbage collector's sight. A library caller's
-    process is left alone (freezing would keep its own garbage too)."""
-    _PROCESS["ours"] = True
-
-
 @functools.cache
 def ready_model(model: str | None):
-    """The pipeline, with the data every document reads loaded too; then, in a process of our own, what
-    it holds so far is frozen out of the garbage collector's sight (`gc.freeze`): the model's and the
-    gazetteer's millions of objects live as long as the process, and each full collection walked them
-    all again (0.25 s of a 100-article build here). Such a process also keeps BLAS to one thread (see
-    matrices.py): its parallelism is the worker processes."""
+    """The pipeline, with the data every document reads loaded too; then, in a process of our own (see
+    graph/process.py), what it holds so far is frozen out of the garbage collector's sight, and BLAS is
+    kept to one thread (see matrices.py): its parallelism is the worker processes."""
     nlp = load_model(model)
     load_reference_data()
-    if _PROCESS["ours"]:
+    if owned():
         single_threaded_blas()
-        gc.freeze()
+    settle()
     return nlp
 
 
@@ -141,6 +129,7 @@ def _chained(first: list[Document], second: list[Document] | None,
 
 def _in_workers(chunked: Iterator[list[Document]], lexicon: Lexicon, model: str | None,
                 workers: int) -> Iterator[tuple[Document, Outcome]]:
+    settle()  # this process loads no model: what it holds now is what it keeps
     pool = concurrent.futures.ProcessPoolExecutor(
         max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
         initializer=_start_worker, initargs=(model, lexicon))
