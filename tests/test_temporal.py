@@ -5,8 +5,10 @@ import datetime as dt
 
 import pytest
 from conftest import make_doc
+from hypothesis import given
+from hypothesis import strategies as st
 
-from graph.extraction.temporal import governs, moves_the_narrative, resolve
+from graph.extraction.temporal import SAME_DAY, SAME_DAY_WORD, governs, moves_the_narrative, resolve
 
 THURSDAY = dt.date(2024, 11, 7)
 
@@ -69,3 +71,12 @@ def test_a_date_governs_the_triggers_in_its_clause_and_no_others():
     assert not governs(visit, said) and not governs(visit, left)
     for anchor in doc:  # the clause is the anchor's whole subtree
         assert [governs(anchor, t) for t in doc] == [t in set(anchor.subtree) for t in doc]
+
+
+@given(st.lists(st.sampled_from(["earlier", "Later", "in", "that", "the", "THE", "same", "day", "Day", "this",
+                                 "morning", "Evening", "afternoon", "on", "of", "Monday", "holiday", ",", "."]),
+                max_size=8))
+def test_a_paragraph_without_a_same_day_word_holds_no_same_day_phrase(words):
+    # date_expressions skips the SAME_DAY search of a paragraph's sentences where SAME_DAY_WORD finds nothing
+    text = " ".join(words)
+    assert not SAME_DAY.search(text) or SAME_DAY_WORD.search(text)

@@ -11,7 +11,7 @@ from .deps import ACL, AMOD, AUX, AUXPASS, COMPOUND
 from .events import EventMention
 from .nlp import ParsedDocument, column
 from .quotation import inside
-from .temporal import AHEAD, SAME_DAY, anchor_of, date_expressions, governs, moves_the_narrative, resolve
+from .temporal import AHEAD, SAME_DAY, SAME_DAY_WORD, anchor_of, date_expressions, governs, moves_the_narrative, resolve
 
 
 def sentence_id(parsed: ParsedDocument, mention: EventMention) -> tuple[int, int]:
@@ -46,10 +46,11 @@ def _narrative_days(parsed: ParsedDocument, until: tuple[int, int]
     found = {}
     for p_index, unit in enumerate(parsed.paragraphs[:until[0] + 1]):
         quotes, lowers = unit.quotes, column(unit.doc, "LOWER")
+        same_day_possible = SAME_DAY_WORD.search(unit.text) is not None  # most paragraphs have no such word
         for sentence in unit.doc.sents:
             if (p_index, sentence.start) > until:
                 break  # the story's day only flows forward: no later sentence changes these
-            resolved = [(span, anchor_of(span)) for span in date_expressions(sentence, lowers)]
+            resolved = [(span, anchor_of(span)) for span in date_expressions(sentence, lowers, same_day_possible)]
             before = reference
             # only what the story tells as past moves it ("met on Monday"), not plans ("will meet on May 16")
             told = [span for span, anchor in resolved if not SAME_DAY.search(span.text) and _past(anchor)

@@ -23,6 +23,8 @@ _DAY_WORD_IDS = ids(DAY_WORDS)  # as a token's LOWER column gives them
 # (but "on the day of the vote" names its own day)
 SAME_DAY = re.compile(r"\b(earlier|later) (in|that) the day\b|\bthis (morning|afternoon|evening)\b|\bthat day\b"
                       r"|\bthe same day\b|\bon the day\b(?! of)", re.I)
+# what every SAME_DAY phrase holds: a paragraph without it needs no search of its sentences for them
+SAME_DAY_WORD = re.compile(r"the day|that day|same day|morning|afternoon|evening", re.I)
 MONTH = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}\s+"
                    r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\b\d{4}-\d{2}-\d{2}\b", re.I)
 
@@ -95,16 +97,17 @@ def moves_the_narrative(expression: str) -> bool:
     return not DURATION.match(text) and not re.search(r"\b(annually|daily|weekly|every)\b", text)
 
 
-def date_expressions(sentence, lowers: list[int]) -> list:
+def date_expressions(sentence, lowers: list[int], same_day_possible: bool = True) -> list:
     """Spans of a spaCy sentence that may name a day: DATE/TIME entities and bare day words (found in
-    `lowers`, the LOWER column of the sentence's Doc)."""
+    `lowers`, the LOWER column of the sentence's Doc), and SAME_DAY phrases unless the caller knows there
+    are none (`same_day_possible`: its paragraph holds no SAME_DAY_WORD)."""
     spans = [ent for ent in sentence.ents if ent.label_ in ("DATE", "TIME")]
     covered = {t.i for span in spans for t in span}
     doc = sentence.doc
     for i in range(sentence.start, sentence.end):
         if lowers[i] in _DAY_WORD_IDS and i not in covered:
             spans.append(doc[i:i + 1])
-    match = SAME_DAY.search(sentence.text)
+    match = SAME_DAY.search(sentence.text) if same_day_possible else None
     if match:
         span = sentence.doc.char_span(sentence.start_char + match.start(), sentence.start_char + match.end(),
                                       alignment_mode="expand")
