@@ -1,11 +1,12 @@
-"""The attribute ruler's fast matcher finds exactly the matches spaCy's Matcher finds."""
+"""The attribute ruler's fast matcher finds exactly the matches spaCy's Matcher finds, and its setter sets
+what spaCy's own sets."""
 from __future__ import annotations
 
 import pytest
 import spacy
 from conftest import make_doc
 
-from graph.extraction.attribute_rules import FastMatcher, speed_up_attribute_ruler
+from graph.extraction.attribute_rules import FastMatcher, speed_up_attribute_ruler, token_setter
 
 # the forms the English pipelines' rulers take: a tag, a form with a tag, sets, exclusions, a regex,
 # a dependency label, two tokens with the attributes set on the second, whitespace
@@ -38,6 +39,38 @@ def test_the_fast_matcher_finds_what_the_matcher_finds_in_its_order():
     expected = ruler.match(doc)
     assert expected  # the patterns do match this text
     assert FastMatcher.of(ruler)(doc) == expected
+
+
+def tagged_text():
+    # "There was nothin' he did not do, gon na say" as a parse would tag it
+    return make_doc("There/PRON/expl/1//EX was/VERB/ROOT/1/be/VBD nothin'/PRON/attr/1//NN he/PRON/nsubj/5//PRP "
+                    "did/AUX/aux/5/do/VBD not/PART/neg/5//RB do/VERB/relcl/2//VB ,/PUNCT/punct/1//, "
+                    "gon/VERB/conj/1//VBG na/PART/aux/10//TO say/VERB/xcomp/8//VB")
+
+
+def annotations(doc):
+    return [(t.pos_, t.lemma_, str(t.morph), t.norm_) for t in doc]
+
+
+def test_the_token_setter_sets_what_spacys_own_sets():
+    ours, theirs = tagged_text(), tagged_text()
+    _, ruler = ruler_of([*PATTERNS, ([[{"TAG": "PRP"}]], {"MORPH": "Case=Nom|Person=3", "NORM": "him"}, 0),
+                         ([[{"LOWER": "not"}, {"LOWER": "do"}]], {"NORM": "never"}, -2)], ours.vocab)
+    matches = ruler.match(ours)
+    before = annotations(ours)
+    token_setter(ruler)(ours, matches)
+    type(ruler).set_annotations(ruler, theirs, matches)
+    assert annotations(ours) == annotations(theirs) != before
+    assert annotations(ours)[3][2:] == ("Case=Nom|Person=3", "him")  # "he": the last rule to match it
+    assert annotations(ours)[5][3] == "never"  # "not": an index counted from the match's end
+
+
+def test_a_pattern_that_sets_a_token_outside_its_match_keeps_spacys_setter_and_error():
+    nlp, ruler = ruler_of([([[{"LOWER": "gon"}, {"LOWER": "na"}]], {"LEMMA": "to"}, 2)])
+    assert token_setter(ruler) is None
+    speed_up_attribute_ruler(nlp)
+    with pytest.raises(ValueError, match="E1001"):
+        ruler(nlp.make_doc("gon na say"))
 
 
 def test_a_ruler_with_a_pattern_form_it_does_not_read_keeps_spacys_matcher():
