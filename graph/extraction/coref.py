@@ -108,6 +108,7 @@ def resolve_references(parsed: ParsedDocument, infos: list[Referable], token_key
     """Resolve he/she/they and 'the <title>' descriptions to earlier entities, or leave them alone."""
     by_key = {info.key: info for info in infos}
     people = {info.key for info in infos if info.kind == PERSON}
+    holders_of = _title_holders(infos)
     history: list[_Referent] = []
     quotes = [unit.quotes for unit in parsed.paragraphs]
     start = 0  # referents before this index are out of every window (history is in sentence order)
@@ -150,7 +151,7 @@ def resolve_references(parsed: ParsedDocument, infos: list[Referable], token_key
                 elif keys is None and lower in lexicon.sovereign_styles:
                     keys = _sovereign(token, infos, lexicon)
                 elif keys is None and (token.pos_ == "NOUN" or token.pos_ == "PROPN" and lower in lexicon.title_cues):
-                    keys = _resolve_description(token, infos, sentence_number, history[start:], people,
+                    keys = _resolve_description(token, holders_of, sentence_number, history[start:], people,
                                                 lexicon.generic_titles)
                 elif keys is None and token.pos_ == "PRON" and lower in NEUTER_PRONOUNS:
                     keys = _reporting_body(token, p_index, token_keys, by_key, lexicon.speech_verbs)
@@ -317,10 +318,22 @@ def _resolve_plural(sentence_number, history, people: set[str], pairs: bool = Tr
     return keys if len(keys) == 2 and not bound & set(keys) else None
 
 
-def _resolve_description(token, infos, sentence_number, history, people,
-                         generic_titles: frozenset[str] = frozenset()) -> tuple[str, ...] | None:
+def _title_holders(infos: list[Referable]) -> tuple[list[Referable], dict[str, list[Referable]]]:
+    """The people who hold a title, and those holding each title, in the order of `infos` (read once per
+    document: every noun after 'the' or 'his' asks)."""
+    titled = [info for info in infos if info.kind == PERSON and info.titles]
+    by_title: dict[str, list[Referable]] = {}
+    for info in titled:
+        for title in info.titles:
+            by_title.setdefault(title, []).append(info)
+    return titled, by_title
+
+
+def _resolve_description(token, holders_of: tuple[list[Referable], dict[str, list[Referable]]], sentence_number,
+                         history, people, generic_titles: frozenset[str] = frozenset()) -> tuple[str, ...] | None:
     """'the president-elect' → the one entity holding that title; 'both leaders' → a recent pair; 'the
-    Russian leader' → the one person whose title was qualified 'Russian', whatever the title."""
+    Russian leader' → the one person whose title was qualified 'Russian', whatever the title
+    (`holders_of`: `_title_holders` of the document's entities)."""
     determiners = {c.lower_ for c in children_with(token, DET, PREDET, NUMMOD, POSS)}
     if token.ent_type_ or not determiners:
         return None
@@ -338,8 +351,9 @@ def _resolve_description(token, infos, sentence_number, history, people,
                            if not t.ent_type_ or t.i == token.i).replace(" - ", "-")
     qualifier = " ".join(token.doc[i].lower_ for i in modifiers if token.doc[i].ent_type_).replace(".", "")
     generic = token.lower_ in generic_titles  # "leader" fits a president, a premier, a party chief
+    titled, by_title = holders_of
     for wanted in dict.fromkeys((title, unqualified)):
-        holders = [info for info in infos if info.kind == PERSON and (generic and info.titles or wanted in info.titles)]
+        holders = titled if generic else by_title.get(wanted, [])
         if qualifier and (generic or len(holders) > 1):
             holders = [info for info in holders if qualifier in info.qualifiers]  # "the Russian president"
         elif generic:
