@@ -158,8 +158,9 @@ def build(inputs, output, store_dir, rdf_format, date, base_iri, model, lang, st
             from ..ingest import estimate_documents
 
             threading.Thread(target=lambda: progress.set_total(estimate_documents(inputs)), daemon=True).start()
+        workers = workers or available_cores()
         results = extract_inputs(inputs, default_date=default_date, model=model, english_only=lang == "en",
-                                 strict=strict, report=report, workers=workers or available_cores())
+                                 strict=strict, report=report, workers=workers)
         graphs = document_statements(results, base_iri)
         first = next(graphs, None)  # nothing built: no file at all
         if first is None:
@@ -172,9 +173,12 @@ def build(inputs, output, store_dir, rdf_format, date, base_iri, model, lang, st
         graphs = itertools.chain([first], graphs)
         if store_dir is not None:
             from ..store import Store
+            from ..store.folder import BATCH_TRIPLES, CLOSE_BEHIND_BATCH_TRIPLES
 
+            # with a core to spare, the store's writer keeps close behind the extraction
+            batch = CLOSE_BEHIND_BATCH_TRIPLES if available_cores() > workers else BATCH_TRIPLES
             with Store(store_dir) as store:
-                store.add(graphs)
+                store.add(graphs, batch_triples=batch)
                 total = len(store.document_iris())
             size = human_size(_size(Path(store_dir)))
             where = f"added to {store_dir} (it holds {_plural(total, 'document')}, {size})"
