@@ -1,6 +1,6 @@
 """Benchmark: how long each component of the pipeline takes over the bench corpus's paragraphs, for spaCy
 as it comes and for the pipeline as newsgraph loads it (its tokenizer rules, its attribute ruler's matcher
-and lemmatizer's table, its matrix products through numpy's BLAS on one thread, as in a build).
+and lemmatizer's table, its matrix products through numpy's BLAS on one thread and its maxout, as in a build).
 
 Which part of the parse a spaCy release makes slower (the pin in pyproject.toml is chosen by it), and what
 newsgraph's changes save:
@@ -27,9 +27,11 @@ from graph.ingest import paragraphs
 workers.own_the_process()
 nlp = workers.ready_model(None)
 """
-# the same with the matrix products left to thinc's BLIS, as spaCy comes: what numpy's BLAS saves
-THROUGH_BLIS = AS_NEWSGRAPH_LOADS + """from thinc.api import Model, NumpyOps
-blis = NumpyOps()
+# the same with the matrix products left to thinc's BLIS, as spaCy comes: what numpy's BLAS saves (the
+# maxout layers as newsgraph has them)
+THROUGH_BLIS = AS_NEWSGRAPH_LOADS + """from thinc.api import Model
+from graph.extraction.matrices import PredictingOps
+blis = PredictingOps(use_blis=True)
 for _, component in nlp.components:
     if isinstance(getattr(component, "model", None), Model):
         for node in component.model.walk():
