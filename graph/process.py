@@ -11,17 +11,21 @@ from __future__ import annotations
 
 import gc
 
+# Until `settle`, a young collection runs every this many allocations instead of Python's 700: none while
+# the imports and the model load (some 200,000), yet not never, so that a build whose inputs yield no
+# document for long (every page skipped) still collects what it leaves in cycles.
+LOADING_THRESHOLD = 1_000_000
 _STATE: dict = {"ours": False}
 
 
 def own_the_process() -> None:
     """Say that this process runs newsgraph alone; collection pauses until `settle`."""
     _STATE["ours"] = True
-    if gc.get_threshold()[0]:
+    if "thresholds" not in _STATE:
         # by threshold, not gc.disable(): spaCy's model loading (srsly) disables and re-enables the
         # collector around each file it reads
         _STATE["thresholds"] = gc.get_threshold()
-        gc.set_threshold(0)
+        gc.set_threshold(LOADING_THRESHOLD, *_STATE["thresholds"][1:])
 
 
 def owned() -> bool:

@@ -87,7 +87,7 @@ def test_the_heap_is_frozen_and_blas_kept_to_one_thread_only_in_a_process_of_our
     gc.enable()  # as spaCy's loading does around each file: collection stays paused all the same
     assert workers.ready_model.__wrapped__(None) == "pipeline"
     assert frozen == [True] and limited == [True]
-    assert thresholds_while_loading[1][0] == 0  # no automatic collection while the model loaded
+    assert thresholds_while_loading[1][0] == process.LOADING_THRESHOLD  # no collection while the model loaded
     assert gc.get_threshold() == thresholds  # and collection as it was afterwards
 
 
