@@ -175,7 +175,8 @@ def build(inputs, output, store_dir, rdf_format, date, base_iri, model, lang, st
             from ..store import Store
             from ..store.folder import BATCH_TRIPLES, CLOSE_BEHIND_BATCH_TRIPLES
 
-            # with a core to spare, the store's writer keeps close behind the extraction
+            # with a core to spare, the store's writer keeps close behind the extraction; with every core
+            # extracting, small batches slow the build (400 articles on two workers: 10.8 → 11.8 s)
             batch = CLOSE_BEHIND_BATCH_TRIPLES if available_cores() > workers else BATCH_TRIPLES
             with Store(store_dir) as store:
                 store.add(graphs, batch_triples=batch)

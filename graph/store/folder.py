@@ -83,15 +83,10 @@ def _nquads(triples: list[ox.Triple] | Statements, graph_iri: str, *, with_defau
     return lines + named if with_default else named
 
 
-# Documents are written in batches of about this many triples: each bulk load and flush costs about 40 ms
-# besides its size (a batch of 10,000 triples takes about 0.1 s here), so one per document would make a
-# large build several times slower.
-BATCH_TRIPLES = 50_000
-# Where the writer has a core of its own (one extraction process on two cores), smaller batches keep it
-# close behind the extraction, and little is left to write after the last document: 0.1 s instead of
-# 0.3 s for 100 articles (though the more frequent writes slow the extraction a little: 0.1 s in all).
-# Where every core extracts, their overhead slows the build (400 articles, two workers: 10.8 → 11.8 s).
-CLOSE_BEHIND_BATCH_TRIPLES = 10_000
+# Batches of triples written at once: a bulk load and flush cost 40 ms besides their size (10,000 triples
+# about 0.1 s), so one per document would make a large build several times slower. With a core of its own,
+# the writer keeps close behind in smaller batches (0.1 s left after 100 articles' last, not 0.3 s).
+BATCH_TRIPLES, CLOSE_BEHIND_BATCH_TRIPLES = 50_000, 10_000
 
 
 class StoreError(NewsgraphError):
