@@ -3,9 +3,9 @@ permanent: the imports, the spaCy pipeline and the reference data live as long a
 
 Such a process pauses automatic garbage collection from its start until they are loaded, then freezes
 them out of the collector's sight (`gc.freeze`) and lets collection resume: each full collection walked
-the millions of objects that all stay again (0.25 s of a 100-article build here), and the collections
-while they were made freed nothing (0.1 s). A library caller's process is left alone (freezing would
-keep its own garbage too): nothing here acts until `own_the_process` is called.
+the millions of objects that all stay again (0.25 s of a 100-article build here), and the 276
+collections while they were made freed 8,500 objects in all (0.1 s). A library caller's process is left
+alone (freezing would keep its own garbage too): nothing here acts until `own_the_process` is called.
 """
 from __future__ import annotations
 
