@@ -10,10 +10,10 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 from spacy.training import Example
-from thinc.api import Model, NumpyOps
+from thinc.api import LayerNorm, Model, NumpyOps
 
 from graph.extraction import matrices
-from graph.extraction.matrices import PredictingOps, with_numpy_matrix_products
+from graph.extraction.matrices import PredictingOps, predicting_layer_norm, with_numpy_matrix_products
 
 TAGGED = [("Ruiz called Okafor on Wednesday".split(), ["NNP", "VBD", "NNP", "IN", "NNP"]),
           ("The minister praised the deal".split(), ["DT", "NN", "VBD", "DT", "NN"])]
@@ -56,16 +56,33 @@ def test_maxout_gives_thincs_largest_piece_of_every_unit(pieces):
     assert (ours == best).all() and which is None
 
 
-def test_a_tagger_with_predicting_ops_scores_the_very_floats_of_thincs_own():
+def test_a_tagger_with_predicting_ops_and_layer_norms_scores_the_very_floats_of_thincs_own():
     nlp, tagger = small_tagger()
     docs = [Doc(nlp.vocab, words=words) for words, _ in TAGGED]
     for node in tagger.model.walk():
         node.ops = NumpyOps(use_blis=False)
     thincs = tagger.model.predict(docs)
-    for node in tagger.model.walk():
-        node.ops = PredictingOps(use_blis=False)
+    with_numpy_matrix_products(nlp)
+    assert any(node._func is predicting_layer_norm for node in tagger.model.walk())
     for theirs, ours in zip(thincs, tagger.model.predict(docs)):
         assert (ours == theirs).all()
+
+
+def test_a_predicting_layer_norm_gives_thincs_floats_and_leaves_training_to_thinc():
+    model = LayerNorm(nI=7)
+    rows = numpy.random.default_rng(3).normal(size=(40, 7)).astype("float32")
+    rows[:5] = 1.5  # rows with no spread
+    model.initialize(X=rows)
+    model.set_param("G", numpy.linspace(0.5, 2, 7, dtype="float32"))
+    model.set_param("b", numpy.linspace(-1, 1, 7, dtype="float32"))
+    theirs, _ = model(rows, is_train=False)
+    model._func = predicting_layer_norm
+    ours, backprop = model(rows, is_train=False)
+    assert ours.dtype == theirs.dtype and (ours == theirs).all()
+    with pytest.raises(NotImplementedError):
+        backprop(ours)
+    trained, backprop = model(rows, is_train=True)  # thinc's own forward, with its backward pass
+    assert (trained == theirs).all() and backprop(trained).shape == rows.shape
 
 
 def test_without_a_blas_loaded_for_numpy_the_products_stay_with_blis(monkeypatch):

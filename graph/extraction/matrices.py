@@ -12,7 +12,9 @@ as spaCy comes.
 The same ops take the largest of each maxout unit's pieces with numpy's elementwise maximum, one piece
 after another, instead of thinc's loop, which also notes which piece won (only training reads that): 8×
 as fast at these shapes, a sixth of the parse (0.30 s of 1.9 s for 100 articles). A maximum is exact,
-so the layers' outputs are the very same floats.
+so the layers' outputs are the very same floats. The layer norms, when predicting, compute each row's
+mean once (numpy's var takes it, and computes it the same way when not given it) and scale in place:
+the same floats again, tok2vec and ner 0.08 s faster on those articles.
 
 A process newsgraph owns (the command line, a worker) keeps that BLAS to one thread: newsgraph spreads
 work over processes (`--workers`), and OpenBLAS's threads would spin on the cores the other workers use.
@@ -21,6 +23,7 @@ from __future__ import annotations
 
 import numpy
 from thinc.api import Model, NumpyOps
+from thinc.layers import layernorm as thinc_layer_norm
 from threadpoolctl import threadpool_info, threadpool_limits
 
 BLAS = "blas"  # threadpoolctl's name for the BLAS libraries it finds loaded (OpenBLAS, MKL, FlexiBLAS, BLIS)
@@ -45,9 +48,30 @@ class PredictingOps(NumpyOps):
         return best, None
 
 
+def _no_backward_pass(dY):
+    raise NotImplementedError("a layer norm run to predict has no backward pass")
+
+
+def predicting_layer_norm(model: Model, X, is_train: bool):
+    """thinc's LayerNorm forward (thinc's own when training), with the mean computed once and the
+    scale applied in place."""
+    if is_train:
+        return thinc_layer_norm.forward(model, X, is_train)
+    mean = X.mean(axis=1, keepdims=True)
+    variance = X.var(axis=1, keepdims=True, mean=mean) + 1e-08
+    Y = (X - mean) * variance ** (-1.0 / 2.0)
+    Y *= model.get_param("G")
+    Y += model.get_param("b")
+    return Y, _no_backward_pass
+
+
+# numpy 2 gives var the mean already computed
+VAR_TAKES_MEAN = numpy.lib.NumpyVersion(numpy.__version__) >= "2.0.0"
+
+
 def with_numpy_matrix_products(nlp):
     """Make every model of the pipeline that multiplies through BLIS multiply through numpy instead (where
-    numpy has a BLAS), with predicting ops' maxout."""
+    numpy has a BLAS), with predicting ops' maxout and predicting layer norms."""
     ops = PredictingOps(use_blis=not blas_loaded())
     for _, component in nlp.components:
         model = getattr(component, "model", None)
@@ -56,6 +80,8 @@ def with_numpy_matrix_products(nlp):
         for node in model.walk():
             if type(node.ops) is NumpyOps:
                 node.ops = ops
+            if VAR_TAKES_MEAN and node._func is thinc_layer_norm.forward:  # thinc keeps a layer's forward there
+                node._func = predicting_layer_norm
     return nlp
 
 
