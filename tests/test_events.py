@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from conftest import make_doc, ontology_copy, parsed
 from rdflib import Literal
 
@@ -349,3 +350,19 @@ def test_signing_a_memorandum_of_understanding_is_an_agreement():
                    "memorandum/NOUN/dobj/3 of/ADP/prep/5 understanding/NOUN/pobj/6 ./PUNCT/punct/3",
                    ents=[(0, 1, "GPE"), (2, 3, "GPE")])
     assert summary(events(doc)) == [("Agreement", "", "", ("place/ixland", "place/oxland"))]
+
+
+def test_a_mention_replaced_is_the_one_dataclasses_replace_makes():
+    import dataclasses
+
+    from graph.extraction.events.mention import EventMention, replaced
+
+    mention = EventMention(kind="PhoneCall", trigger="call", paragraph=2, token=5, agent="ruiz", planned=True)
+    ours = replaced(mention, recipient="okafor", participants=("lee",), planned=False)
+    assert ours == dataclasses.replace(mention, recipient="okafor", participants=("lee",), planned=False)
+    assert hash(ours) == hash(dataclasses.replace(mention, recipient="okafor", participants=("lee",), planned=False))
+    assert mention.recipient is None and mention.planned  # the original is left as it was
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        ours.agent = "lee"
+    with pytest.raises(TypeError, match="recipeint"):
+        replaced(mention, recipeint="okafor")

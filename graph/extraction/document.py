@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from ..lexicon import SYMMETRIC, UNARY, Lexicon
 from ..records import PERSON, PLACE, DocumentGraph, Event, Mention
@@ -17,6 +17,7 @@ from .dating import mention_dates, sentence_id
 from .deps import ACL
 from .entities import EntityAnalysis, analyse_entities
 from .events import EventMention, find_event_mentions
+from .events.mention import replaced
 from .events.roles import acted_on_gerund
 from .nlp import ParsedDocument
 
@@ -81,7 +82,7 @@ def _complete_roles(parsed: ParsedDocument, mentions: list[EventMention], analys
                 if mention.agent in _entities_of(other) and partners:
                     recipient = other.recipient if other.recipient and other.recipient != mention.agent \
                         else sorted(partners)[0]
-                    mention = replace(mention, recipient=recipient)
+                    mention = replaced(mention, recipient=recipient)
                     break
         if not mention.agent and lexicon.role_pattern(mention.kind) != SYMMETRIC and mention.kind != "Statement":
             doc = parsed.paragraphs[mention.paragraph].doc
@@ -94,7 +95,7 @@ def _complete_roles(parsed: ParsedDocument, mentions: list[EventMention], analys
                 for token in reversed(doc[trigger.sent.start:trigger.i]):
                     keys = analysis.keys_at(mention.paragraph, token.i)
                     if len(keys) == 1 and analysis.kinds.get(keys[0]) == PERSON and keys[0] not in taken:
-                        mention = replace(mention, agent=keys[0])
+                        mention = replaced(mention, agent=keys[0])
                         break
         completed.append(mention)
     # concessions last, once every victory has its winner
@@ -102,7 +103,7 @@ def _complete_roles(parsed: ParsedDocument, mentions: list[EventMention], analys
         if mention.kind == "Concession" and mention.agent and not mention.recipient:
             same_sentence = [m for m, s in zip(completed, sentences) if s == sentence and m is not mention]
             recipient = _winner_conceded_to(mention, same_sentence, completed, analysis.kinds)
-            completed[index] = replace(mention, recipient=recipient)
+            completed[index] = replaced(mention, recipient=recipient)
     return completed
 
 
@@ -124,7 +125,7 @@ def _confirmed(parsed: ParsedDocument, mentions: list[EventMention]) -> list[Eve
         bare_nearby = any(m.kind == mention.kind and m.nominal and not m.has_roles and not m.fallback_participants
                           and abs(number[other] - number[index]) <= 1 for other, m in enumerate(mentions))
         if same_parties or bare_nearby:
-            kept.append(replace(mention, tentative=False))
+            kept.append(replaced(mention, tentative=False))
     return kept
 
 
@@ -166,7 +167,7 @@ def _absorb(draft: _Draft, mention: EventMention, date: dt.date | None) -> None:
     """Add a further mention's roles, date and modality to an event."""
     base = draft.mention
     initiator = {} if base.agent or not mention.agent else {"agent": mention.agent, "recipient": mention.recipient}
-    draft.mention = replace(
+    draft.mention = replaced(
         base,
         **initiator,
         location=base.location or mention.location,
@@ -195,7 +196,7 @@ def merge_mentions(parsed: ParsedDocument, mentions: list[EventMention], dates: 
         sentence = sentence_id(parsed, mention)
         if mention.nominal and not _valid(mention, lexicon):
             target = _reference_target(drafts, mention)
-            fallback = replace(mention, participants=mention.fallback_participants)
+            fallback = replaced(mention, participants=mention.fallback_participants)
             if target is None and _valid(fallback, lexicon):
                 target = _Draft(f"e{len(drafts) + 1}", fallback, date)
                 drafts.append(target)

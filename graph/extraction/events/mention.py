@@ -6,7 +6,7 @@ answers which entities a token names, through appositions and coordination.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 from ...lexicon import Lexicon
 from ...records import PERSON
@@ -53,6 +53,22 @@ class EventMention:
     @property
     def has_roles(self) -> bool:
         return bool(self.agent or self.recipient or self.participants)
+
+
+_MENTION_FIELDS = frozenset(field.name for field in fields(EventMention))
+
+
+def replaced(mention: EventMention, **changes) -> EventMention:
+    """`dataclasses.replace(mention, **changes)`, made by copying the fields at once: the rules replace
+    mentions about 4,900 times in 100 articles, and `replace` passes each of the 20 fields through the
+    frozen class's __init__ one by one (an EventMention has no __post_init__ to run)."""
+    unknown = changes.keys() - _MENTION_FIELDS
+    if unknown:
+        raise TypeError(f"EventMention has no field {sorted(unknown)[0]!r}")
+    copy = object.__new__(EventMention)
+    copy.__dict__.update(mention.__dict__)
+    copy.__dict__.update(changes)
+    return copy
 
 
 class TokenEntities:

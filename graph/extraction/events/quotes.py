@@ -1,11 +1,9 @@
 """Statements' words: the quotation a speech verb takes, its reported clause, and attributions."""
 from __future__ import annotations
 
-from dataclasses import replace
-
 from ..deps import CCOMP, DOBJ, POBJ
 from ..quotation import quote_spans
-from .mention import EventMention, TokenEntities, children_with
+from .mention import EventMention, TokenEntities, children_with, replaced
 
 
 def attach_quote(mention: EventMention, trigger, spans: list[tuple[int, int]]) -> EventMention:
@@ -16,10 +14,10 @@ def attach_quote(mention: EventMention, trigger, spans: list[tuple[int, int]]) -
     if outside:
         begin, end = min(outside, key=lambda s: min(abs(position - s[0]), abs(position - s[1])))
         quote = doc.text[begin + 1:end - 1].strip().rstrip(",").strip()
-        return replace(mention, quote=quote, quote_span=(begin, end))
+        return replaced(mention, quote=quote, quote_span=(begin, end))
     for clause in children_with(trigger, CCOMP):
         tokens = list(clause.subtree)
-        return replace(mention, quote=doc[tokens[0].i:tokens[-1].i + 1].text,
+        return replaced(mention, quote=doc[tokens[0].i:tokens[-1].i + 1].text,
                        report_span=(tokens[0].i, tokens[-1].i + 1))
     return mention
 

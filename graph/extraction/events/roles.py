@@ -5,8 +5,6 @@ Subjects climb through coordination, purpose clauses and relative clauses; objec
 """
 from __future__ import annotations
 
-from dataclasses import replace
-
 from ...lexicon import EventClass, Lexicon
 from ...records import ORGANIZATION, PERSON, PLACE
 from ..deps import (
@@ -28,7 +26,7 @@ from ..deps import (
     RELCL,
     XCOMP,
 )
-from .mention import DATE_LABELS, LOCATION_PREPS, TOPIC_PREPS, TokenEntities, children_with, prep_objects
+from .mention import DATE_LABELS, LOCATION_PREPS, TOPIC_PREPS, TokenEntities, children_with, prep_objects, replaced
 
 RELATIVE_PRONOUN_TAGS = {"WP", "WDT"}
 OBJECT_ORIENTED_PREPS = {"on", "for", "of", "over"}  # "praised X for V-ing": X is the one who V-ed
@@ -256,7 +254,7 @@ def with_invited_destinations(mentions: list, doc, sentence: TokenEntities, lexi
             visit = next((v for v in visits if v.agent in (mention.recipient, None)
                           and _below(doc[v.token], {mention.token, mention.clause_token}, triggers)), None)
             if visit is not None:
-                mention = replace(mention, location=visit.recipient)
+                mention = replaced(mention, location=visit.recipient)
         placed.append(mention)
     return placed
 

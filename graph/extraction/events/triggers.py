@@ -9,8 +9,6 @@ objects, possessors and prepositions (roles.py), modality from auxiliaries and g
 """
 from __future__ import annotations
 
-from dataclasses import replace
-
 from ...lexicon import EventClass, Lexicon
 from ...records import PERSON, PLACE
 from ..deps import ADVCL, AGENT, AMOD, COMPOUND, DATIVE, DOBJ, NSUBJPASS, POBJ, POSS, PREP, XCOMP
@@ -25,6 +23,7 @@ from .mention import (
     TokenEntities,
     children_with,
     prep_objects,
+    replaced,
 )
 from .modality import modality
 from .patterns import (
@@ -61,7 +60,7 @@ from .roles import (
 def _verbal(trigger, event_class: EventClass, inverse: bool, sentence: TokenEntities,
             lexicon: Lexicon) -> list[EventMention]:
     mention, agents, others = _verbal_parts(trigger, event_class, inverse, sentence, lexicon)
-    return [replace(mention, **roles) for roles in role_sets(event_class, agents, others)]
+    return [replaced(mention, **roles) for roles in role_sets(event_class, agents, others)]
 
 
 def _verbal_parts(trigger, event_class: EventClass, inverse: bool, sentence: TokenEntities,
@@ -191,7 +190,7 @@ def _nominal(trigger, event_class: EventClass, sentence: TokenEntities, lexicon:
                            negated=negated, nominal=True, reference_prep=reference, clause_token=clause_token,
                            fallback_participants=fallback)
     plural = trigger.tag_ in ("NNS", "NNPS")  # "calls from Lee and Berg": one call each
-    return [replace(mention, **roles) for roles in role_sets(event_class, agents, others, distributive=plural)]
+    return [replaced(mention, **roles) for roles in role_sets(event_class, agents, others, distributive=plural)]
 
 
 def _own_clause(verb):
@@ -229,7 +228,7 @@ def _channel_event(verb, event_class: EventClass, sentence: TokenEntities, lexic
             for _, partner in prep_objects(pobj, {"with", "to"}):
                 others.extend(sentence.group(partner))
     # "spoke by phone with Okafor" is mutual: no caller is named
-    return [replace(mention, **{**roles, "agent": None, "recipient": None})
+    return [replaced(mention, **{**roles, "agent": None, "recipient": None})
             for roles in role_sets(event_class, agents, tuple(others))]
 
 
@@ -241,7 +240,7 @@ def _conversation(verb, sentence: TokenEntities, lexicon: Lexicon) -> list[Event
         return []  # "confer" is a meeting of its own
     if not any(prep.lower_ in ("with", "to") for prep in children_with(verb, PREP)):
         return []  # "spoke at the rally" is no conversation
-    return [replace(m, tentative=True) for c in classes for m in _channel_event(verb, c, sentence, lexicon)]
+    return [replaced(m, tentative=True) for c in classes for m in _channel_event(verb, c, sentence, lexicon)]
 
 
 def _mentions_at(token, forms: list[TriggerMatch], sentence: TokenEntities, lexicon: Lexicon) -> list[EventMention]:
