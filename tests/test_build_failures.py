@@ -77,6 +77,46 @@ def test_a_missing_path_fails_before_the_model_loads(tmp_path, monkeypatch):
     assert_one_line_error(result, tmp_path / "a.ttl", "typo.txt: no such file or directory")
 
 
+# --- `--store` on a store another process holds, or on a folder of other files: found only once the model
+# had loaded and the first article was built
+def test_a_store_held_by_another_process_fails_before_the_model_loads(tmp_path, monkeypatch):
+    store = tmp_path / "store"
+    holder = subprocess.Popen([sys.executable, "-c", "import sys, time; from graph.store import Store\n"
+                               "s = Store(sys.argv[1]); print('open', flush=True); time.sleep(60)", str(store)],
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "open"
+        model_must_not_load(monkeypatch)
+        (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+        result = build(tmp_path / "a.txt", "--store", store)
+    finally:
+        holder.kill()
+        holder.wait()
+    assert result.exit_code == 1 and result.stderr.splitlines() == error_lines(result), result.output
+    assert "store is open in another process" in error_lines(result)[0]
+
+
+def test_a_folder_of_other_files_as_store_fails_before_the_model_loads(tmp_path, monkeypatch):
+    model_must_not_load(monkeypatch)
+    (tmp_path / "texts").mkdir()
+    (tmp_path / "texts" / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    result = build(tmp_path / "texts" / "a.txt", "--store", tmp_path / "texts")
+    assert result.exit_code == 1 and result.stderr.splitlines() == error_lines(result), result.output
+    assert "is not a newsgraph store" in error_lines(result)[0]
+    assert sorted(p.name for p in (tmp_path / "texts").iterdir()) == ["a.txt"]
+
+
+def test_a_store_build_that_builds_nothing_leaves_no_store(tmp_path, monkeypatch):
+    model_must_not_load(monkeypatch)
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    (tmp_path / "given").mkdir()
+    for store in (tmp_path / "new" / "store", tmp_path / "given"):
+        result = build(tmp_path / "empty.txt", "--store", store)
+        assert result.exit_code == 1 and "the article has no text" in result.stderr, result.output
+    assert not (tmp_path / "new" / "store").exists()
+    assert list((tmp_path / "given").iterdir()) == []  # the folder the user made stays, empty
+
+
 # --- one bad document among many: the whole build stopped
 @pytest.mark.model
 def test_bad_documents_are_skipped_with_their_place_and_the_rest_is_built(tmp_path, nlp):

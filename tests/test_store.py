@@ -18,6 +18,7 @@ from graph.rdf.mapping import IriMinter, to_rdf
 from graph.rdf.ontology import bundled_queries, ontology_text
 from graph.records import Document, DocumentGraph, Entity, Event, Mention, Role
 from graph.store import Store, StoreError
+from graph.store.opening import StoreOpening
 from graph.store.query import QueryTimeout, select
 
 BASE = "https://w3id.org/newsgraph/id/"
@@ -228,6 +229,34 @@ def test_folders_that_are_not_stores_are_refused(tmp_path):
 def test_a_store_open_elsewhere_gives_a_clear_error(store):
     with pytest.raises(StoreError, match="open in another process"):
         Store(store.path)
+
+
+def test_a_build_s_opening_gives_the_store_and_keeps_what_it_holds(tmp_path):
+    with StoreOpening(tmp_path / "store") as opening:
+        with opening.store() as store:
+            store.add(document_graphs(documents()))
+    with StoreOpening(tmp_path / "store") as opening:
+        pass  # a second build that stops before it writes: the store keeps its documents
+    with Store(tmp_path / "store", read_only=True) as store:
+        assert store.stats().documents == 2
+
+
+def test_a_build_s_opening_left_untaken_removes_the_store_it_made(tmp_path):
+    with pytest.raises(KeyboardInterrupt):
+        with StoreOpening(tmp_path / "out" / "store"):
+            raise KeyboardInterrupt  # Ctrl-C while the model loads
+    assert not (tmp_path / "out" / "store").exists()
+    (tmp_path / "empty").mkdir()
+    with StoreOpening(tmp_path / "empty"):
+        pass
+    assert list((tmp_path / "empty").iterdir()) == []
+
+
+def test_a_build_s_opening_refuses_a_store_this_process_holds_open(store):
+    with pytest.raises(StoreError, match="open in another process"):
+        with StoreOpening(store.path) as opening:
+            opening.store()
+    assert store.stats().documents == 2  # and the holder's store is untouched
 
 
 # ---------------------------------------------------------------------- command line

@@ -1,6 +1,7 @@
 """build: articles → a graph file (or stdout, or a store), with a progress bar, skip lines and one summary."""
 from __future__ import annotations
 
+import contextlib
 import itertools
 import os
 import threading
@@ -151,7 +152,12 @@ def build(inputs, output, store_dir, rdf_format, date, base_iri, model, lang, st
     from ..extraction.workers import available_cores
     from ..pipeline import BuildReport, document_statements, extract_inputs
 
-    with build_progress(not quiet) as progress:
+    opening = None
+    if store_dir is not None:
+        from ..store.opening import StoreOpening
+
+        opening = StoreOpening(store_dir)  # checked now (one line if it will not do), opened as the model loads
+    with opening or contextlib.nullcontext(), build_progress(not quiet) as progress:
         lines = _SkipLines(progress)
         report = BuildReport(listener=lines)
         if progress is not None:
@@ -171,14 +177,13 @@ def build(inputs, output, store_dir, rdf_format, date, base_iri, model, lang, st
                  "nothing built: the inputs hold no English article" if report.not_english else
                  "nothing built: the inputs hold no article")
         graphs = itertools.chain([first], graphs)
-        if store_dir is not None:
-            from ..store import Store
+        if opening is not None:
             from ..store.folder import BATCH_TRIPLES, CLOSE_BEHIND_BATCH_TRIPLES
 
             # with a core to spare, the store's writer keeps close behind the extraction; with every core
             # extracting, small batches slow the build (400 articles on two workers: 10.8 → 11.8 s)
             batch = CLOSE_BEHIND_BATCH_TRIPLES if available_cores() > workers else BATCH_TRIPLES
-            with Store(store_dir) as store:
+            with opening.store() as store:
                 store.add(graphs, batch_triples=batch)
                 total = len(store.document_iris())
             size = human_size(_size(Path(store_dir)))

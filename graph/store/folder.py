@@ -26,11 +26,11 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import Graph
 
-from ..errors import NewsgraphError
 from ..rdf.files import oxigraph_triples
 from ..rdf.ontology import ontology_text
 from ..rdf.statements import Statements
 from ..rdf.vocab import ONTOLOGY_GRAPH, bind_prefixes, sparql_prefixes
+from .checks import StoreError, check_folder, held_elsewhere, one_line
 from .lock import locked_by_another_process
 from .query import QueryError, Table, call_with_timeout, select
 
@@ -89,10 +89,6 @@ def _nquads(triples: list[ox.Triple] | Statements, graph_iri: str, *, with_defau
 BATCH_TRIPLES, CLOSE_BEHIND_BATCH_TRIPLES = 50_000, 10_000
 
 
-class StoreError(NewsgraphError):
-    """A store folder that cannot be opened or changed as asked; the message is one line for the user."""
-
-
 @dataclass(frozen=True)
 class StoreStats:
     """What a store holds. `triples` counts the merged graph of the documents (what an export holds)."""
@@ -119,10 +115,6 @@ def _ontology_triples() -> set[ox.Triple]:
     return {quad.triple for quad in store}
 
 
-def _one_line(error: Exception) -> str:
-    return (str(error).splitlines() or [type(error).__name__])[0]
-
-
 class Store:
     """A folder holding documents' graphs, queryable with SPARQL. Created on first use.
 
@@ -135,7 +127,7 @@ class Store:
         """Open (or, with `create` and not `read_only`, create) the store in `path`. A `read_only` store
         never writes: queries, exports and stats open it so, and may do so while a build adds to it."""
         self.path, self.read_only = Path(path), read_only
-        self._check_folder(create and not read_only)
+        check_folder(self.path, create and not read_only)
         try:
             if read_only:
                 if locked_by_another_process(self.path):
@@ -150,24 +142,12 @@ class Store:
                 self._store = ox.Store(str(self.path))
         except OSError as error:
             if "lock" in str(error).lower():
-                raise StoreError(f"{self.path}: the store is open in another process "
-                                 "(a running `newsgraph serve`? query its /sparql endpoint instead)") from None
-            raise StoreError(f"{self.path}: cannot open the store ({_one_line(error)})") from None
+                raise held_elsewhere(self.path) from None
+            raise StoreError(f"{self.path}: cannot open the store ({one_line(error)})") from None
         if not read_only:
             self._recover()
             self._drop_staging()
             self._install_ontology()
-
-    def _check_folder(self, create: bool) -> None:
-        if self.path.exists() and not self.path.is_dir():
-            raise StoreError(f"{self.path}: is a file, not a store folder")
-        holds_files = self.path.is_dir() and any(self.path.iterdir())
-        if holds_files and not (self.path / "CURRENT").is_file():
-            # Oxigraph would happily add its files to any folder; refuse to litter one that holds others.
-            raise StoreError(f"{self.path}: is not a newsgraph store (the folder holds other files)")
-        if not holds_files and not create:
-            raise StoreError(f"{self.path}: no store here "
-                             f"(create one with `newsgraph build INPUT... --store {self.path}`)")
 
     # ------------------------------------------------------------------ lifetime
     @property
@@ -311,9 +291,9 @@ class Store:
                 self.writable.update(sparql)  # raises the user's own syntax error, if it has one
                 self.writable.update(MERGE_DEFAULT)
         except SyntaxError as error:
-            raise QueryError(f"SPARQL syntax error: {_one_line(error)}") from None
+            raise QueryError(f"SPARQL syntax error: {one_line(error)}") from None
         except OSError as error:
-            raise QueryError(f"update failed: {_one_line(error)}") from None
+            raise QueryError(f"update failed: {one_line(error)}") from None
         self._install_ontology()  # an update may have touched the ontology's graph
 
     # ------------------------------------------------------------------ reading
