@@ -129,7 +129,7 @@ def main() -> None:
 
 RAW_QUERY = """import sys, pyoxigraph as ox
 from graph.rdf.ontology import bundled_queries
-from graph.rdf.vocab import QUERY_PREFIXES
+from graph.rdf.iris import QUERY_PREFIXES  # strings: no rdflib in the raw process
 store = ox.Store.read_only(sys.argv[1])
 result = store.query(bundled_queries()[sys.argv[2]], prefixes=QUERY_PREFIXES)
 out = sys.stdout
@@ -137,7 +137,7 @@ for solution in result:
     out.write(",".join("" if solution[v] is None else solution[v].value for v in result.variables) + "\\n")
 """
 RAW_DUMP = """import sys, pyoxigraph as ox
-from graph.rdf.vocab import PREFIXES
+from graph.rdf.iris import PREFIXES
 store = ox.Store.read_only(sys.argv[1])
 fmt = ox.RdfFormat.TURTLE if sys.argv[2].endswith(".ttl") else ox.RdfFormat.N_QUADS
 store.dump(sys.argv[2], fmt, from_graph=ox.DefaultGraph() if fmt == ox.RdfFormat.TURTLE else None, prefixes=PREFIXES)

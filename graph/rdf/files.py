@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import pyoxigraph as ox
-from rdflib import Dataset, Graph
 
 from ..errors import NewsgraphError
+
+if TYPE_CHECKING:  # rdflib is imported where a graph is read or converted: the store's
+    from rdflib import Graph  # commands read files through Oxigraph and need none
 
 # extension → rdflib parser/serializer name
 RDF_FORMATS = {
@@ -74,6 +76,8 @@ def format_of(path: Path, formats: dict[str, T]) -> T:
 
 def read_graph(path: str | Path) -> Graph:
     """The triples of an RDF file (named graphs of quad formats merged into one graph)."""
+    from rdflib import Dataset, Graph
+
     path = Path(path)
     rdf_format = format_of(path, RDF_FORMATS)
     try:
@@ -92,6 +96,8 @@ def read_graph(path: str | Path) -> Graph:
 def oxigraph_triples(graph: Graph | Iterable[ox.Triple]) -> list[ox.Triple]:
     """A document's triples as pyoxigraph terms: an rdflib graph's through N-Triples (both sides parse it
     fast); pyoxigraph triples (what the build makes) as they are."""
+    from rdflib import Graph  # loaded already wherever an rdflib graph was made
+
     if not isinstance(graph, Graph):
         return list(graph)
     return [quad.triple for quad in ox.parse(graph.serialize(format="nt", encoding="utf-8"),

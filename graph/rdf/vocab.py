@@ -1,18 +1,29 @@
 """The vocabularies newsgraph writes, declared once. `_fail = True` makes a misspelt ng: term an error.
 
-Also the one home of the prefixes (Turtle output, SPARQL text) and of the ontology's graph name.
+The prefixes (Turtle output, SPARQL text) and the ontology's graph name are declared once, as strings, in
+iris.py (so that the store's commands need no rdflib) and re-exported here.
 """
 from __future__ import annotations
 
-from rdflib import OWL, RDF, RDFS, XSD, Graph, Namespace
-from rdflib.namespace import DCTERMS, PROV, SKOS, DefinedNamespace
+from rdflib import Graph, Namespace
+from rdflib.namespace import DefinedNamespace
 from rdflib.term import URIRef
 
-from .iris import DEFAULT_BASE_IRI, NG_IRI, ONTOLOGY_GRAPH
+from .iris import (
+    DEFAULT_BASE_IRI,
+    NG_IRI,
+    NIF_IRI,
+    ONTOLOGY_GRAPH,
+    PREFIXES,
+    QUERY_PREFIXES,
+    SCHEMA_IRI,
+    SEM_IRI,
+    sparql_prefixes,
+)
 
-NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
-SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
-SCHEMA = Namespace("https://schema.org/")
+NIF = Namespace(NIF_IRI)
+SEM = Namespace(SEM_IRI)
+SCHEMA = Namespace(SCHEMA_IRI)
 __all__ = ["DEFAULT_BASE_IRI", "NG", "NG_IRI", "NIF", "ONTOLOGY_GRAPH", "PREFIXES", "QUERY_PREFIXES", "SCHEMA", "SEM",
            "bind_prefixes", "sparql_prefixes"]
 
@@ -114,28 +125,8 @@ class NG(DefinedNamespace):
     pluralLabel: URIRef
 
 
-# prefix → namespace IRI: bound in every graph newsgraph writes, and declared in its SPARQL
-PREFIXES: dict[str, str] = {
-    "ng": NG_IRI, "schema": str(SCHEMA), "nif": str(NIF), "prov": str(PROV), "skos": str(SKOS),
-    "dcterms": str(DCTERMS), "rdfs": str(RDFS), "xsd": str(XSD), "owl": str(OWL),
-}
-
-
-# ... and declared in every ad-hoc query through graph.store.query (`newsgraph query`, Store.query), with
-# the vocabularies people write queries in: `rdfs:label` needs no PREFIX line.
-QUERY_PREFIXES: dict[str, str] = {
-    "rdf": str(RDF), "rdfs": str(RDFS), "xsd": str(XSD), "owl": str(OWL), "skos": str(SKOS), "schema": str(SCHEMA),
-    "prov": str(PROV), "dcterms": str(DCTERMS), "nif": str(NIF), "ng": NG_IRI, "sem": str(SEM),
-}
-
-
 def bind_prefixes(graph: Graph) -> Graph:
     """Bind the usual prefixes in an rdflib graph (what its Turtle is written with)."""
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, namespace, replace=True)
     return graph
-
-
-def sparql_prefixes(*names: str) -> str:
-    """PREFIX lines for the given prefixes (all of PREFIXES when none is named)."""
-    return "".join(f"PREFIX {name}: <{PREFIXES[name]}>\n" for name in (names or PREFIXES))

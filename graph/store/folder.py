@@ -22,17 +22,20 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
-from rdflib import Graph
 
 from ..rdf.files import oxigraph_triples
+from ..rdf.iris import ONTOLOGY_GRAPH, sparql_prefixes
 from ..rdf.ontology import ontology_text
 from ..rdf.statements import Statements
-from ..rdf.vocab import ONTOLOGY_GRAPH, bind_prefixes, sparql_prefixes
 from .checks import StoreError, check_folder, held_elsewhere, one_line
 from .lock import locked_by_another_process
 from .query import QueryError, Table, call_with_timeout, select
+
+if TYPE_CHECKING:  # rdflib only where a caller asks for an rdflib graph: `query --store` needs none
+    from rdflib import Graph
 
 log = logging.getLogger("newsgraph")
 _PREFIXES = sparql_prefixes("ng", "schema", "rdfs", "dcterms")
@@ -70,6 +73,15 @@ _DOCUMENT_TRIPLES = ("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o "
                      f"FILTER NOT EXISTS {{ GRAPH <{ONTOLOGY_GRAPH}> {{ ?s ?p ?o }} }} }}")
 _DOCUMENT_UNION = ("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o "
                    f"FILTER NOT EXISTS {{ GRAPH <{ONTOLOGY_GRAPH}> {{ ?s ?p ?o }} }} }}")
+
+
+def _rdflib_graph(ntriples: bytes) -> Graph:
+    """N-Triples as an rdflib graph with the usual prefixes bound."""
+    from rdflib import Graph
+
+    from ..rdf.vocab import bind_prefixes
+
+    return bind_prefixes(Graph()).parse(data=ntriples, format="nt")
 
 
 def _nquads(triples: list[ox.Triple] | Statements, graph_iri: str, *, with_default: bool = False) -> bytes:
@@ -354,12 +366,12 @@ class Store:
     def named_graphs(self) -> Iterator[tuple[str, Graph]]:
         """(document IRI, its rdflib graph) for every document, sorted by IRI: what an export writes."""
         for iri in self.document_iris():
-            yield iri, bind_prefixes(Graph()).parse(data=self.ntriples(iri), format="nt")
+            yield iri, _rdflib_graph(self.ntriples(iri))
 
     def union_graph(self) -> Graph:
         """The merge of all documents' graphs as one rdflib graph (entities shared by IRI)."""
         triples = self.oxigraph.query(_DOCUMENT_UNION)
-        return bind_prefixes(Graph()).parse(data=triples.serialize(format=ox.RdfFormat.N_TRIPLES), format="nt")
+        return _rdflib_graph(triples.serialize(format=ox.RdfFormat.N_TRIPLES))
 
     def query(self, sparql: str, timeout: float | None = None) -> Table:
         """Answer a SELECT/ASK (or CONSTRUCT, as subject/predicate/object rows) over all documents;

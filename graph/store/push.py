@@ -15,8 +15,8 @@ import pyoxigraph as ox
 
 from ..errors import NewsgraphError
 from ..rdf.files import OXIGRAPH_PARSERS
+from ..rdf.iris import ONTOLOGY_GRAPH
 from ..rdf.ontology import ontology_text
-from ..rdf.vocab import ONTOLOGY_GRAPH
 from .folder import MERGE_DEFAULT, Store
 
 if TYPE_CHECKING:

@@ -12,8 +12,8 @@ import pyoxigraph as ox
 
 from ..errors import NewsgraphError
 from ..rdf.files import OXIGRAPH_PARSERS, GraphFileError, format_of, stdin_quads
+from ..rdf.iris import ONTOLOGY_GRAPH, QUERY_PREFIXES
 from ..rdf.ontology import bundled_queries, ontology_text
-from ..rdf.vocab import ONTOLOGY_GRAPH, QUERY_PREFIXES
 
 _BOOLEAN = "http://www.w3.org/2001/XMLSchema#boolean"
 
