@@ -1,5 +1,5 @@
 """The store's commands start without rdflib: its import was a third of `query --store`'s start-up, and
-the commands answer through Oxigraph alone."""
+the commands answer through Oxigraph alone; an RDF export of a store loads neither rdflib nor networkx."""
 from __future__ import annotations
 
 import subprocess
@@ -19,7 +19,7 @@ try:
     main(sys.argv[1:])
 except SystemExit as exit:
     assert not exit.code, exit.code
-print("rdflib loaded" if "rdflib" in sys.modules else "no rdflib")
+print(*sorted({"rdflib", "networkx"} & set(sys.modules)) or ["no rdflib"])
 """
 
 
@@ -34,6 +34,15 @@ def test_query_store_answers_without_loading_rdflib(tmp_path):
     lines = run("query", "--store", str(tmp_path / "store"), "--name", "who-called-whom", "--format", "csv")
     assert lines[-1] == "no rdflib"
     assert any("Biden" in line for line in lines[:-1])  # and it answered
+
+
+def test_a_store_exports_to_turtle_and_nquads_without_rdflib_or_networkx(tmp_path):
+    with Store(tmp_path / "store") as store:
+        store.add(document_graphs(documents()))
+    for name in ("graph.ttl", "graph.nq"):
+        lines = run("export", str(tmp_path / "store"), "-o", str(tmp_path / name))
+        assert lines[-1] == "no rdflib", name
+        assert "Biden" in (tmp_path / name).read_text(encoding="utf-8")  # and it wrote the graph
 
 
 def test_the_plain_namespaces_are_rdflibs():

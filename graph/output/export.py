@@ -12,18 +12,19 @@ from collections.abc import Iterable
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 import pyoxigraph as ox
-from rdflib import Graph
 
 from ..rdf.files import QUAD_FORMATS, RDF_FORMATS, oxigraph_triples
+from ..rdf.iris import PREFIXES
 from ..rdf.statements import Statements
-from ..rdf.vocab import PREFIXES
 from .files import ExportError, atomic_output
 from .safe_text import has_xml_forbidden, xml_safe
 from .sources import StoreSource, to_rdflib
-from .tables import entities_csv, events_csv, read_tables
+
+if TYPE_CHECKING:  # rdflib loads only for JSON-LD, the one format Oxigraph does not write
+    from rdflib import Graph
 
 
 def rdf_format_for(path: str | Path, explicit: str | None = None) -> str:
@@ -108,6 +109,8 @@ def _xml_safe_triples(triples: list[ox.Triple]) -> list[ox.Triple]:
 def serialize_documents(named_graphs: Iterable[tuple[str, Graph | Statements]], rdf_format: str) -> bytes:
     """Serialize per-document graphs: quad formats keep each in its named graph, others merge them."""
     if rdf_format == "json-ld":
+        from rdflib import Graph
+
         merged = Graph()
         for _, graph in named_graphs:
             if isinstance(graph, Graph):
@@ -189,13 +192,15 @@ def export(source, path: str | Path, export_format: str | None = None, *,
     RDF formats keep every triple (N-Quads and TriG one named graph per document); `table` picks
     the CSV (events or entities), `csv_guard` neutralises its formula-like cells; `projection` the
     network (actor or full)."""
-    from .networks import PROJECTIONS, project, write_network  # networkx loads here only: a build never needs it
-
     export_format = export_format_for(path, export_format)
     if table not in TABLES:
         raise ExportError(f"unknown table '{table}' (known: {', '.join(TABLES)})")
-    if projection not in PROJECTIONS:
-        raise ExportError(f"unknown projection '{projection}' (known: {', '.join(PROJECTIONS)})")
+    # The tables (rdflib's ontology) and networkx load only for the formats made of them: an RDF
+    # export of a store is Oxigraph's alone.
+    if export_format in NETWORK_FORMATS.values():
+        from .networks import PROJECTIONS, project, write_network
+        if projection not in PROJECTIONS:
+            raise ExportError(f"unknown projection '{projection}' (known: {', '.join(PROJECTIONS)})")
     with atomic_output(path) as stream:
         if export_format == "json-ld":
             stream.write(serialize_jsonld(to_rdflib(source)))
@@ -207,9 +212,13 @@ def export(source, path: str | Path, export_format: str | None = None, *,
         elif export_format in OXIGRAPH_SERIALIZERS:
             write_rdf(source.triples(), stream, export_format)
         elif export_format == "csv":
+            from .tables import entities_csv, events_csv, read_tables
+
             tables = read_tables(source.store)
             text = (events_csv if table == "events" else entities_csv)(tables, guard=csv_guard)
             stream.write(text.encode("utf-8"))
         else:
+            from .tables import read_tables
+
             write_network(project(read_tables(source.store), projection), stream, export_format)
     return export_format

@@ -12,20 +12,22 @@ from collections import defaultdict
 from collections.abc import Iterator
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
-from rdflib import Graph
-from rdflib.namespace import PROV, RDF
 
 from ..rdf.files import OXIGRAPH_PARSERS, GraphFileError, format_of, stdin_quads
-from ..rdf.vocab import NG, NIF
+from ..rdf.iris import NG_IRI, NIF_IRI, PROV_IRI, RDF_IRI
 
-_DOCUMENT = ox.NamedNode(str(NG.Document))
-_MENTION = ox.NamedNode(str(NG.mention))
-_HOLDS_ROLE = ox.NamedNode(str(NG.holdsRole))
-_TYPE = ox.NamedNode(str(RDF.type))
-_DERIVED_FROM = ox.NamedNode(str(PROV.wasDerivedFrom))
-_REFERENCE_CONTEXT = ox.NamedNode(str(NIF.referenceContext))
+if TYPE_CHECKING:  # rdflib loads only for what only rdflib does (JSON-LD): `export STORE -o x.ttl` needs none
+    from rdflib import Graph
+
+_DOCUMENT = ox.NamedNode(NG_IRI + "Document")
+_MENTION = ox.NamedNode(NG_IRI + "mention")
+_HOLDS_ROLE = ox.NamedNode(NG_IRI + "holdsRole")
+_TYPE = ox.NamedNode(RDF_IRI + "type")
+_DERIVED_FROM = ox.NamedNode(PROV_IRI + "wasDerivedFrom")
+_REFERENCE_CONTEXT = ox.NamedNode(NIF_IRI + "referenceContext")
 
 
 class Source:
@@ -122,5 +124,7 @@ def open_source(path: str | Path) -> Source:
 
 def to_rdflib(source: Source) -> Graph:
     """The union of the source's graphs as an rdflib graph (for the few things only rdflib does)."""
+    from rdflib import Graph
+
     data = ox.serialize(source.triples(), format=ox.RdfFormat.N_TRIPLES)
     return Graph().parse(data=data, format="nt")

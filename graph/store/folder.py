@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -35,6 +34,8 @@ from .lock import locked_by_another_process
 from .query import QueryError, Table, call_with_timeout, select
 
 if TYPE_CHECKING:  # rdflib only where a caller asks for an rdflib graph: `query --store` needs none
+    from concurrent.futures import Future
+
     from rdflib import Graph
 
 log = logging.getLogger("newsgraph")
@@ -261,6 +262,8 @@ class Store:
         Oxigraph's bulk load lets go of Python's lock, so a build's extraction goes on during the write
         (one batch in flight at most, so memory stays flat). A failure in the input still writes the
         documents read before it; a failed write stops the adding and raises here."""
+        from concurrent.futures import ThreadPoolExecutor  # only a build writes in the background
+
         count, batch, size = 0, {}, 0
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsgraph-store") as writer:
             in_flight: Future | None = None
