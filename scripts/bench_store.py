@@ -170,6 +170,11 @@ def commands(folder: Path, repeat: int) -> None:
         runs = [(process_seconds(*ours_args), process_seconds(*raw_args)) for _ in range(repeat)]
         return statistics.median(o for o, _ in runs), statistics.median(r for _, r in runs)
 
+    # What the short queries' ratios are made of: an interpreter with pyoxigraph, against newsgraph's command
+    # line before it opens anything (click, logging, the CLI's modules)
+    ours, raw = medians((*cli, "--version"), ("-c", "import pyoxigraph"))
+    print(f"start-up: newsgraph --version {ours:.3f} s, python -c 'import pyoxigraph' {raw:.3f} s "
+          f"(median of {repeat})")
     for name in QUERIES:
         ours, raw = medians((*cli, "query", "--store", str(folder), "--name", name, "--format", "csv"),
                             ("-c", RAW_QUERY, str(folder), QUERY_PREAMBLE + bundled_queries()[name]))

@@ -127,9 +127,12 @@ def test_every_command_is_listed_and_runs_its_help_with_an_example():
 
 
 def test_version_and_shell_completion():
+    from importlib.metadata import version
+
     from graph import __version__
 
     assert run("-V").output.strip() == f"newsgraph, version {__version__}"
+    assert version("newsgraph") == __version__  # the installed package says the same (pyproject reads it)
     assert run("--version").exit_code == 0
     script = run("completion", "bash").stdout
     assert "_NEWSGRAPH_COMPLETE=bash_complete" in script and "complete -o nosort -F" in script
