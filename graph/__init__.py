@@ -18,7 +18,7 @@ __all__ = list(_LAZY)
 
 def __getattr__(name: str):
     # Imported on first use, so `import graph` (and commands that never parse text) stay light: even the
-    # records are a tenth of `query --store`'s start-up, and the store's commands never make one.
+    # records took 4 ms of `query --store`'s start-up, and the store's commands never make one.
     if name in _LAZY:
         import importlib
 

@@ -19,7 +19,7 @@ try:
     main(sys.argv[1:])
 except SystemExit as exit:
     assert not exit.code, exit.code
-print(*sorted({"rdflib", "networkx"} & set(sys.modules)) or ["no rdflib"])
+print(*sorted({"rdflib", "networkx"} & set(sys.modules)) or ["neither rdflib nor networkx"])
 """
 
 
@@ -32,7 +32,7 @@ def test_query_store_answers_without_loading_rdflib(tmp_path):
     with Store(tmp_path / "store") as store:
         store.add(document_graphs(documents()))
     lines = run("query", "--store", str(tmp_path / "store"), "--name", "who-called-whom", "--format", "csv")
-    assert lines[-1] == "no rdflib"
+    assert lines[-1] == "neither rdflib nor networkx"
     assert any("Biden" in line for line in lines[:-1])  # and it answered
 
 
@@ -41,7 +41,7 @@ def test_a_store_exports_to_turtle_and_nquads_without_rdflib_or_networkx(tmp_pat
         store.add(document_graphs(documents()))
     for name in ("graph.ttl", "graph.nq"):
         lines = run("export", str(tmp_path / "store"), "-o", str(tmp_path / name))
-        assert lines[-1] == "no rdflib", name
+        assert lines[-1] == "neither rdflib nor networkx", name
         assert "Biden" in (tmp_path / name).read_text(encoding="utf-8")  # and it wrote the graph
 
 
