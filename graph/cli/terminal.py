@@ -6,7 +6,6 @@ instead of tearing it. Nothing here is drawn when stderr is not a terminal.
 from __future__ import annotations
 
 import re
-import shutil
 import sys
 import threading
 from contextlib import contextmanager
@@ -37,7 +36,11 @@ def stderr_is_terminal() -> bool:
 
 def stdout_width() -> int | None:
     """The terminal's width when stdout is one (tables are then cut to fit), else None."""
-    return shutil.get_terminal_size().columns if sys.stdout.isatty() else None
+    if not sys.stdout.isatty():
+        return None
+    import shutil  # here, not above: only a terminal needs it, and it brings bz2 and lzma
+
+    return shutil.get_terminal_size().columns
 
 
 class BuildProgress:

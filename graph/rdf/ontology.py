@@ -2,15 +2,20 @@
 from __future__ import annotations
 
 import functools
-from importlib import resources
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from rdflib import Graph
 
 
-def _data_file(name: str):
-    return resources.files("graph.ontology_data").joinpath(name)
+def _data_file(name: str) -> Path:
+    # The data are files beside the package's (empty) module, as a wheel or an editable install leaves
+    # them. Read by path, not through importlib.resources, which brought zipfile and tempfile into every
+    # command's start-up.
+    from .. import ontology_data
+
+    return Path(ontology_data.__file__).parent / name
 
 
 def ontology_text() -> str:
